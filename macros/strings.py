@@ -1,0 +1,48 @@
+"""Load the user-facing strings (``data/strings.en.yml``).
+
+All words that templates, macros and the browser scripts show to readers live in one
+file per language, so that the planned Swedish edition is a translated copy of that
+file. ``templates`` holds the strings used at build time, ``js`` those shipped to the
+browser inside the page's embedded JSON, ``units`` the names of units in prose.
+
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+from macros.datafile import read_yaml
+from macros.errors import GuideDataError
+
+SECTIONS = ("units", "templates", "js")
+
+
+def parse_strings(raw: Any, units: Mapping[str, Any], file: str = "strings.en.yml") -> dict[str, Any]:
+    """Check that every section is present and every parameter unit has a name."""
+    if not isinstance(raw, Mapping):
+        raise GuideDataError(file, "", f"must be a mapping with {', '.join(SECTIONS)}")
+    for section in SECTIONS:
+        if not isinstance(raw.get(section), Mapping):
+            raise GuideDataError(file, section, "is missing or not a mapping")
+    for unit in units:
+        names = raw["units"].get(unit)
+        if not isinstance(names, Mapping) or "one" not in names or "other" not in names:
+            raise GuideDataError(file, f"units.{unit}", "needs 'one' and 'other' names for this unit")
+    return dict(raw)
+
+
+def load_strings(path: Path, units: Mapping[str, Any]) -> dict[str, Any]:
+    """Read and check ``path`` against the units the parameters use."""
+    return parse_strings(read_yaml(path), units, path.name)
+
+
+def text(strings: Mapping[str, Any], dotted: str) -> str:
+    """Look up ``templates.some.key`` style paths; a missing key names itself."""
+    node: Any = strings
+    for part in dotted.split("."):
+        if not isinstance(node, Mapping) or part not in node:
+            raise GuideDataError("strings.en.yml", dotted, "no such string")
+        node = node[part]
+    return node

@@ -1,0 +1,137 @@
+"""The data loader: the real data files pass, and each kind of bad file fails clearly."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import pytest
+import yaml
+
+from macros import fmt
+from macros.bibliography import parse_bibliography
+from macros.errors import GuideDataError
+from macros.guide import load_guide
+from macros.params import parse_parameters
+from macros.strings import parse_strings
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def raw():
+    return {
+        "params": yaml.safe_load((DATA / "parameters.yml").read_text()),
+        "refs": yaml.safe_load((DATA / "references.yml").read_text()),
+        "strings": yaml.safe_load((DATA / "strings.en.yml").read_text()),
+    }
+
+
+def test_real_data_loads():
+    guide = load_guide(DATA)
+    assert len(guide.params) > 0 and len(guide.references) > 0
+    for key, p in guide.params.items.items():
+        assert p.sources, key
+        assert all(s in guide.references for s in p.sources), key
+        if p.kind != "table":
+            assert p.low <= p.typical <= p.high, key
+
+
+def _first_range(raw_params):
+    """Path (list of keys) to the first range parameter in the raw YAML."""
+    def walk(node, path):
+        if isinstance(node, dict) and "unit" in node and "low" in node:
+            return path
+        if isinstance(node, dict):
+            for k, v in node.items():
+                found = walk(v, path + [k])
+                if found:
+                    return found
+        return None
+    return walk(raw_params["parameters"], [])
+
+
+def _mutate(raw_params, path, **changes):
+    data = copy.deepcopy(raw_params)
+    node = data["parameters"]
+    for k in path:
+        node = node[k]
+    for k, v in changes.items():
+        if v is ...:
+            node.pop(k)
+        else:
+            node[k] = v
+    return data
+
+
+BAD_CASES = [
+    # (description, changes to the first range parameter, words the message must contain)
+    ("wrong type", {"low": "five"}, ["must be a number", "'five'"]),
+    ("negative", {"low": -5}, ["-5", "outside the allowed"]),
+    ("boolean is not a number", {"typical": True}, ["must be a number"]),
+    ("missing source", {"sources": ...}, ["sources", "missing"]),
+    ("empty source list", {"sources": []}, ["sources", "at least one source"]),
+    ("unknown reference", {"sources": ["nobody2099"]}, ["unknown reference", "'nobody2099'"]),
+    ("unknown unit", {"unit": "furlong"}, ["unit", "unknown unit 'furlong'"]),
+    ("low above typical", {"low": 9}, ["low <= typical <= high"]),
+    ("typical outside range", {"typical": 0}, ["low <= typical <= high"]),
+    ("missing high", {"high": ...}, ["high", "is missing"]),
+    ("unknown field", {"colour": "blue"}, ["colour", "not a known field"]),
+    ("missing label", {"label": ...}, ["label", "is missing"]),
+]
+
+
+@pytest.mark.parametrize("desc,changes,words", BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_parameter_is_named(raw, desc, changes, words):
+    path = _first_range(raw["params"])
+    refs = parse_bibliography(raw["refs"])
+    with pytest.raises(GuideDataError) as info:
+        parse_parameters(_mutate(raw["params"], path, **changes), refs)
+    message = str(info.value)
+    assert "\n" not in message
+    assert ".".join(path) in message, message
+    for word in words:
+        assert word in message, message
+
+
+def test_bad_bibliography_entries(raw):
+    refs = copy.deepcopy(raw["refs"])
+    key = next(iter(refs))
+    refs[key]["year"] = "last year"
+    with pytest.raises(GuideDataError, match=rf"{key}\.year: must be a year"):
+        parse_bibliography(refs)
+    refs = copy.deepcopy(raw["refs"])
+    del refs[key]["title"]
+    with pytest.raises(GuideDataError, match=rf"{key}\.title: is missing"):
+        parse_bibliography(refs)
+
+
+def test_unit_without_a_name_in_strings(raw):
+    strings = copy.deepcopy(raw["strings"])
+    del strings["units"]["day"]
+    with pytest.raises(GuideDataError, match=r"units\.day"):
+        parse_strings(strings, {"day": None})
+
+
+def test_broken_yaml_is_one_line(tmp_path):
+    for name in ("references.yml", "parameters.yml", "strings.en.yml"):
+        (tmp_path / name).write_text((DATA / name).read_text())
+    (tmp_path / "parameters.yml").write_text("units: [\n  oops")
+    with pytest.raises(GuideDataError) as info:
+        load_guide(tmp_path)
+    assert str(info.value).startswith("parameters.yml: line ") and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "low,high,unit,expected",
+    [(5, 7, "day", "5 to 7 days"), (1, 1, "mm/day", "1 mm a day"), (0.5, 0.75, "mm/day", "0.5 to 0.75 mm a day"),
+     (1, 1, "day", "1 day"), (30, 40, "day/cm", "30 to 40 days for each cm")],
+)
+def test_prose_ranges(raw, low, high, unit, expected):
+    assert fmt.span(raw["strings"], low, high, unit) == expected
+
+
+@pytest.mark.parametrize("percent,expected", [(34, "about 1 in 3"), (25, "about 1 in 4"), (3, "about 1 in 33"),
+                                              (79, "about 8 in 10"), (67, "about 7 in 10")])
+def test_risk_words(raw, percent, expected):
+    assert fmt.risk(raw["strings"], percent) == expected
