@@ -33,3 +33,16 @@ python_venv() {  # python_venv REQUIREMENTS_FILE : .venv with the pinned package
   fi
   export PATH="$ROOT/.venv/bin:$PATH"
 }
+
+node_deps() {  # node_deps [--with-dev] : node_modules from package-lock.json (exact versions)
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  local stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)${1:-}"
+  if [ ! -f "$stamp" ]; then
+    if [ "${1:-}" = "--with-dev" ]; then
+      npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+    else
+      npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+    fi
+    touch "$stamp"
+  fi
+}

@@ -1,0 +1,106 @@
+"""Content rules every page meets: readable, no hand-typed clinical numbers, no leftover
+template text.
+
+* Readability: the Flesch-Kincaid grade of each patient page's rendered text (textstat
+  0.7.8; newer versions download data at run time and fail offline) must be 8 or lower.
+  Tables, code, the page foot and reference lists are left out: they are not prose.
+  ``python scripts/readability.py`` prints every page's grade for the README.
+* Number lint: a number followed by a clinical unit (mm, cm, days, weeks, months, %,
+  "a day", ...) typed into Markdown is a defect: it must come from data/parameters.yml
+  through a macro. ``tests/number_allowlist.txt`` lists the few phrases that are not
+  clinical figures, each with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from macros.readability import MAX_GRADE, is_patient_page, page_grade
+
+DOCS = ROOT / "docs"
+ALLOWLIST = Path(__file__).with_name("number_allowlist.txt")
+
+UNIT_WORDS = (
+    r"mm|millimet(?:re|er)s?|cm|centimet(?:re|er)s?|inch(?:es)?|in\b|"
+    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent"
+)
+NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|and|or)\s*\d+(?:[.,]\d+)?)?"
+CLINICAL_NUMBER = re.compile(rf"{NUMBER}\s*(?:{UNIT_WORDS})(?![\w])|{NUMBER}\s+in\s+\d+", re.IGNORECASE)
+
+
+def _allowed_phrases() -> list[re.Pattern]:
+    patterns = []
+    for line in ALLOWLIST.read_text(encoding="utf-8").splitlines():
+        line = line.split("  #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            patterns.append(re.compile(line, re.IGNORECASE))
+    return patterns
+
+
+def _markdown_prose(text: str) -> str:
+    """The Markdown without front matter, macro calls, HTML comments or code."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)
+    text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", " ", text, flags=re.S)
+    text = re.sub(r"<!--.*?-->", " ", text, flags=re.S)
+    text = re.sub(r"```.*?```", " ", text, flags=re.S)
+    text = re.sub(r"`[^`]*`", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "]", text)  # link targets
+    return text
+
+
+MARKDOWN_FILES = sorted(p for p in DOCS.rglob("*.md"))
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_hand_typed_clinical_numbers(path):
+    prose = _markdown_prose(path.read_text(encoding="utf-8"))
+    allowed = _allowed_phrases()
+    found = []
+    for m in CLINICAL_NUMBER.finditer(prose):
+        context = prose[max(0, m.start() - 40): m.end() + 40]
+        if any(a.search(context) for a in allowed):
+            continue
+        found.append(m.group(0))
+    assert not found, (
+        f"{path.relative_to(ROOT)} types clinical numbers by hand: {found}. Put them in data/parameters.yml "
+        "and use {{ param(...) }}, or add a non-clinical phrase to tests/number_allowlist.txt with a reason."
+    )
+
+
+def test_lint_catches_hand_typed_numbers():
+    for sample in ("lengthening starts after 5 to 7 days", "about 1 mm a day", "in 34% of cases",
+                   "about 1 in 3 people", "a lift of 2 cm", "6-12 months"):
+        assert CLINICAL_NUMBER.search(_markdown_prose(sample)), sample
+    assert not CLINICAL_NUMBER.search(_markdown_prose('{{ param("lengthening.latency") }} and 2 legs'))
+
+
+def _built_pages(site):
+    return sorted(p for p in site.dir.rglob("index.html") if is_patient_page(p.relative_to(site.dir).as_posix()))
+
+
+def test_patient_pages_are_readable(site):
+    grades = {}
+    for page in _built_pages(site):
+        grade = page_grade(page.read_text(encoding="utf-8"))
+        if grade is not None:
+            grades[page.relative_to(site.dir).as_posix()] = grade
+    assert grades, "no patient pages measured"
+    too_hard = {p: g for p, g in grades.items() if g > MAX_GRADE}
+    assert not too_hard, f"Flesch-Kincaid grade above {MAX_GRADE}: {too_hard}"
+
+
+def test_readability_measure_can_fail():
+    hard = ("<article class='md-content__inner'><p>Postoperative rehabilitation necessitates multidisciplinary "
+            "coordination encompassing physiotherapeutic interventions, pharmacological analgesia administration "
+            "and comprehensive radiographic surveillance of regenerate consolidation characteristics.</p>" * 3 + "</article>")
+    assert page_grade(hard) > MAX_GRADE
+
+
+def test_no_unrendered_template_text(site):
+    for page in site.dir.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert "{{" not in html and "{%" not in html, page
