@@ -123,3 +123,24 @@ def tab(browser, site):
     page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site.url) and not r.url.startswith("data:") else None)
     yield Tab(page, errors, outside)
     context.close()
+
+
+@dataclass
+class Downloads:
+    """The PDF book and the offline copy, built by scripts/build_downloads.py."""
+
+    pdf: Path
+    offline_zip: Path
+    offline_dir: Path
+    pdf_html: Path  # the HTML site the PDF was made from
+
+
+@pytest.fixture(scope="session")
+def downloads(tmp_path_factory) -> Downloads:
+    """Build the PDF and the offline zip once per session (the same code as scripts/pdf)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_downloads
+
+    out = tmp_path_factory.mktemp("downloads")
+    built = build_downloads.build(out, pdf_html=out / "pdf-html")
+    return Downloads(built["pdf"], built["offline_zip"], built["offline_dir"], out / "pdf-html")

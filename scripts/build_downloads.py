@@ -1,0 +1,118 @@
+"""Build the guide's downloads: the PDF book and the offline copy (a zip).
+
+Usage: python scripts/build_downloads.py [--out DIR]     (default DIR: build/)
+Normally run through `bash scripts/pdf`, which installs what WeasyPrint needs first.
+
+Writes into DIR:
+  leg-length-guide.pdf           the whole guide as a book (mkdocs-pdf.yml)
+  leg-length-guide-offline.zip   the site for reading from a folder (mkdocs-offline.yml),
+                                 with the PDF inside it
+  offline/                       the unzipped offline site (what the zip holds)
+The file names come from `extra.downloads` in mkdocs.yml, which is also where the site
+links to them; the deploy workflow copies both files to those paths in the site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+import zipfile
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+ZIP_FOLDER = "leg-length-guide"  # the folder a reader gets when unzipping
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV` values are irrelevant here."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def download_paths() -> dict[str, str]:
+    """`extra.downloads` from mkdocs.yml: {"pdf": "downloads/...pdf", "offline": "...zip"}."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    return dict(config["extra"]["downloads"])
+
+
+def edition_version() -> str:
+    """The project version and, in a git checkout, the commit: "0.1.0 (abc1234)"."""
+    version = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return version
+    return f"{version} ({commit})"
+
+
+def mkdocs_build(config: str, site_dir: Path, env: dict) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+           "--config-file", str(ROOT / config), "--site-dir", str(site_dir)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"{config}: mkdocs build failed\n{proc.stdout}\n{proc.stderr}")
+
+
+def zip_folder(folder: Path, zip_path: Path) -> None:
+    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        for file in sorted(folder.rglob("*")):
+            if file.is_file():
+                zf.write(file, f"{ZIP_FOLDER}/{file.relative_to(folder).as_posix()}")
+
+
+def build(out: Path, pdf_html: Path | None = None) -> dict[str, Path]:
+    """Build the PDF and the offline zip into ``out``; return their paths.
+
+    ``pdf_html``: keep the HTML site the PDF was made from there (the tests compare them).
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    paths = download_paths()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GUIDE_VERSION": edition_version()}
+    env.pop("SITE_URL", None)  # the book and the offline copy show the permanent addresses
+
+    t0 = time.monotonic()
+    with tempfile.TemporaryDirectory() as tmp:
+        mkdocs_build("mkdocs-pdf.yml", Path(tmp) / "site", env)
+        pdf = out / Path(paths["pdf"]).name
+        shutil.copyfile(Path(tmp) / "site" / "leg-length-guide.pdf", pdf)
+        if pdf_html is not None:
+            shutil.rmtree(pdf_html, ignore_errors=True)
+            shutil.copytree(Path(tmp) / "site", pdf_html)
+    t1 = time.monotonic()
+
+    offline = out / "offline"
+    shutil.rmtree(offline, ignore_errors=True)
+    mkdocs_build("mkdocs-offline.yml", offline, env)
+    (offline / paths["pdf"]).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, offline / paths["pdf"])  # the offline copy links to the PDF inside it
+    zip_path = out / Path(paths["offline"]).name
+    zip_folder(offline, zip_path)
+    t2 = time.monotonic()
+
+    pages = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout if shutil.which("pdfinfo") else ""
+    pages = next((line.split()[-1] + " pages, " for line in pages.splitlines() if line.startswith("Pages:")), "")
+    print(f"PDF:     {pdf} ({pages}{pdf.stat().st_size / 1e6:.1f} MB, {t1 - t0:.1f} s)")
+    print(f"Offline: {zip_path} ({zip_path.stat().st_size / 1e6:.1f} MB, {t2 - t1:.1f} s)")
+    return {"pdf": pdf, "offline_zip": zip_path, "offline_dir": offline}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder (default: build/)")
+    args = parser.parse_args()
+    build(args.out.resolve())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
