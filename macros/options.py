@@ -1,8 +1,8 @@
 """The treatment options comparison table (``{{ options_table() }}`` on treatment/index.md).
 
 The words live in ``data/strings.en.yml`` (``templates.options``) and the sizes in
-``data/parameters.yml``: the table fills the ``{small}``, ``{large}`` and ``{nail_risk}``
-placeholders from the parameters, so it can never disagree with the prose.
+``data/parameters.yml``: the table fills the size placeholders (``{small_low}``, ``{large_high}``, ...) and
+``{nail_risk}`` from the parameters, so it can never disagree with the prose.
 
 Pure module: no MkDocs import.
 """
@@ -17,10 +17,12 @@ from macros.params import Parameters
 
 COLUMNS = ("option", "suits", "time", "risks", "asks")
 
-# Placeholder name -> (parameter key, how to show it).
-RANGES = {
-    "small": "thresholds.small_difference",
-    "large": "thresholds.large_difference",
+# Placeholder name -> (parameter key, which value: low or high end of the range).
+SIZES = {
+    "small_low": ("thresholds.small_difference", "low"),
+    "small_high": ("thresholds.small_difference", "high"),
+    "large_low": ("thresholds.large_difference", "low"),
+    "large_high": ("thresholds.large_difference", "high"),
 }
 RISKS = {
     "nail_risk": "complications.nail_any",
@@ -29,7 +31,7 @@ RISKS = {
 
 def placeholders(strings: Mapping[str, Any], params: Parameters) -> dict[str, str]:
     """The values the table's strings may use, as words ("2 to 2.5 cm", "about 1 in 3")."""
-    values = {name: fmt.param(strings, params[key]) for name, key in RANGES.items()}
+    values = {name: fmt.param(strings, params[key], which) for name, (key, which) in SIZES.items()}
     for name, key in RISKS.items():
         values[name] = fmt.risk(strings, params[key].typical)
     return values
