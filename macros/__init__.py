@@ -19,6 +19,8 @@ Macros available in pages (see CONTRIBUTING.md for examples):
     A percentage parameter as "about 1 in 3".
 ``cite(*keys)``
     A link to the References page for each key.
+``options_table()``
+    The treatment options side by side, filled from the parameters (treatment/index.md).
 ``bibliography()``
     The whole reference list (the References page).
 """
@@ -32,7 +34,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import fmt, pages, references_html  # noqa: E402
+from macros import fmt, options, pages, references_html  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
 
@@ -99,6 +101,14 @@ def define_env(env) -> None:
             label = references_html.short_label(ref)
             links.append(f'[{label}](/references.md#{references_html.anchor(key)})')
         return "(" + "; ".join(links) + ")"
+
+    @env.macro
+    def options_table() -> str:
+        """The treatment options comparison table (treatment/index.md)."""
+        try:
+            return options.options_table(strings, guide.params)
+        except GuideDataError as err:
+            _fail(err)
 
     @env.macro
     def bibliography() -> str:
