@@ -1,6 +1,10 @@
 """mkdocs-to-pdf's event hook for the guide's PDF book (the plugin imports this module by
 name from the directory mkdocs runs in, the project root).
 
+1. Inline SVG drawings get the site's styles for their classes inside them
+   (pdf/svg_styles.py explains why WeasyPrint needs that).
+2. Repeated section titles are removed (below).
+
 A navigation section whose first page is its index page (navigation.indexes) would print
 its title twice: once as the section's chapter heading and again as the index page's own
 title. This removes the second one, its contents entry and its bookmark, and lifts that
@@ -9,12 +13,40 @@ page's sub-headings into the section.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from pdf.svg_styles import style_inline_svgs  # noqa: E402
+
+
+class _Loader(yaml.SafeLoader):
+    """Reads mkdocs.yml; `!ENV` values are irrelevant here."""
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: None)
+
+
+def site_css() -> list[str]:
+    """The site's own style sheets (extra_css in mkdocs.yml), in order."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    docs = ROOT / config.get("docs_dir", "docs")
+    return [(docs / css).read_text(encoding="utf-8") for css in config.get("extra_css", [])
+            if (docs / css).is_file()]
+
 
 def _text(tag) -> str:
     return " ".join(tag.get_text(" ", strip=True).split())
 
 
 def pre_pdf_render(soup, logger):
+    styled = style_inline_svgs(soup, site_css())
+    logger.debug("Styled %d inline SVG drawings", styled)
     for h1 in soup.select("article > h1"):
         section = h1.find_next_sibling()
         if section is None or section.name != "section":

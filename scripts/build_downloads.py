@@ -1,6 +1,9 @@
 """Build the guide's downloads: the PDF book and the offline copy (a zip).
 
-Usage: python scripts/build_downloads.py [--out DIR]     (default DIR: build/)
+Usage: python scripts/build_downloads.py [--out DIR] [--publish-into SITE_DIR]
+  --out DIR                 where to write them (default: build/)
+  --publish-into SITE_DIR   also copy both into a built site at the paths its pages link to
+                            (the deploy workflow does this before it uploads the site)
 Normally run through `bash scripts/pdf`, which installs what WeasyPrint needs first.
 
 Writes into DIR:
@@ -106,11 +109,28 @@ def build(out: Path, pdf_html: Path | None = None) -> dict[str, Path]:
     return {"pdf": pdf, "offline_zip": zip_path, "offline_dir": offline}
 
 
+def publish(built: dict[str, Path], site_dir: Path) -> list[Path]:
+    """Copy the PDF and the zip into ``site_dir`` at the paths in `extra.downloads`."""
+    paths = download_paths()
+    copied = []
+    for key, source in (("pdf", built["pdf"]), ("offline", built["offline_zip"])):
+        target = site_dir / paths[key]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        copied.append(target)
+    return copied
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder (default: build/)")
+    parser.add_argument("--publish-into", type=Path, metavar="SITE_DIR",
+                        help="copy both files into this built site, at the paths the pages link to")
     args = parser.parse_args()
-    build(args.out.resolve())
+    built = build(args.out.resolve())
+    if args.publish_into:
+        for target in publish(built, args.publish_into.resolve()):
+            print(f"Published: {target}")
     return 0
 
 

@@ -1,0 +1,1 @@
+"""The PDF book's templates, styles and helpers (mkdocs-to-pdf; see mkdocs-pdf.yml)."""
