@@ -23,9 +23,6 @@ Macros available in pages (see CONTRIBUTING.md for examples):
     The treatment options side by side, filled from the parameters (treatment/index.md).
 ``bibliography()``
     The whole reference list (the References page).
-``print_link(path=None)``
-    On paper and in the PDF only: "The interactive version of this page is at" the page's
-    permanent address (or the page at ``path``, like "lengthening/planner/") and a QR code.
 """
 
 from __future__ import annotations
@@ -112,12 +109,6 @@ def define_env(env) -> None:
             return options.options_table(strings, guide.params)
         except GuideDataError as err:
             _fail(err)
-
-    @env.macro
-    def print_link(path: str | None = None) -> str:
-        """Print-only link (address and QR code) to the live, interactive page."""
-        url = printlink.page_url(env.conf["site_url"] or "/", path if path is not None else env.page.url)
-        return str(printlink.print_link(url, strings["templates"]["pdf"]["interactive_at"]))
 
     @env.macro
     def bibliography() -> str:
