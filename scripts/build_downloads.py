@@ -1,7 +1,9 @@
 """Build the guide's downloads: the PDF book and the offline copy (a zip).
 
-Usage: python scripts/build_downloads.py [--out DIR] [--publish-into SITE_DIR]
+Usage: python scripts/build_downloads.py [--out DIR] [--publish-into SITE_DIR] [--edition DIR]
   --out DIR                 where to write them (default: build/)
+  --edition DIR             only the PDF, of the edition whose mkdocs.yml is in DIR (a clinic
+                            edition: its cover shows the clinic's name and contact)
   --publish-into SITE_DIR   also copy both into a built site at the paths its pages link to
                             (the deploy workflow does this before it uploads the site)
 Normally run through `bash scripts/pdf`, which installs what WeasyPrint needs first.
@@ -58,8 +60,47 @@ def edition_version() -> str:
     return f"{version} ({commit})"
 
 
-def mkdocs_build(config: str, site_dir: Path, env: dict) -> None:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+def edition_pdf_config(edition: Path, version: str, *, home_only: bool = False) -> Path:
+    """Write ``edition/.mkdocs-pdf.yml``: the edition's own config (INHERIT) with the PDF
+    settings of mkdocs-pdf.yml added to its plugins. ``home_only``: the cover, contents and
+    home page only (a quick check of the cover). The caller deletes the file."""
+    ours = yaml.load((ROOT / "mkdocs-pdf.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    theirs = yaml.load((edition / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    to_pdf = next(p for p in ours["plugins"] if isinstance(p, dict) and "to-pdf" in p)
+    to_pdf = {"to-pdf": dict(to_pdf["to-pdf"])}
+    if home_only:
+        to_pdf["to-pdf"]["exclude_pages"] = [".+"]  # every page but the home page (URL "")
+    config = {
+        "INHERIT": "mkdocs.yml",
+        "extra": {**ours["extra"], "edition_version": version},
+        "plugins": list(theirs.get("plugins") or ["search"]) + [to_pdf],
+    }
+    path = edition / ".mkdocs-pdf.yml"
+    path.write_text("# Made by scripts/build_downloads.py for one build; safe to delete.\n"
+                    + yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def build_edition_pdf(edition: Path, out: Path, *, home_only: bool = False) -> Path:
+    """The PDF of another edition (e.g. a clinic's) into ``out``; return its path."""
+    out.mkdir(parents=True, exist_ok=True)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_URL", None)
+    config = edition_pdf_config(edition.resolve(), edition_version(), home_only=home_only)
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            # Home only: links to the left-out pages cannot resolve, so not --strict there.
+            mkdocs_build(str(config), Path(tmp) / "site", env, strict=not home_only)
+            pdf = out / Path(download_paths()["pdf"]).name
+            shutil.copyfile(Path(tmp) / "site" / "leg-length-guide.pdf", pdf)
+    finally:
+        config.unlink(missing_ok=True)
+    print(f"PDF:     {pdf} ({pdf.stat().st_size / 1e6:.1f} MB)")
+    return pdf
+
+
+def mkdocs_build(config: str, site_dir: Path, env: dict, *, strict: bool = True) -> None:
+    cmd = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--quiet",
            "--config-file", str(ROOT / config), "--site-dir", str(site_dir)]
     proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -126,7 +167,12 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "build", help="output folder (default: build/)")
     parser.add_argument("--publish-into", type=Path, metavar="SITE_DIR",
                         help="copy both files into this built site, at the paths the pages link to")
+    parser.add_argument("--edition", type=Path, metavar="DIR",
+                        help="build only the PDF of the edition whose mkdocs.yml is in DIR")
     args = parser.parse_args()
+    if args.edition:
+        build_edition_pdf(args.edition, args.out.resolve())
+        return 0
     built = build(args.out.resolve())
     if args.publish_into:
         for target in publish(built, args.publish_into.resolve()):
