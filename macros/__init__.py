@@ -23,6 +23,12 @@ Macros available in pages (see CONTRIBUTING.md for examples):
     The treatment options side by side, filled from the parameters (treatment/index.md).
 ``bibliography()``
     The whole reference list (the References page).
+``one_in(key, which="range")``
+    A share (percent) or a "1 in N births" parameter as "about 1 in 10,000 to 1 in
+    100,000 births" or "about 1 in 7" (``macros.frequency``).
+``glossary()``
+    The Glossary page: every ``*[TERM]: definition`` of ``includes/abbreviations.md``,
+    sorted, each with an ``id`` anchor (``macros.glossary``).
 """
 
 from __future__ import annotations
@@ -34,7 +40,8 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import fmt, options, pages, references_html  # noqa: E402
+from macros import fmt, frequency, options, pages, references_html  # noqa: E402
+from macros import glossary as glossary_mod  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
 
@@ -44,6 +51,7 @@ except ImportError:  # pragma: no cover - another generator
     BuildError = RuntimeError  # type: ignore[misc,assignment]
 
 REVIEW_INTERVAL_MONTHS = 12
+ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
 
 
 def define_env(env) -> None:
@@ -107,6 +115,23 @@ def define_env(env) -> None:
         """The treatment options comparison table (treatment/index.md)."""
         try:
             return options.options_table(strings, guide.params)
+        except GuideDataError as err:
+            _fail(err)
+
+    @env.macro
+    def one_in(key: str, which: str = "range") -> str:
+        """A share or a "1 in N births" figure as "about 1 in N" words."""
+        try:
+            return frequency.one_in(strings, guide.params[key], which)
+        except GuideDataError as err:
+            _fail(err)
+
+    @env.macro
+    def glossary() -> str:
+        """The Glossary page's list, read from the hover-definitions file."""
+        try:
+            entries = glossary_mod.load(Path(env.project_dir) / ABBREVIATIONS_FILE)
+            return glossary_mod.render(entries, strings["templates"]["glossary"]["empty"])
         except GuideDataError as err:
             _fail(err)
 
