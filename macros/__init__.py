@@ -29,6 +29,12 @@ Macros available in pages (see CONTRIBUTING.md for examples):
 ``glossary()``
     The Glossary page: every ``*[TERM]: definition`` of ``includes/abbreviations.md``,
     sorted, each with an ``id`` anchor (``macros.glossary``).
+``growth_example(sex, years, months, diff, unit="mm")``
+    A static worked example of the growth estimator (``macros.growth``).
+``growth_table()``
+    The multiplier table the growth estimator uses.
+``growth_estimator()``
+    The interactive growth estimator with its no-JS form.
 """
 
 from __future__ import annotations
@@ -40,7 +46,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import fmt, frequency, options, pages, references_html  # noqa: E402
+from macros import fmt, frequency, growth, growth_html, options, pages, references_html  # noqa: E402
 from macros import glossary as glossary_mod  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
@@ -109,6 +115,29 @@ def define_env(env) -> None:
             label = references_html.short_label(ref)
             links.append(f'[{label}](/references.md#{references_html.anchor(key)})')
         return "(" + "; ".join(links) + ")"
+
+    try:
+        growth_model = growth.model_from_params(guide.params)
+    except GuideDataError as err:
+        raise BuildError(str(err)) from None
+
+    @env.macro
+    def growth_example(sex: str, years: int, months: int, diff: float, unit: str = "mm") -> str:
+        """A worked example of the growth estimator (static, no JavaScript)."""
+        try:
+            return str(growth_html.example(growth_model, strings, sex, years * 12 + months, diff, unit))
+        except ValueError as err:
+            _fail(GuideDataError("macro growth_example", f"{sex}, {years}y {months}m, {diff} {unit}", str(err)))
+
+    @env.macro
+    def growth_table() -> str:
+        """The multiplier table."""
+        return str(growth_html.table(growth_model, strings))
+
+    @env.macro
+    def growth_estimator() -> str:
+        """The interactive growth estimator."""
+        return str(growth_html.estimator(growth_model, strings))
 
     @env.macro
     def options_table() -> str:

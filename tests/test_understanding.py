@@ -83,8 +83,8 @@ def test_one_in_percent_rounds_to_whole_people(guide):
 
 
 def test_one_in_refuses_other_units(guide):
-    with pytest.raises(GuideDataError, match="condition.evaluation.prediction_within"):
-        frequency.one_in(guide.strings, guide.params["condition.evaluation.prediction_within"])
+    with pytest.raises(GuideDataError, match="growth.uncertainty"):
+        frequency.one_in(guide.strings, guide.params["growth.uncertainty"])
 
 
 def test_one_in_figures_reach_the_causes_page(site, guide):
