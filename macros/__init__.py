@@ -35,6 +35,7 @@ if str(_ROOT) not in sys.path:
 from macros import fmt, pages, references_html  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
+from macros.overrides import load_clinic  # noqa: E402
 
 try:  # MkDocs shows a PluginError as one line ("Error: ..."), with no traceback.
     from mkdocs.exceptions import PluginError as BuildError
@@ -48,10 +49,15 @@ def define_env(env) -> None:
     """Load the data and register the macros (called by mkdocs-macros at ``on_config``)."""
     extra = env.conf["extra"]
     data_dir = Path(env.project_dir) / extra.get("data_dir", "data")
+    # A clinic edition names its clinic file (relative to its mkdocs.yml) in extra.clinic_file.
+    clinic_file = Path(env.project_dir) / extra["clinic_file"] if extra.get("clinic_file") else None
     try:
-        guide = load_guide(data_dir)
+        clinic = load_clinic(clinic_file)
+        guide = load_guide(data_dir, clinic, clinic_file.name if clinic_file else "clinic.yml")
     except GuideDataError as err:
         raise BuildError(str(err)) from None
+    if clinic.site_url:  # the clinic's own address: canonical links, sitemap and printed links
+        env.conf["site_url"] = clinic.site_url
     env.variables["guide"] = guide
     strings = guide.strings
     # The theme's templates (overrides/) read these through `config.extra`.
