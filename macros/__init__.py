@@ -32,10 +32,11 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import fmt, pages, references_html  # noqa: E402
+from macros import clinic_html, fmt, pages, qr, references_html  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
 from macros.overrides import load_clinic  # noqa: E402
+from macros.permalinks import load_permalinks, page_url, redirect_pages  # noqa: E402
 
 try:  # MkDocs shows a PluginError as one line ("Error: ..."), with no traceback.
     from mkdocs.exceptions import PluginError as BuildError
@@ -59,6 +60,14 @@ def define_env(env) -> None:
     if clinic.site_url:  # the clinic's own address: canonical links, sitemap and printed links
         env.conf["site_url"] = clinic.site_url
     env.variables["guide"] = guide
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        permalinks = load_permalinks(data_dir / "permalinks.yml", (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")))
+    except GuideDataError as err:
+        raise BuildError(str(err)) from None
+    env.variables["permalinks"] = permalinks
+    # The clinic's name, logo and contacts for the theme's templates (empty: default edition).
+    extra["clinic"] = clinic_html.template_data(clinic)
     strings = guide.strings
     # The theme's templates (overrides/) read these through `config.extra`.
     extra["strings"] = strings["templates"]
@@ -123,3 +132,22 @@ def on_pre_page_macros(env) -> None:
         raise BuildError(str(err)) from None
     page.meta["reviewed"] = reviewed
     page.meta["next_review"] = pages.add_months(reviewed, REVIEW_INTERVAL_MONTHS)
+    # The page's permanent link and its QR code, printed at the foot of the page.
+    src = getattr(getattr(page, "file", None), "src_uri", None) or ""
+    short = env.variables["permalinks"].for_page(src) or page_url(src)
+    url = qr.absolute(env.conf.get("site_url"), short)
+    t = guide.strings["templates"]["clinic"]
+    page.meta["permalink"] = url
+    page.meta["permalink_text"] = qr.display(url)
+    page.meta["permalink_qr"] = qr.svg(url, t["qr_title"].format(url=qr.display(url)))
+
+
+def on_post_build(env) -> None:
+    """Write a redirect page at every permanent link and every moved address."""
+    site = Path(env.conf["site_dir"])
+    for rel, html in redirect_pages(env.variables["permalinks"], env.variables["guide"].strings).items():
+        out = site / rel
+        if out.exists():
+            raise BuildError(f"permalinks.yml: /{rel}: a page already exists at this address")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")
