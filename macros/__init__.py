@@ -32,7 +32,7 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import clinic_html, fmt, pages, qr, references_html  # noqa: E402
+from macros import clinic_html, clinicians, fmt, pages, qr, references_html  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
 from macros.overrides import load_clinic  # noqa: E402
@@ -114,6 +114,37 @@ def define_env(env) -> None:
             label = references_html.short_label(ref)
             links.append(f'[{label}](/references.md#{references_html.anchor(key)})')
         return "(" + "; ".join(links) + ")"
+
+    @env.macro
+    def permalink_table() -> str:
+        """Every page with its permanent link and QR code (clinicians/linking.md)."""
+        titles = {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
+                  for p in docs_dir.rglob("*.md")}
+        return clinicians.permalink_table(permalinks, titles, env.conf.get("site_url"), strings)
+
+    @env.macro
+    def evidence_table() -> str:
+        """Every parameter with its values, unit, sources and note (clinicians/evidence.md)."""
+        return clinicians.evidence_table(guide.params, guide.references, strings, guide.overridden, clinic.name)
+
+    @env.macro
+    def planner_links() -> str:
+        """Ready prefilled planner links with QR codes for common plans (works without JavaScript)."""
+        return clinicians.ready_links_table(env.conf.get("site_url"), strings)
+
+    @env.macro
+    def link_builder() -> str:
+        """The link builder form (linkbuilder.js adds the live link, QR code and slip)."""
+        return clinicians.link_builder(env.conf.get("site_url"), strings)
+
+    @env.macro
+    def report_contact() -> str:
+        """Where to report an error: the clinic's email, ``extra.contact_email``, or a pointer."""
+        t = strings["templates"]["clinic"]["report"]
+        email = clinic.contact_email or extra.get("contact_email", "")
+        if email:
+            return t["email"].format(email=email, name=clinic.name or env.conf["site_name"])
+        return t["no_email"]
 
     @env.macro
     def bibliography() -> str:
