@@ -129,7 +129,9 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
     e = html.escape
     action = qr.absolute(site_url, PLANNER_PATH)
     config = {"base": action, "fields": ["amount", "unit", "bone", "method", "age", "date"], "js": strings["js"].get("linkbuilder", {})}
-    parts = [f'<div class="app-linkbuilder" data-app-linkbuilder>',
+    # The config rides in a data attribute, not a <script> element: Material's instant
+    # navigation re-runs the <script> elements of each new page.
+    parts = [f'<div class="app-linkbuilder" data-app-linkbuilder="{e(json.dumps(config), quote=True)}">',
              f'<form class="app-linkbuilder__form" method="get" action="{e(action)}">']
     parts.append(f'<div><label for="app-lb-amount">{e(b["amount"])}</label>'
                  f'<input id="app-lb-amount" name="amount" type="number" min="1" step="any" inputmode="decimal"> '
@@ -147,6 +149,5 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
                  f'<div class="app-slip"><div class="app-slip__code"></div><p>{e(b["slip_intro"])}<br>'
                  f'<span class="app-slip__url"></span></p></div>'
                  f'<p><button class="md-button app-linkbuilder__print" type="button">{e(b["print"])}</button></p></div>')
-    parts.append(f'<script type="application/json" class="app-linkbuilder__data">{json.dumps(config)}</script>')
     parts.append("</div>")
     return "".join(parts)

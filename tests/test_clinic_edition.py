@@ -94,8 +94,14 @@ def test_overrides_reach_the_evidence_table(edition):
 
 
 def _json_blocks(html: str):
+    """Widget data: JSON <script> blocks and JSON in data-app-* attributes."""
     for m in re.finditer(r'<script type="application/json"[^>]*>(.*?)</script>', html, re.S):
         yield json.loads(m.group(1))
+    soup = BeautifulSoup(html, "html.parser")
+    for el in soup.find_all(True):
+        for name, value in el.attrs.items():
+            if name.startswith("data-app") and isinstance(value, str) and value[:1] in "{[":
+                yield json.loads(value)
 
 
 def _param_entries(node, found):
