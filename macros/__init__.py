@@ -21,6 +21,14 @@ Macros available in pages (see CONTRIBUTING.md for examples):
     A link to the References page for each key.
 ``bibliography()``
     The whole reference list (the References page).
+``permalink_table()``, ``planner_links()``, ``link_builder()``, ``evidence_table()``, ``report_contact()``
+    The clinicians' pages: permanent links with QR codes (data/permalinks.yml), ready
+    prefilled planner links, the link builder, the evidence table (data/parameters.yml)
+    and where to report an error.
+
+A clinic edition names its clinic file in ``extra.clinic_file`` (see clinic-example/);
+its overrides are merged into the parameters before validation (macros/overrides.py).
+After the build, ``on_post_build`` writes a redirect page at every permanent link.
 """
 
 from __future__ import annotations
