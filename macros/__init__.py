@@ -23,6 +23,26 @@ Macros available in pages (see CONTRIBUTING.md for examples):
     The treatment options side by side, filled from the parameters (treatment/index.md).
 ``bibliography()``
     The whole reference list (the References page).
+``one_in(key, which="range")``
+    A share (percent) or a "1 in N births" parameter as "about 1 in 10,000 to 1 in
+    100,000 births" or "about 1 in 7" (``macros.frequency``).
+``glossary()``
+    The Glossary page: every ``*[TERM]: definition`` of ``includes/abbreviations.md``,
+    sorted, each with an ``id`` anchor (``macros.glossary``).
+``growth_example(sex, years, months, diff, unit="mm")``
+    A static worked example of the growth estimator (``macros.growth``).
+``growth_table()``
+    The multiplier table the growth estimator uses.
+``growth_estimator()``
+    The interactive growth estimator with its no-JS form.
+``permalink_table()``, ``planner_links()``, ``link_builder()``, ``evidence_table()``, ``report_contact()``
+    The clinicians' pages: permanent links with QR codes (data/permalinks.yml), ready
+    prefilled planner links, the link builder, the evidence table (data/parameters.yml)
+    and where to report an error.
+
+A clinic edition names its clinic file in ``extra.clinic_file`` (see clinic-example/);
+its overrides are merged into the parameters before validation (macros/overrides.py).
+After the build, ``on_post_build`` writes a redirect page at every permanent link.
 """
 
 from __future__ import annotations
@@ -34,9 +54,13 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import fmt, options, pages, references_html  # noqa: E402
+from macros import clinic_html, clinicians, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
+from macros import references_html  # noqa: E402
+from macros import glossary as glossary_mod  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
+from macros.overrides import load_clinic  # noqa: E402
+from macros.permalinks import load_permalinks, page_url, redirect_pages  # noqa: E402
 
 try:  # MkDocs shows a PluginError as one line ("Error: ..."), with no traceback.
     from mkdocs.exceptions import PluginError as BuildError
@@ -44,17 +68,31 @@ except ImportError:  # pragma: no cover - another generator
     BuildError = RuntimeError  # type: ignore[misc,assignment]
 
 REVIEW_INTERVAL_MONTHS = 12
+ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
 
 
 def define_env(env) -> None:
     """Load the data and register the macros (called by mkdocs-macros at ``on_config``)."""
     extra = env.conf["extra"]
     data_dir = Path(env.project_dir) / extra.get("data_dir", "data")
+    # A clinic edition names its clinic file (relative to its mkdocs.yml) in extra.clinic_file.
+    clinic_file = Path(env.project_dir) / extra["clinic_file"] if extra.get("clinic_file") else None
     try:
-        guide = load_guide(data_dir)
+        clinic = load_clinic(clinic_file)
+        guide = load_guide(data_dir, clinic, clinic_file.name if clinic_file else "clinic.yml")
     except GuideDataError as err:
         raise BuildError(str(err)) from None
+    if clinic.site_url:  # the clinic's own address: canonical links, sitemap and printed links
+        env.conf["site_url"] = clinic.site_url
     env.variables["guide"] = guide
+    docs_dir = Path(env.conf["docs_dir"])
+    try:
+        permalinks = load_permalinks(data_dir / "permalinks.yml", (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")))
+    except GuideDataError as err:
+        raise BuildError(str(err)) from None
+    env.variables["permalinks"] = permalinks
+    # The clinic's name, logo and contacts for the theme's templates (empty: default edition).
+    extra["clinic"] = clinic_html.template_data(clinic)
     strings = guide.strings
     # The theme's templates (overrides/) read these through `config.extra`.
     extra["strings"] = strings["templates"]
@@ -102,6 +140,29 @@ def define_env(env) -> None:
             links.append(f'[{label}](/references.md#{references_html.anchor(key)})')
         return "(" + "; ".join(links) + ")"
 
+    try:
+        growth_model = growth.model_from_params(guide.params)
+    except GuideDataError as err:
+        raise BuildError(str(err)) from None
+
+    @env.macro
+    def growth_example(sex: str, years: int, months: int, diff: float, unit: str = "mm") -> str:
+        """A worked example of the growth estimator (static, no JavaScript)."""
+        try:
+            return str(growth_html.example(growth_model, strings, sex, years * 12 + months, diff, unit))
+        except ValueError as err:
+            _fail(GuideDataError("macro growth_example", f"{sex}, {years}y {months}m, {diff} {unit}", str(err)))
+
+    @env.macro
+    def growth_table() -> str:
+        """The multiplier table."""
+        return str(growth_html.table(growth_model, strings))
+
+    @env.macro
+    def growth_estimator() -> str:
+        """The interactive growth estimator."""
+        return str(growth_html.estimator(growth_model, strings))
+
     @env.macro
     def options_table() -> str:
         """The treatment options comparison table (treatment/index.md)."""
@@ -109,6 +170,54 @@ def define_env(env) -> None:
             return options.options_table(strings, guide.params)
         except GuideDataError as err:
             _fail(err)
+
+    @env.macro
+    def one_in(key: str, which: str = "range") -> str:
+        """A share or a "1 in N births" figure as "about 1 in N" words."""
+        try:
+            return frequency.one_in(strings, guide.params[key], which)
+        except GuideDataError as err:
+            _fail(err)
+
+    @env.macro
+    def glossary() -> str:
+        """The Glossary page's list, read from the hover-definitions file."""
+        try:
+            entries = glossary_mod.load(_ROOT / ABBREVIATIONS_FILE)  # beside macros/, in every edition
+            return glossary_mod.render(entries, strings["templates"]["glossary"]["empty"])
+        except GuideDataError as err:
+            _fail(err)
+
+    @env.macro
+    def permalink_table() -> str:
+        """Every page with its permanent link and QR code (clinicians/linking.md)."""
+        titles = {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
+                  for p in docs_dir.rglob("*.md")}
+        return clinicians.permalink_table(permalinks, titles, env.conf.get("site_url"), strings)
+
+    @env.macro
+    def evidence_table() -> str:
+        """Every parameter with its values, unit, sources and note (clinicians/evidence.md)."""
+        return clinicians.evidence_table(guide.params, guide.references, strings, guide.overridden, clinic.name)
+
+    @env.macro
+    def planner_links() -> str:
+        """Ready prefilled planner links with QR codes for common plans (works without JavaScript)."""
+        return clinicians.ready_links_table(env.conf.get("site_url"), strings)
+
+    @env.macro
+    def link_builder() -> str:
+        """The link builder form (linkbuilder.js adds the live link, QR code and slip)."""
+        return clinicians.link_builder(env.conf.get("site_url"), strings)
+
+    @env.macro
+    def report_contact() -> str:
+        """Where to report an error: the clinic's email, ``extra.contact_email``, or a pointer."""
+        t = strings["templates"]["clinic"]["report"]
+        email = clinic.contact_email or extra.get("contact_email", "")
+        if email:
+            return t["email"].format(email=email, name=clinic.name or env.conf["site_name"])
+        return t["no_email"]
 
     @env.macro
     def bibliography() -> str:
@@ -127,3 +236,22 @@ def on_pre_page_macros(env) -> None:
         raise BuildError(str(err)) from None
     page.meta["reviewed"] = reviewed
     page.meta["next_review"] = pages.add_months(reviewed, REVIEW_INTERVAL_MONTHS)
+    # The page's permanent link and its QR code, printed at the foot of the page.
+    src = getattr(getattr(page, "file", None), "src_uri", None) or ""
+    short = env.variables["permalinks"].for_page(src) or page_url(src)
+    url = qr.absolute(env.conf.get("site_url"), short)
+    t = guide.strings["templates"]["clinic"]
+    page.meta["permalink"] = url
+    page.meta["permalink_text"] = qr.display(url)
+    page.meta["permalink_qr"] = qr.svg(url, t["qr_title"].format(url=qr.display(url)))
+
+
+def on_post_build(env) -> None:
+    """Write a redirect page at every permanent link and every moved address."""
+    site = Path(env.conf["site_dir"])
+    for rel, html in redirect_pages(env.variables["permalinks"], env.variables["guide"].strings).items():
+        out = site / rel
+        if out.exists():
+            raise BuildError(f"permalinks.yml: /{rel}: a page already exists at this address")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(html, encoding="utf-8")

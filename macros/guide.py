@@ -13,7 +13,10 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from macros.bibliography import Reference, load_bibliography
-from macros.params import Parameters, load_parameters
+from macros.datafile import read_yaml
+from macros.errors import GuideDataError
+from macros.overrides import Clinic, apply_overrides, overridden_keys
+from macros.params import Parameters, parse_parameters
 from macros.strings import load_strings
 
 REFERENCES_FILE = "references.yml"
@@ -28,16 +31,31 @@ class Guide:
     references: Mapping[str, Reference]
     params: Parameters
     strings: Mapping[str, Any]
+    clinic: Clinic = Clinic()
+    overridden: frozenset = frozenset()
 
 
-def load_guide(data_dir: Path) -> Guide:
+def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = "clinic.yml") -> Guide:
     """Load and cross-check the data files in ``data_dir``.
+
+    ``clinic`` (from :func:`macros.overrides.load_clinic`) makes a clinic edition: its
+    overrides are merged into the parameters before validation, and an override that
+    breaks a rule is reported against ``clinic_file`` and ``overrides.<key>``.
 
     Raises :class:`macros.errors.GuideDataError` with a one-line message naming the file
     and key at fault.
     """
     data_dir = Path(data_dir)
     references = load_bibliography(data_dir / REFERENCES_FILE)
-    params = load_parameters(data_dir / PARAMETERS_FILE, references)
+    raw = read_yaml(data_dir / PARAMETERS_FILE)
+    params = parse_parameters(raw, references, PARAMETERS_FILE)
+    clinic = clinic or Clinic()
+    overridden = overridden_keys(raw, clinic.overrides, clinic_file)
+    if overridden:
+        merged = apply_overrides(raw, clinic.overrides, clinic_file)
+        try:
+            params = parse_parameters(merged, references, PARAMETERS_FILE)
+        except GuideDataError as err:  # the shipped file passed, so the clinic's change is at fault
+            raise GuideDataError(clinic_file, f"overrides.{err.key}", err.problem) from None
     strings = load_strings(data_dir / STRINGS_FILE, params.units)
-    return Guide(references, params, strings)
+    return Guide(references, params, strings, clinic, overridden)

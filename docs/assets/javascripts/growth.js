@@ -1,0 +1,258 @@
+/* Growth estimator: the predicted leg length difference at the end of growth.
+ *
+ * The arithmetic mirrors macros/growth.py step by step (same operations, same order,
+ * same rounding); a browser test checks both give the same answer. The data (the
+ * multiplier table, bands, growth rates) and every word come from the JSON embedded
+ * by macros/growth_html.py, which reads data/parameters.yml and data/strings.en.yml.
+ *
+ * Material's instant navigation swaps pages without a reload, so we initialise inside
+ * document$.subscribe and mark each widget so it is set up once. Only textContent is
+ * used: nothing from the URL or the form is ever parsed as HTML.
+ */
+(function () {
+  "use strict";
+
+  var MM_PER_INCH = 25.4; // a unit conversion, not a clinical number
+  var FIELDS = ["sex", "years", "months", "diff", "unit"];
+  var ERROR_ORDER = ["sex", "years", "months", "diff", "diff_negative", "diff_zero", "diff_too_big", "unit", "age_range"];
+  var WHOLE = /^\d{1,3}$/;
+  var DECIMAL = /^\d+(\.\d+)?$/;
+  var NEGATIVE = /^-\s*\d+(\.\d+)?$/;
+
+  function halfUp(x) { return Math.floor(x + 0.5); }
+  function round1(x) { return Math.floor(x * 10 + 0.5) / 10; }
+  function num(x) { return String(x); }
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  /* ---- model (macros/growth.py) ---- */
+
+  function multiplier(model, sex, age) {
+    var ages = model.ages, ms = model.multipliers[sex];
+    for (var i = 0; i < ages.length - 1; i++) {
+      var a0 = ages[i], a1 = ages[i + 1];
+      if (age === a0) return ms[i];
+      if (a0 < age && age < a1) return ms[i] + (ms[i + 1] - ms[i]) * (age - a0) / (a1 - a0);
+    }
+    return ms[ms.length - 1];
+  }
+
+  function band(model, mm) {
+    if (mm <= model.lift_max_mm) return "lift";
+    if (mm <= model.modulation_max_mm) return "modulation";
+    return "lengthening";
+  }
+
+  function timing(model, sex, age, predicted) {
+    var end = model.end_age_years[sex] * 12;
+    var earliest = halfUp(end - predicted / model.femur_mm_per_year * 12);
+    var latest = halfUp(end - predicted / (model.femur_mm_per_year + model.tibia_mm_per_year) * 12);
+    var status;
+    if (age >= end) status = "over";
+    else if (age > latest) status = "passed";
+    else if (age >= earliest) status = "now";
+    else status = "ahead";
+    return { earliest: earliest, latest: latest, status: status };
+  }
+
+  function predict(model, sex, age, currentMm) {
+    var m = multiplier(model, sex, age);
+    var predicted = currentMm * m;
+    var low = Math.max(0.0, predicted - model.uncertainty_mm);
+    var high = predicted + model.uncertainty_mm;
+    var b = band(model, predicted);
+    return {
+      sex: sex, age: age, current: currentMm, multiplier: m, predicted: predicted, min: low, max: high,
+      band: b, bandMin: band(model, low), bandMax: band(model, high),
+      timing: b === "modulation" ? timing(model, sex, age, predicted) : null
+    };
+  }
+
+  function parseInputs(model, sexes, query) {
+    var present = FIELDS.filter(function (f) { return query[f] !== null && query[f] !== undefined; });
+    if (!present.length) return { inputs: null, errors: [] };
+    var get = {};
+    FIELDS.forEach(function (f) { get[f] = query[f] === null || query[f] === undefined ? "" : String(query[f]).trim(); });
+    var errors = [];
+    var sex = get.sex;
+    if (sexes.indexOf(sex) < 0) errors.push("sex");
+    var years = WHOLE.test(get.years) ? parseInt(get.years, 10) : null;
+    if (years === null) errors.push("years");
+    var months = get.months === "" ? 0 : (WHOLE.test(get.months) ? parseInt(get.months, 10) : null);
+    if (months === null || months > 11) { errors.push("months"); months = null; }
+    var raw = get.diff.replace(/,/g, ".");
+    var diff = null;
+    if (DECIMAL.test(raw)) diff = parseFloat(raw);
+    else if (NEGATIVE.test(raw)) errors.push("diff_negative");
+    else errors.push("diff");
+    var unit = get.unit || "mm";
+    if (unit !== "mm" && unit !== "in") errors.push("unit");
+    if (diff !== null) {
+      var mm = unit === "in" ? diff * MM_PER_INCH : diff;
+      if (diff === 0) { errors.push("diff_zero"); diff = null; }
+      else if (!(mm <= model.max_current_mm)) { errors.push("diff_too_big"); diff = null; }
+    }
+    if (years !== null && months !== null) {
+      var age = years * 12 + months;
+      if (!(model.ages[0] <= age && age <= model.ages[model.ages.length - 1])) errors.push("age_range");
+    }
+    errors.sort(function (a, b) { return ERROR_ORDER.indexOf(a) - ERROR_ORDER.indexOf(b); });
+    if (errors.length) return { inputs: null, errors: errors };
+    return { inputs: { sex: sex, years: years, months: months, diff: diff, unit: unit }, errors: [] };
+  }
+
+  /* ---- words (macros/growth_html.py) ---- */
+
+  function ageText(js, age) {
+    var years = Math.floor(age / 12), months = age % 12;
+    var y = fill(js.age_years[years === 1 ? "one" : "other"], { n: years });
+    var m = fill(js.age_months[months === 1 ? "one" : "other"], { n: months });
+    if (months === 0) return y;
+    if (years === 0) return m;
+    return fill(js.age_and, { years: y, months: m });
+  }
+
+  function lengthText(js, mm, unit) {
+    var whole = String(halfUp(mm));
+    if (unit === "in") return fill(js.length_in, { inches: num(round1(mm / MM_PER_INCH)), mm: whole });
+    return fill(js.length_mm, { mm: whole });
+  }
+
+  function resultParts(js, p, unit) {
+    var parts = [
+      ["summary", fill(js.summary, { sex: js.sex[p.sex], age: ageText(js, p.age), current: lengthText(js, p.current, unit) })],
+      ["predicted", fill(js.predicted, { predicted: lengthText(js, p.predicted, unit) })],
+      ["range", fill(js.range, { min: lengthText(js, p.min, unit), max: lengthText(js, p.max, unit) })],
+      ["band", js.band[p.band]]
+    ];
+    if (p.bandMin !== p.bandMax) parts.push(["band-uncertain", js.band_uncertain]);
+    if (p.timing) {
+      var t = p.timing;
+      if (t.status !== "over") {
+        var low = halfUp(t.earliest / 12), high = halfUp(t.latest / 12);
+        parts.push(["timing", low === high ? fill(js.timing.single, { low: low }) : fill(js.timing.range, { low: low, high: high })]);
+      }
+      parts.push(["timing-status", js.timing[t.status]]);
+    }
+    parts.push(["decide", js.decide]);
+    return parts;
+  }
+
+  function errorText(js, model, code) {
+    return fill(js.errors[code], {
+      max_mm: num(model.max_current_mm),
+      min_age: ageText(js, model.ages[0]),
+      max_age: ageText(js, model.ages[model.ages.length - 1])
+    });
+  }
+
+  /* ---- the widget ---- */
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function render(widget, data, query) {
+    var model = data.model, js = data.strings;
+    var output = widget.querySelector(".app-growth__output");
+    var parsed = parseInputs(model, data.sexes, query);
+    output.replaceChildren();
+    if (parsed.errors.length) {
+      var box = el("div", "app-growth__errors");
+      box.appendChild(el("p", "app-growth__errors-title", js.errors_heading));
+      var list = el("ul");
+      parsed.errors.forEach(function (code) {
+        var item = el("li", null, errorText(js, model, code));
+        item.dataset.error = code;
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      output.appendChild(box);
+      return;
+    }
+    if (!parsed.inputs) return;
+    var i = parsed.inputs;
+    var currentMm = i.unit === "in" ? i.diff * MM_PER_INCH : i.diff;
+    var p = predict(model, i.sex, i.years * 12 + i.months, currentMm);
+    var result = el("div", "app-growth-result");
+    var attrs = {
+      sex: p.sex, ageMonths: String(p.age), unit: i.unit,
+      currentMm: num(round1(p.current)), predictedMm: num(round1(p.predicted)),
+      predictedMmMin: num(round1(p.min)), predictedMmMax: num(round1(p.max)), band: p.band
+    };
+    if (p.timing) {
+      attrs.modulationAgeMonthsMin = String(p.timing.earliest);
+      attrs.modulationAgeMonthsMax = String(p.timing.latest);
+    }
+    Object.keys(attrs).forEach(function (k) { result.dataset[k] = attrs[k]; });
+    resultParts(js, p, i.unit).forEach(function (part) {
+      result.appendChild(el("p", "app-growth-result__" + part[0], part[1]));
+    });
+    output.appendChild(result);
+  }
+
+  function readForm(form) {
+    var query = {};
+    FIELDS.forEach(function (f) {
+      var field = form.elements[f];
+      if (!field) return;
+      query[f] = field.value === undefined ? "" : field.value; // RadioNodeList.value is "" when none is checked
+    });
+    return query;
+  }
+
+  function fillForm(form, query) {
+    FIELDS.forEach(function (f) {
+      if (query[f] === null || query[f] === undefined) return;
+      var field = form.elements[f];
+      if (!field) return;
+      if (field instanceof RadioNodeList) {
+        Array.prototype.forEach.call(field, function (r) { r.checked = r.value === query[f]; });
+      } else {
+        field.value = query[f];
+      }
+    });
+  }
+
+  function setup(widget) {
+    if (widget.dataset.appInit === "1") return;
+    var script = widget.querySelector("script.app-growth__data");
+    var form = widget.querySelector("form.app-growth__form");
+    if (!script || !form) return;
+    var data;
+    try { data = JSON.parse(script.textContent); } catch (e) { return; }
+    widget.dataset.appInit = "1";
+    var params = new URLSearchParams(window.location.search);
+    var query = {};
+    FIELDS.forEach(function (f) { query[f] = params.get(f); });
+    fillForm(form, query);
+    render(widget, data, query);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var q = readForm(form);
+      var url = new URL(window.location.href);
+      FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
+      window.history.replaceState(window.history.state, "", url.toString());
+      render(widget, data, q);
+    });
+  }
+
+  function init() {
+    var widgets = document.querySelectorAll("[data-app-component='growth']");
+    Array.prototype.forEach.call(widgets, setup);
+  }
+
+  if (typeof document$ !== "undefined" && document$.subscribe) {
+    document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

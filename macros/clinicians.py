@@ -1,0 +1,153 @@
+"""Tables and widgets for the clinicians' pages: permanent links with QR codes, the
+evidence behind every parameter, and prefilled planner links.
+
+Everything is generated from the data files (data/permalinks.yml, data/parameters.yml,
+data/references.yml), so the pages can never disagree with the site.
+
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+import json
+import re
+from typing import Any, Iterable, Mapping
+from urllib.parse import urlencode
+
+from macros import fmt, qr, references_html
+from macros.bibliography import Reference
+from macros.params import Parameter, Parameters
+from macros.permalinks import Permalinks
+
+# The planner's query contract (agreed between helpers; documented on clinicians/linking.md).
+PLANNER_PATH = "/lengthening/planner/"
+PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame"), "age": ("adult", "child")}
+PLANNER_UNITS = ("mm", "in")
+
+
+def page_title(markdown: str) -> str:
+    """A page's title: front matter ``title:``, else its first ``#`` heading."""
+    m = re.search(r"\A---\n(.*?)\n---", markdown, re.S)
+    if m:
+        t = re.search(r"^title:\s*(.+)$", m.group(1), re.M)
+        if t:
+            return t.group(1).strip().strip("'\"")
+    h = re.search(r"^#\s+(.+)$", markdown, re.M)
+    return h.group(1).strip() if h else ""
+
+
+def _cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def permalink_table(contract: Permalinks, titles: Mapping[str, str], site_url: str | None,
+                    strings: Mapping[str, Any]) -> str:
+    """A Markdown table: each page, its permanent link and a QR code for it."""
+    t = strings["templates"]["clinic"]
+    head = t["permalink_heading"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for short, src in sorted(contract.links.items(), key=lambda kv: (kv[1] != "index.md", kv[1])):
+        url = qr.absolute(site_url, short)
+        code = qr.svg(url, t["qr_title"].format(url=qr.display(url)), scale=2)
+        lines.append(f"| [{_cell(titles.get(src, src))}](/{src}) | `{qr.display(url)}` | {code} |")
+    return '<div class="app-linktable" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def values_text(strings: Mapping[str, Any], p: Parameter) -> str:
+    """The values of a parameter in words: range and typical, or a table's size."""
+    t = strings["templates"]["clinic"]
+    if p.kind == "table":
+        return t["table_values"].format(rows=len(p.rows), columns=", ".join(p.columns))
+    if p.kind == "value":
+        return fmt.param(strings, p, "typical")
+    return t["range_typical"].format(range=fmt.param(strings, p, "range"), typical=fmt.param(strings, p, "typical"))
+
+
+def evidence_table(params: Parameters, references: Mapping[str, Reference], strings: Mapping[str, Any],
+                   overridden: Iterable[str] = (), clinic_name: str = "") -> str:
+    """A Markdown table of every parameter: label, values, unit, sources and note."""
+    t = strings["templates"]["clinic"]
+    overridden = set(overridden)
+    head = t["evidence_heading"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for key in sorted(params):
+        p = params[key]
+        sources = ", ".join(
+            f"[{_cell(references_html.short_label(references[s]))}](/references.md#{references_html.anchor(s)})"
+            for s in p.sources
+        )
+        note = p.note
+        if key in overridden:
+            note = t["overridden"].format(name=clinic_name) + " " + note
+        unit = strings["units"][p.unit]["other"] or p.unit
+        lines.append(f"| {_cell(p.label)}<br>`{key}` | {_cell(values_text(strings, p))} | {_cell(unit)} "
+                     f"| {sources} | {_cell(note)} |")
+    return '<div class="app-evidence" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def planner_query(**fields: Any) -> str:
+    """The query string of a prefilled planner link, fields in the documented order."""
+    order = ("amount", "unit", "bone", "method", "age", "date")
+    pairs = [(k, fields[k]) for k in order if fields.get(k) not in (None, "")]
+    return urlencode(pairs)
+
+
+def planner_link(site_url: str | None, **fields: Any) -> str:
+    query = planner_query(**fields)
+    return qr.absolute(site_url, PLANNER_PATH) + (f"?{query}" if query else "")
+
+
+def common_plans() -> list[dict[str, str]]:
+    """Every combination of bone, method and age: the plans a clinic links to most."""
+    keys = list(PLANNER_CHOICES)
+    return [dict(zip(keys, combo)) for combo in itertools.product(*PLANNER_CHOICES.values())]
+
+
+def ready_links_table(site_url: str | None, strings: Mapping[str, Any]) -> str:
+    """A Markdown table of prefilled planner links (no amount: the patient enters it), with QR codes."""
+    t = strings["templates"]["clinic"]
+    opts = t["options"]
+    head = t["ready_heading"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for plan in common_plans():
+        url = planner_link(site_url, **plan)
+        code = qr.svg(url, t["qr_title"].format(url=qr.display(url)), scale=2)
+        label = ", ".join(opts[k][v] for k, v in plan.items())
+        lines.append(f"| {_cell(label)} | `{qr.display(url)}` | {code} |")
+    return '<div class="app-linktable app-linktable--plans" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
+    """The link builder form. Without JavaScript, "Open" submits to the planner with the
+    chosen fields (its address is then the link); with it, linkbuilder.js shows the link,
+    a QR code and a printable slip as the fields change."""
+    t = strings["templates"]["clinic"]
+    b = t["builder"]
+    opts = t["options"]
+    e = html.escape
+    action = qr.absolute(site_url, PLANNER_PATH)
+    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "age", "date"], "js": strings["js"].get("linkbuilder", {})}
+    # The config rides in a data attribute, not a <script> element: Material's instant
+    # navigation re-runs the <script> elements of each new page.
+    parts = [f'<div class="app-linkbuilder" data-app-linkbuilder="{e(json.dumps(config), quote=True)}">',
+             f'<form class="app-linkbuilder__form" method="get" action="{e(action)}">']
+    parts.append(f'<div><label for="app-lb-amount">{e(b["amount"])}</label>'
+                 f'<input id="app-lb-amount" name="amount" type="number" min="1" step="any" inputmode="decimal"> '
+                 f'<select id="app-lb-unit" name="unit" aria-label="{e(b["unit"])}">'
+                 + "".join(f'<option value="{u}">{e(opts["unit"][u])}</option>' for u in PLANNER_UNITS)
+                 + "</select></div>")
+    for field, choices in PLANNER_CHOICES.items():
+        parts.append(f'<div><label for="app-lb-{field}">{e(b[field])}</label><select id="app-lb-{field}" name="{field}">'
+                     + "".join(f'<option value="{c}">{e(opts[field][c])}</option>' for c in choices)
+                     + "</select></div>")
+    parts.append(f'<div><label for="app-lb-date">{e(b["date"])}</label><input id="app-lb-date" name="date" type="date"></div>')
+    parts.append(f'<div><button class="md-button md-button--primary" type="submit">{e(b["open"])}</button></div>')
+    parts.append("</form>")
+    parts.append(f'<div class="app-linkbuilder__result" hidden aria-live="polite">'
+                 f'<div class="app-slip"><div class="app-slip__code"></div><p>{e(b["slip_intro"])}<br>'
+                 f'<span class="app-slip__url"></span></p></div>'
+                 f'<p><button class="md-button app-linkbuilder__print" type="button">{e(b["print"])}</button></p></div>')
+    parts.append("</div>")
+    return "".join(parts)

@@ -1,0 +1,140 @@
+"""The link contract (``data/permalinks.yml``): permanent short links and redirects.
+
+Clinics print links on letters and leaflets, so a link must keep working for years.
+The contract lists a short address for pages (``/go/nail/``), the addresses of pages
+that moved, and every page address ever published. :func:`parse_permalinks` checks it
+against the pages that exist; :func:`redirect_pages` gives the small HTML pages the
+build writes at each short or old address.
+
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from macros.datafile import read_yaml
+from macros.errors import GuideDataError
+
+SHORT = re.compile(r"^/go/[a-z0-9]+(?:-[a-z0-9]+)*/$")
+URL = re.compile(r"^/(?:[a-z0-9._-]+/)*$")
+
+
+def page_url(src: str) -> str:
+    """The published address of a Markdown page: ``about.md`` -> ``/about/``, ``a/index.md`` -> ``/a/``."""
+    path = src[:-3] if src.endswith(".md") else src
+    if path == "index" or path.endswith("/index"):
+        path = path[: -len("index")]
+    else:
+        path += "/"
+    return "/" + path.lstrip("/") if path != "/" else "/"
+
+
+@dataclass(frozen=True)
+class Permalinks:
+    """The checked contract: short links and moved addresses (both to page files), published addresses."""
+
+    links: Mapping[str, str]
+    moved: Mapping[str, str]
+    published: tuple[str, ...]
+
+    def for_page(self, src: str) -> str | None:
+        """The short address of a page (``about.md`` -> ``/go/about/``), if it has one."""
+        for short, page in self.links.items():
+            if page == src:
+                return short
+        return None
+
+    def redirects(self) -> dict[str, str]:
+        """Every address that redirects -> the page address it leads to."""
+        out = {short: page_url(page) for short, page in self.links.items()}
+        out.update({old: page_url(page) for old, page in self.moved.items()})
+        return out
+
+
+def parse_permalinks(raw: Any, pages: Iterable[str], file: str = "permalinks.yml") -> Permalinks:
+    """Check the contract against ``pages`` (Markdown paths relative to docs/)."""
+    pages = set(pages)
+    urls = {page_url(p) for p in pages}
+    if not isinstance(raw, Mapping):
+        raise GuideDataError(file, "", "must be a mapping with links, moved and published")
+    unknown = sorted(set(map(str, raw)) - {"links", "moved", "published"})
+    if unknown:
+        raise GuideDataError(file, unknown[0], "is not a known section (links, moved, published)")
+    links, moved = raw.get("links") or {}, raw.get("moved") or {}
+    if not isinstance(links, Mapping) or not isinstance(moved, Mapping):
+        raise GuideDataError(file, "links", "links and moved must map an address to a page (.md)")
+    seen_pages: dict[str, str] = {}
+    for short, page in links.items():
+        where = f"links.{short}"
+        if not isinstance(short, str) or not SHORT.match(short):
+            raise GuideDataError(file, where, "must look like /go/word/ (lower case, digits, hyphens)")
+        if page not in pages:
+            raise GuideDataError(file, where, f"points to {page!r}, which is not a page in docs/")
+        if page in seen_pages:
+            raise GuideDataError(file, where, f"{page} already has the permanent link {seen_pages[page]}")
+        seen_pages[page] = short
+    for old, page in moved.items():
+        where = f"moved.{old}"
+        if not isinstance(old, str) or not URL.match(old):
+            raise GuideDataError(file, where, "must be a site address like /old/page/")
+        if old in urls:
+            raise GuideDataError(file, where, "is the address of a page that exists; a redirect would hide it")
+        if old in links:
+            raise GuideDataError(file, where, "is already a permanent link")
+        if page not in pages:
+            raise GuideDataError(file, where, f"points to {page!r}, which is not a page in docs/")
+    published = raw.get("published") or []
+    if not isinstance(published, list):
+        raise GuideDataError(file, "published", "must be a list of addresses")
+    for i, url in enumerate(published):
+        if not isinstance(url, str) or not URL.match(url):
+            raise GuideDataError(file, f"published[{i}]", f"must be a site address like /page/, got {url!r}")
+        if url not in urls and url not in moved and url not in links:
+            raise GuideDataError(
+                file, f"published[{i}]",
+                f"{url} no longer resolves: add it under moved: with the page that now has its content",
+            )
+    return Permalinks(dict(links), dict(moved), tuple(published))
+
+
+def load_permalinks(path: Path, pages: Iterable[str]) -> Permalinks:
+    return parse_permalinks(read_yaml(Path(path)), pages, Path(path).name)
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link between two directory addresses (works under any base path)."""
+    rel = posixpath.relpath(to_url, from_url)
+    return "./" if rel == "." else rel.rstrip("/") + "/"
+
+
+def redirect_html(from_url: str, to_url: str, strings: Mapping[str, Any]) -> str:
+    """A redirect page: meta refresh (no JavaScript needed), a script keeping the query
+    and anchor (for prefilled links), and a plain link for anyone the refresh misses."""
+    t = strings["templates"]["clinic"]
+    target = html.escape(relative(from_url, to_url), quote=True)
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{html.escape(t.get("lang", "en"))}"><head><meta charset="utf-8">\n'
+        f"<title>{html.escape(t['redirect_title'])}</title>\n"
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<link rel="canonical" href="{target}">\n'
+        f'<script>location.replace("{target}" + location.search + location.hash)</script>\n'
+        "</head><body>\n"
+        f'<p>{html.escape(t["redirect_text"])} <a href="{target}">{html.escape(t["redirect_link"])}</a></p>\n'
+        "</body></html>\n"
+    )
+
+
+def redirect_pages(contract: Permalinks, strings: Mapping[str, Any]) -> dict[str, str]:
+    """Output file (relative to the site folder) -> HTML, for every redirecting address."""
+    return {
+        f"{src.strip('/')}/index.html": redirect_html(src, dest, strings)
+        for src, dest in contract.redirects().items()
+    }

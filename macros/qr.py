@@ -1,0 +1,48 @@
+"""QR codes for printed pages and link slips, made at build time with segno (pinned).
+
+The codes are inline SVG: sharp at any print size, no image files, no third-party
+service. Error correction level M survives a crease or a smudge on paper.
+
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import html
+
+import segno
+
+ERROR = "m"
+
+
+def make(data: str) -> segno.QRCode:
+    """The QR code for ``data`` (a full web address)."""
+    return segno.make(data, error=ERROR, micro=False)
+
+
+def svg(data: str, title: str, scale: int = 3, css_class: str = "app-qr") -> str:
+    """Inline SVG of the QR code, with an accessible title and a quiet zone."""
+    qr = make(data)
+    width, height = qr.symbol_size(scale=scale, border=4)
+    code = qr.svg_inline(scale=scale, border=4, title=title, svgclass=css_class, lineclass=None,
+                         dark="#000", light="#fff")
+    return code.replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1)
+
+
+def display(url: str) -> str:
+    """An address as printed for typing: no ``https://``."""
+    for scheme in ("https://", "http://"):
+        if url.startswith(scheme):
+            return url[len(scheme):]
+    return url
+
+
+def absolute(site_url: str | None, path: str) -> str:
+    """``site_url`` + a site path (``/go/about/``); the bare path if there is no site URL."""
+    if not site_url:
+        return path
+    return site_url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def escape(text: str) -> str:
+    return html.escape(text, quote=True)

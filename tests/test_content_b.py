@@ -1,0 +1,66 @@
+"""Checks for the lengthening-journey and help pages (content-b): figures are
+accessible, risks shown on the page come from data/parameters.yml, and the urgent-help
+page carries the shared warning text."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT
+from macros import fmt
+from macros.guide import load_guide
+
+PAGES = ("lengthening/daily-life", "lengthening/rehabilitation", "lengthening/risks",
+         "lengthening/life-after", "help/urgent", "help/questions")
+
+
+@pytest.fixture(scope="module")
+def guide():
+    return load_guide(ROOT / "data")
+
+
+def _soup(site, page):
+    return BeautifulSoup((site.dir / page / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def test_pages_built(site):
+    for page in PAGES:
+        assert (site.dir / page / "index.html").is_file(), page
+
+
+def test_figures_have_text_alternatives_and_captions(site):
+    count = 0
+    for page in PAGES:
+        for fig in _soup(site, page).select("figure.app-fig"):
+            count += 1
+            svg = fig.find("svg")
+            assert svg is not None and svg.get("role") == "img", page
+            ids = svg.get("aria-labelledby", "").split()
+            assert len(ids) == 2, page
+            for i in ids:
+                el = svg.find(id=i)
+                assert el is not None and len(el.get_text(strip=True)) > 20, (page, i)
+            assert fig.find("figcaption").get_text(strip=True), page
+    assert count >= 3
+
+
+def test_risks_page_shows_parameter_values(site, guide):
+    text = _soup(site, "lengthening/risks").get_text(" ")
+    for key in ("complications.nail_any", "complications.nail_major", "complications.regenerate_fracture_child",
+                "complications.pin_infection_deep"):
+        assert fmt.risk(guide.strings, guide.params[key].typical) in text, key
+
+
+def test_urgent_page_carries_shared_warning(site, guide):
+    text = " ".join(_soup(site, "help/urgent").get_text(" ").split())
+    expected = " ".join(guide.strings["templates"]["urgent_help"].split())
+    assert expected in text
+
+
+def test_questions_checkboxes_are_labelled(site):
+    soup = _soup(site, "help/questions")
+    boxes = soup.select("ul.app-checklist input[type=checkbox]")
+    assert len(boxes) >= 10
+    for box in boxes:
+        assert soup.find("label", attrs={"for": box["id"]}).get_text(strip=True)
