@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -167,21 +168,58 @@ def test_external_links_print_their_address(downloads):
         assert squash(url) in text, url
 
 
+def print_hidden_selectors() -> list[str]:
+    """Selectors the site's own style sheets hide on paper (`display: none` in `@media print`)."""
+    import tinycss2
+
+    sys_path = str(ROOT)
+    if sys_path not in sys.path:
+        sys.path.insert(0, sys_path)
+    from pdf_event_hook import site_css
+
+    selectors = []
+    for css in site_css():
+        for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+            if rule.type != "at-rule" or rule.lower_at_keyword != "media" or rule.content is None:
+                continue
+            if tinycss2.serialize(rule.prelude).strip().lower() != "print":
+                continue
+            for inner in tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True):
+                if inner.type != "qualified-rule":
+                    continue
+                body = re.sub(r"\s+", "", tinycss2.serialize(inner.content)).lower()
+                if re.search(r"(^|;)display:none", body):
+                    selectors += [s.strip() for s in tinycss2.serialize(inner.prelude).split(",")]
+    return selectors
+
+
 def test_pdf_text_is_faithful_to_the_html(downloads):
     """Every paragraph, list item, table cell and planner phase (elements with data-phase or
     data-start-day: the static timeline the planner shows) of every page is in the PDF.
     When the planner is on the page, its static estimate is checked here element by element."""
     pdf_text = re.sub(r"\(https?://[^)]*\)", "", squash(pdftotext(downloads.pdf, raw=True)))
+    hidden_in_print = print_hidden_selectors()
+    assert ".app-page-foot__downloads" in hidden_in_print  # the parser reads print.css
     checked = 0
     for page in nav_pages(downloads.pdf_html):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         article = soup.select_one("article")
-        for hidden in article.select(".headerlink, .app-page-foot__downloads, .app-screen-only, script, style"):
+        # What is not printed: hidden elements, and what the site's print styles hide
+        # (widget forms, buttons, download links).
+        for hidden in article.select("[hidden], script, style, template, noscript, svg title, svg desc"):
             hidden.decompose()
+        for selector in hidden_in_print:
+            try:
+                found = article.select(selector)
+            except Exception:  # a selector soupsieve does not know (e.g. ::after): not an element
+                continue
+            for hidden in found:
+                hidden.decompose()
         for el in article.select("p, li, td, th, dt, dd, [data-phase], [data-start-day]"):
             text = squash(el.get_text())
             if text:
-                assert text in pdf_text, f"{page.name}: {el.get_text(' ', strip=True)[:120]!r} is not in the PDF"
+                assert text in pdf_text, \
+                    f"{page.relative_to(downloads.pdf_html)}: {el.get_text(' ', strip=True)[:120]!r} is not in the PDF"
                 checked += 1
     assert checked > 20, checked
 
