@@ -6,7 +6,10 @@
 * :func:`typical_timelines` a static table of example amounts by bone and method.
 * :func:`planner` the interactive planner: a real GET form, the static estimate for
   the default inputs (what a reader without JavaScript sees) and the JSON that
-  ``planner.js`` computes from (no second copy of any number).
+  ``planner.js`` computes from (no second copy of any number). The JSON sits in the
+  ``data-app-planner`` attribute, not in a ``<script type="application/json">``:
+  Material's instant navigation re-creates inline scripts without their type and
+  would run the JSON as JavaScript.
 
 The DOM built here and the DOM that ``planner.js`` builds share classes and ``data-*``
 hooks. Every value is escaped (markupsafe). Pure module: no MkDocs import.
@@ -198,11 +201,11 @@ def typical_timelines(guide: Guide) -> Markup:
         c=t["table_caption"], a=t["col_amount"], h=head, r=Markup("").join(rows))
 
 
-def _json(data: Any) -> Markup:
-    """JSON safe inside <script>: no "<", ">" or "&" left unescaped."""
+def _json_attr(data: Any) -> Markup:
+    """JSON for an HTML attribute: "<", ">" and "&" as JSON escapes, then HTML-escaped."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)
+    return escape(text)
 
 
 def _options(values, labels: Mapping[str, str], selected: str) -> Markup:
@@ -259,11 +262,10 @@ def planner(guide: Guide, refs_base: str) -> Markup:
         '<button type="button" class="md-button" data-action="ics">{ics}</button>'
         '</div>').format(copy=t["copy"], print=t["print"], ics=t["ics"])
     return Markup(
-        '<div class="app-planner" data-app-planner>'
-        '<script type="application/json" class="app-planner__data">{data}</script>'
+        '<div class="app-planner" data-app-planner="{data}">'
         '{form}{actions}'
         '<p class="app-planner__live app-visually-hidden" aria-live="polite"></p>'
         '<p class="app-planner__nojs">{nojs}</p>'
         '<div class="app-planner__result">{result}</div>'
-        '</div>').format(data=_json(data), form=form, actions=actions, nojs=t["nojs"],
+        '</div>').format(data=_json_attr(data), form=form, actions=actions, nojs=t["nojs"],
                          result=timeline(guide, tl, refs_base))

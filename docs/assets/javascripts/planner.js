@@ -121,7 +121,7 @@
 
   function Planner(root) {
     this.root = root;
-    var data = JSON.parse(root.querySelector(".app-planner__data").textContent);
+    var data = JSON.parse(root.getAttribute("data-app-planner"));
     this.model = data.model;
     this.s = data.strings;
     this.params = data.params;
@@ -457,11 +457,10 @@
   }
 
   window.appPlannerModel = { compute: compute, parseAmount: parseAmount, parseDate: parseDate };
-  if (typeof document$ !== "undefined" && document$.subscribe) {
-    document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  // Material's document$ fires on load and after every instant navigation; under
+  // file:// it may never fire, so the plain load event starts the planner too (init is
+  // idempotent).
+  if (typeof document$ !== "undefined" && document$.subscribe) document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
 })();
