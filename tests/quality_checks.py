@@ -136,6 +136,19 @@ def check_links(site_dir: Path, site_url: str = "") -> list[BrokenLink]:
     return broken
 
 
+def external_links(site_dir: Path, site_url: str = "") -> dict[str, set[str]]:
+    """Every link to another host in a built site: URL -> the pages that carry it."""
+    own = urlsplit(site_url).netloc if site_url else None
+    found: dict[str, set[str]] = {}
+    for file in sorted(Path(site_dir).rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        for href, _ in _parse(file).links:
+            parts = urlsplit(href.strip())
+            if parts.scheme in ("http", "https") and parts.netloc and parts.netloc != own:
+                found.setdefault(href.strip().split("#")[0], set()).add(rel)
+    return found
+
+
 # --------------------------------------------------------------------------- vnu
 
 @dataclass(frozen=True)

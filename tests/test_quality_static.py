@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality_checks import (VNU_FILTER, check_links, load_vnu_filter, run_vnu, site_pages, unfiltered,
+from quality_checks import (VNU_FILTER, check_links, external_links, load_vnu_filter, run_vnu, site_pages, unfiltered,
                             vnu_subject)
 
 BAD_MARKUP = """<!DOCTYPE html><html lang="en"><head><title>bad</title></head><body>
@@ -62,6 +62,7 @@ def test_link_checker_can_fail(tmp_path):
         ' <a href="b/">missing page</a> <a href="a/#nowhere">missing anchor</a>'
         ' <img src="logo.png"> <a href="https://my.site/c/">own but missing</a>', encoding="utf-8")
     broken = {(b.href, b.problem) for b in check_links(tmp_path, "https://my.site/")}
+    assert external_links(tmp_path, "https://my.site/") == {"https://example.org/x": {"index.html"}}
     assert broken == {("b/", "missing file"), ("a/#nowhere", "no anchor #nowhere"),
                       ("logo.png", "missing file"), ("/c/", "missing file")}, broken
 
