@@ -47,7 +47,8 @@ def audit(browser, site):
         for path in pages:
             console.clear()
             page.goto(site.url + path, wait_until="load")
-            rec["scheme"][path] = page.evaluate("document.body.dataset.mdColorScheme")
+            rec["scheme"][path] = page.evaluate(
+                "[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]")
             page.add_script_tag(path=str(AXE_JS))
             rec["axe"][path] = page.evaluate(AXE_RUN, AXE_TAGS)
             rec["storage"].update(page.evaluate(STORAGE_KEYS))
@@ -79,7 +80,13 @@ def test_every_page_was_audited(audit, site):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_colour_scheme_is_really_applied(audit, scheme):
-    wrong = {p: s for p, s in audit[scheme]["scheme"].items() if s != SCHEMES[scheme]}
+    def luminance(css_rgb: str) -> float:
+        r, g, b = (int(x) for x in re.findall(r"\d+", css_rgb)[:3])
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255
+
+    dark = scheme == "dark"
+    wrong = {p: s for p, s in audit[scheme]["scheme"].items()
+             if s[0] != SCHEMES[scheme] or (luminance(s[1]) < 0.5) != dark}
     assert not wrong, f"pages not in the {SCHEMES[scheme]} scheme under prefers-color-scheme {scheme}: {wrong}"
 
 
