@@ -272,11 +272,13 @@ def test_keyboard_check_can_fail(browser):
 
 
 def _widget_pages(site) -> list[str]:
+    """Pages whose content has form fields (the planner, the growth estimator...)."""
     pages = []
     for path in site_pages(site.dir):
         html = (site.dir / (path if path.endswith(".html") else path + "index.html")).read_text(encoding="utf-8")
         article = html.split('<article class="md-content__inner', 1)[-1].split("</article>", 1)[0]
-        if re.search(r"<(select|textarea|button)\b|<input\b(?![^>]*type=\"?hidden)", article):
+        # Form fields make a widget; content tabs and task lists use inputs of their own.
+        if re.search(r'<(select|textarea)\b|<input\b(?![^>]*(type="?hidden|name="?__tabbed|disabled))', article):
             pages.append(path)
     return pages
 
