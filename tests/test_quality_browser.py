@@ -309,3 +309,21 @@ def test_site_chrome_works_with_the_keyboard(tab, site):
     assert page.locator("input.md-search__input").get_attribute("aria-label")
     for label in page.locator("form[data-md-component='palette'] label").all():
         assert label.get_attribute("title"), "a palette toggle has no name"
+
+
+def test_request_and_storage_recording_can_fail(browser, site):
+    """Negative control: a third-party request, a cookie and a stored key are all seen."""
+    context = browser.new_context()
+    page = context.new_page()
+    console, outside = [], []
+    _watch(page, site.url, console, outside)
+    page.goto(site.url + "404.html")
+    page.evaluate("""() => { document.cookie = 'track=1; path=/'; sessionStorage.setItem('x', '1');
+        const img = new Image(); img.src = 'https://tracker.invalid/pixel.png'; document.body.append(img); }""")
+    page.wait_for_timeout(300)
+    keys = page.evaluate(STORAGE_KEYS)
+    cookies = context.cookies()
+    context.close()
+    assert "https://tracker.invalid/pixel.png" in outside
+    assert [c["name"] for c in cookies] == ["track"]
+    assert "session:x" in keys
