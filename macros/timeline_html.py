@@ -227,7 +227,7 @@ def planner(guide: Guide, refs_base: str) -> Markup:
     ages = {"child": t["age_child"], "adult": t["age_adult"]}
     amount_default = fmt.number(defaults["amount"])
     form = Markup(
-        '<form class="app-planner__form" method="get" action="" novalidate>'
+        '<form class="app-planner__form" method="get" novalidate>'
         '<fieldset class="app-planner__fields"><legend>{title}</legend>'
         '<div class="app-planner__field"><label for="app-planner-amount">{amount_label}</label>'
         '<input id="app-planner-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" '
