@@ -43,6 +43,14 @@ Macros available in pages (see CONTRIBUTING.md for examples):
 A clinic edition names its clinic file in ``extra.clinic_file`` (see clinic-example/);
 its overrides are merged into the parameters before validation (macros/overrides.py).
 After the build, ``on_post_build`` writes a redirect page at every permanent link.
+``timeline(amount_mm=50, bone="femur", method="nail", age="adult", date=None)``
+    A static, accessible treatment timeline (chart and tables) for these inputs.
+``typical_timelines()``
+    The table of example amounts by bone and method.
+``planner()``
+    The interactive planner with its no-JavaScript estimate.
+``typical_duration(milestone="return_to_sport")``
+    "6 to 10 months": the usual time to a milestone, from the same model.
 """
 
 from __future__ import annotations
@@ -55,8 +63,9 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from macros import clinic_html, clinicians, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
-from macros import references_html  # noqa: E402
+from macros import references_html, timeline_html  # noqa: E402
 from macros import glossary as glossary_mod  # noqa: E402
+from macros import timeline as timeline_model  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
 from macros.overrides import load_clinic  # noqa: E402
@@ -171,6 +180,21 @@ def define_env(env) -> None:
         except GuideDataError as err:
             _fail(err)
 
+    def _refs_base() -> str:
+        """The References page's URL relative to the current page."""
+        url = getattr(getattr(env, "page", None), "url", "") or ""
+        if env.conf.get("use_directory_urls", True):
+            return "../" * len([p for p in url.split("/") if p]) + "references/"
+        return "../" * url.count("/") + "references.html"
+
+    def _planner_call(fn, *args):
+        try:
+            return str(fn(*args))
+        except timeline_model.PlannerInputError as err:
+            _fail(GuideDataError("macro timeline", err.field, f"{err.code}: {err.value!r}"))
+        except GuideDataError as err:
+            _fail(err)
+
     @env.macro
     def one_in(key: str, which: str = "range") -> str:
         """A share or a "1 in N births" figure as "about 1 in N" words."""
@@ -218,6 +242,36 @@ def define_env(env) -> None:
         if email:
             return t["email"].format(email=email, name=clinic.name or env.conf["site_name"])
         return t["no_email"]
+
+    @env.macro
+    def timeline(amount_mm: float = 50, bone: str = "femur", method: str = "nail", age: str = "adult",
+                 date: str | None = None) -> str:
+        """A static timeline for these inputs (``amount_mm`` may come from ``number()``)."""
+        if isinstance(amount_mm, str):
+            try:
+                amount_mm = float(amount_mm)
+            except ValueError:
+                pass  # validation names the bad value
+        return _planner_call(lambda: timeline_html.timeline(
+            guide, timeline_model.compute_from(guide.params, amount_mm, bone, method, age, date), _refs_base()))
+
+    @env.macro
+    def typical_timelines() -> str:
+        """The table of typical timelines."""
+        return _planner_call(lambda: timeline_html.typical_timelines(guide))
+
+    @env.macro
+    def planner() -> str:
+        """The interactive planner (with its static fallback)."""
+        return _planner_call(lambda: timeline_html.planner(guide, _refs_base()))
+
+    @env.macro
+    def typical_duration(milestone: str = "return_to_sport") -> str:
+        """The usual time to a milestone in months, e.g. "6 to 10 months"."""
+        def run():
+            low, high = timeline_model.typical_duration(guide.params, milestone)
+            return fmt.span(strings, low, high, "month")
+        return _planner_call(run)
 
     @env.macro
     def bibliography() -> str:

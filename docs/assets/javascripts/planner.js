@@ -1,0 +1,466 @@
+/* Leg Length Guide: the treatment-timeline planner.
+ *
+ * Reads every number from the JSON that the planner() macro embeds in the page and
+ * computes exactly what macros/timeline.py computes (same order of operations, same
+ * rounding: see that module's docstring). Builds the result with DOM methods and
+ * textContent only; nothing from the URL or the inputs is ever written as HTML.
+ * State lives in the URL query: amount, unit (mm|in), bone, method, age, date.
+ */
+(function () {
+  "use strict";
+
+  var BONES = ["femur", "tibia"];
+  var METHODS = ["nail", "frame"];
+  var AGES = ["child", "adult"];
+  var UNITS = ["mm", "in"];
+  var PHASES = ["latency", "distraction", "consolidation", "protected_walking", "return_to_activity"];
+  var MILESTONES = ["surgery", "lengthening_start", "target_reached", "full_weight_bearing", "removal", "return_to_sport"];
+  var SCENARIOS = ["min", "typical", "max"];
+  var MM_PER_INCH = 25.4;
+  var DAYS_PER_MONTH = 365.25 / 12;
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var SVG_WIDTH = 640, LABEL_WIDTH = 230, ROW_HEIGHT = 26, TOP = 8, AXIS_HEIGHT = 34;
+  var MAX_PARAM_LENGTH = 40;
+
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
+
+  function monthsToDays(m) { return Math.floor(m * DAYS_PER_MONTH + 0.5); }
+  function months(days) { return Math.floor(days / DAYS_PER_MONTH + 0.5); }
+
+  /* ---- the model: a copy of macros/timeline.py compute() ---- */
+  function scenario(model, amount, bone, method, age, s) {
+    var latency = model.latency_days[s];
+    var distraction = Math.ceil(amount / model.rate_mm_per_day[s]);
+    var factor = age === "child" ? model.child_factor : 1;
+    var healing = Math.floor(model.healing_index[method][bone][s] * factor * amount / 10 + 0.5);
+    var target = latency + distraction;
+    var solid = Math.max(healing, target + 7 * model.consolidation_weeks[s]);
+    var sport = solid + monthsToDays(model.return_months[s]);
+    var removal = method === "nail" ? Math.max(monthsToDays(model.nail_removal_months[s]), solid) : solid;
+    return { latency: latency, target: target, solid: solid, sport: sport, removal: removal };
+  }
+
+  function compute(model, amount, bone, method, age) {
+    var runs = {};
+    SCENARIOS.forEach(function (s) { runs[s] = scenario(model, amount, bone, method, age, s); });
+    function span(n) { return { min: runs.min[n], typical: runs.typical[n], max: runs.max[n] }; }
+    var zero = { min: 0, typical: 0, max: 0 };
+    var latency = span("latency"), target = span("target"), solid = span("solid"),
+        sport = span("sport"), removal = span("removal");
+    var keys = model.keys;
+    var used = [keys.latency, keys.rate, fill(keys.healing_index, { method: method, bone: bone }),
+                keys.consolidation, keys["return"]];
+    if (age === "child") used.push(keys.child_factor);
+    if (method === "nail") used.push(keys.nail_removal);
+    return {
+      amount: amount, bone: bone, method: method, age: age,
+      phases: {
+        latency: [zero, latency], distraction: [latency, target], consolidation: [target, solid],
+        protected_walking: [zero, solid], return_to_activity: [solid, sport]
+      },
+      milestones: {
+        surgery: zero, lengthening_start: latency, target_reached: target,
+        full_weight_bearing: solid, removal: removal, return_to_sport: sport
+      },
+      totals: { bone_solid: solid, return_to_sport: sport, removal: removal },
+      warnings: amount > model.evidence_max_mm ? ["beyond_evidence"] : [],
+      used: used
+    };
+  }
+
+  /* ---- input parsing: returns {value} or {error: code} ---- */
+  function parseAmount(text, unit, model) {
+    var t = String(text == null ? "" : text).trim();
+    if (t === "") return { error: "amount_missing" };
+    if (t.length > 20) return { error: "amount_not_number" };
+    if (/^\d+,\d+$/.test(t)) return { error: "amount_comma" };
+    if (/^\d+(\.\d+)?\s*(mm|cm|in|inch|inches|")$/i.test(t)) return { error: "amount_unit" };
+    if (/^-\d/.test(t)) return { error: "amount_not_positive" };
+    if (!/^(\d+(\.\d*)?|\.\d+)$/.test(t)) return { error: "amount_not_number" };
+    var n = Number(t);
+    if (!isFinite(n)) return { error: "amount_not_number" };
+    if (n <= 0) return { error: "amount_not_positive" };
+    var mm = unit === "in" ? n * MM_PER_INCH : n;
+    if (mm > model.max_mm) return { error: "amount_too_large" };
+    return { value: mm };
+  }
+
+  function parseDate(text) {
+    var t = String(text == null ? "" : text);
+    if (t === "") return { value: null };
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    if (!m) return { error: "date" };
+    var y = +m[1], mo = +m[2], d = +m[3];
+    var ms = Date.UTC(y, mo - 1, d);
+    var back = new Date(ms);
+    if (y < 1900 || y > 2200 || back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+      return { error: "date" };
+    }
+    return { value: ms };
+  }
+
+  function pick(value, allowed) { return allowed.indexOf(value) >= 0 ? value : null; }
+
+  /* ---- rendering (same classes and hooks as macros/timeline_html.py) ---- */
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function svg(tag, attrs, text) {
+    var e = document.createElementNS(SVG_NS, tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text != null) e.textContent = text;
+    return e;
+  }
+
+  function Planner(root) {
+    this.root = root;
+    var data = JSON.parse(root.getAttribute("data-app-planner"));
+    this.model = data.model;
+    this.s = data.strings;
+    this.params = data.params;
+    this.defaults = data.defaults;
+    this.evidenceMaxText = data.evidence_max_text;
+    this.form = root.querySelector(".app-planner__form");
+    this.message = root.querySelector(".app-planner__message");
+    this.live = root.querySelector(".app-planner__live");
+    this.result = root.querySelector(".app-planner__result");
+    this.last = null;
+    var fmt;
+    try {
+      fmt = new Intl.DateTimeFormat(this.s.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    } catch (e) {
+      fmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    }
+    this.dateFormat = fmt;
+  }
+
+  Planner.prototype.dateOf = function (day) {
+    return this.last.dateMs == null ? null : this.last.dateMs + day * 86400000;
+  };
+  Planner.prototype.iso = function (ms) { return new Date(ms).toISOString().slice(0, 10); };
+
+  Planner.prototype.dayText = function (span) {
+    var s = this.s, self = this;
+    if (this.last.dateMs != null) {
+      var f = function (d) { return self.dateFormat.format(new Date(self.dateOf(d))); };
+      if (span.min === span.max) return f(span.typical);
+      return fill(s.date_range, { typical: f(span.typical), min: f(span.min), max: f(span.max) });
+    }
+    if (span.min === span.max) return fill(s.day_single, { typical: span.typical });
+    return fill(s.day_range, { typical: span.typical, min: span.min, max: span.max });
+  };
+
+  function setSpan(node, prefix, span) {
+    var p = prefix ? prefix + "-" : "";
+    node.setAttribute("data-" + p + "day", String(span.typical));
+    node.setAttribute("data-" + p + "day-min", String(span.min));
+    node.setAttribute("data-" + p + "day-max", String(span.max));
+  }
+
+  function numberText(x) {
+    var r = Math.round(x * 10) / 10;
+    return String(r);
+  }
+
+  Planner.prototype.chart = function (tl) {
+    var s = this.s;
+    var end = tl.milestones.removal.max;
+    PHASES.forEach(function (p) { end = Math.max(end, tl.phases[p][1].max); });
+    var top = months(end) + 1;
+    var step = top <= 8 ? 1 : top <= 24 ? 3 : 6;
+    var ticks = [];
+    for (var n = 0; n <= top; n += step) ticks.push(n);
+    var scaleEnd = Math.max(end, Math.round(ticks[ticks.length - 1] * DAYS_PER_MONTH));
+    var plot = SVG_WIDTH - LABEL_WIDTH - 10;
+    function x(day) { return LABEL_WIDTH + plot * day / scaleEnd; }
+    var height = TOP + ROW_HEIGHT * PHASES.length + AXIS_HEIGHT;
+    var root = svg("svg", { "class": "app-timeline__chart", viewBox: "0 0 " + SVG_WIDTH + " " + height,
+                            role: "img", "aria-label": s.svg_title });
+    ticks.forEach(function (n) {
+      var day = Math.round(n * DAYS_PER_MONTH), xx = x(day).toFixed(1);
+      root.appendChild(svg("line", { "class": "app-timeline__grid", x1: xx, x2: xx, y1: TOP, y2: height - AXIS_HEIGHT + 4 }));
+      root.appendChild(svg("text", { "class": "app-timeline__tick", x: xx, y: height - AXIS_HEIGHT + 18, "text-anchor": "middle" },
+                           fill(s.axis_month, { n: n })));
+    });
+    root.appendChild(svg("text", { "class": "app-timeline__axis", x: LABEL_WIDTH + plot / 2, y: height - 2, "text-anchor": "middle" }, s.axis_label));
+    PHASES.forEach(function (pid, i) {
+      var start = tl.phases[pid][0], stop = tl.phases[pid][1], y = TOP + i * ROW_HEIGHT;
+      var g = svg("g", { "class": "app-timeline__row app-timeline__row--" + pid });
+      g.appendChild(svg("text", { "class": "app-timeline__label", x: 0, y: y + 15 }, s.phases[pid]));
+      g.appendChild(svg("rect", { "class": "app-timeline__range", x: x(start.min).toFixed(1), y: y + 2,
+                                  width: Math.max(x(stop.max) - x(start.min), 1).toFixed(1), height: 16, rx: 3 }));
+      g.appendChild(svg("rect", { "class": "app-timeline__bar", x: x(start.typical).toFixed(1), y: y + 5,
+                                  width: Math.max(x(stop.typical) - x(start.typical), 1).toFixed(1), height: 10, rx: 2 }));
+      root.appendChild(g);
+    });
+    return root;
+  };
+
+  Planner.prototype.render = function (tl) {
+    var s = this.s, self = this;
+    var box = el("div", { "class": "app-timeline", "data-amount-mm": String(tl.amount), "data-bone": tl.bone,
+                          "data-method": tl.method, "data-age": tl.age });
+    if (this.last.dateMs != null) box.setAttribute("data-date", this.iso(this.last.dateMs));
+    var amountText = numberText(tl.amount) + " mm";
+    if (this.last.unit === "in") amountText = numberText(tl.amount / MM_PER_INCH) + " in (" + amountText + ")";
+    var cap = el("p", { "class": "app-timeline__caption" });
+    cap.appendChild(el("strong", null, fill(s.caption, { amount: amountText, bone: s.bones[tl.bone],
+      method: s.methods[tl.method], age: s.ages[tl.age] })));
+    box.appendChild(cap);
+    if (tl.warnings.indexOf("beyond_evidence") >= 0) {
+      box.appendChild(el("p", { "class": "app-timeline__warning", "data-warning": "beyond_evidence" },
+                         fill(s.warning_beyond_evidence, { max: this.evidenceMaxText })));
+    }
+    var solid = tl.totals.bone_solid, sport = tl.totals.return_to_sport;
+    box.appendChild(el("p", { "class": "app-timeline__summary" }, fill(s.summary, {
+      solid: fill(s.months_range, { min: months(solid.min), max: months(solid.max) }),
+      sport: fill(s.months_range, { min: months(sport.min), max: months(sport.max) }) })));
+    box.appendChild(this.chart(tl));
+
+    var table = el("table", { "class": "app-timeline__table app-timeline__phases" });
+    table.appendChild(el("caption", null, s.phase_table_caption));
+    var thead = el("thead"), hr = el("tr");
+    [s.col_phase, s.col_start, s.col_end].forEach(function (h) { hr.appendChild(el("th", { scope: "col" }, h)); });
+    thead.appendChild(hr); table.appendChild(thead);
+    var tbody = el("tbody");
+    PHASES.forEach(function (pid) {
+      var start = tl.phases[pid][0], stop = tl.phases[pid][1];
+      var tr = el("tr", { "data-phase": pid });
+      setSpan(tr, "start", start); setSpan(tr, "end", stop);
+      tr.appendChild(el("th", { scope: "row" }, s.phases[pid]));
+      tr.appendChild(el("td", null, self.dayText(start)));
+      tr.appendChild(el("td", null, self.dayText(stop)));
+      tbody.appendChild(tr);
+    });
+    table.appendChild(tbody); box.appendChild(table);
+
+    var mt = el("table", { "class": "app-timeline__table app-timeline__milestones" });
+    mt.appendChild(el("caption", null, s.milestone_table_caption));
+    var mh = el("thead"), mhr = el("tr");
+    [s.col_milestone, s.col_when].forEach(function (h) { mhr.appendChild(el("th", { scope: "col" }, h)); });
+    mh.appendChild(mhr); mt.appendChild(mh);
+    var mb = el("tbody");
+    MILESTONES.forEach(function (mid) {
+      var span = tl.milestones[mid];
+      var tr = el("tr", { "data-milestone": mid });
+      setSpan(tr, "", span);
+      if (self.last.dateMs != null) tr.setAttribute("data-date", self.iso(self.dateOf(span.typical)));
+      tr.appendChild(el("th", { scope: "row" }, self.milestoneName(mid, tl.method)));
+      tr.appendChild(el("td", null, self.dayText(span)));
+      mb.appendChild(tr);
+    });
+    mt.appendChild(mb); box.appendChild(mt);
+
+    var as = el("div", { "class": "app-timeline__assumptions" });
+    var ap = el("p"); ap.appendChild(el("strong", null, s.assumptions_title)); as.appendChild(ap);
+    var ul = el("ul");
+    tl.used.forEach(function (key) {
+      var info = self.params[key];
+      var li = el("li", { "data-param": key }, fill(s.assumption_item, { label: info.label, value: info.text }) + " (");
+      info.sources.forEach(function (src, i) {
+        if (i) li.appendChild(document.createTextNode(", "));
+        li.appendChild(el("a", { href: src.href }, src.label));
+      });
+      li.appendChild(document.createTextNode(")"));
+      ul.appendChild(li);
+    });
+    if (tl.age === "child") ul.appendChild(el("li", null, s.child_note));
+    as.appendChild(ul); box.appendChild(as);
+    var disc = el("p", { "class": "app-timeline__disclaimer" });
+    disc.appendChild(el("strong", null, s.disclaimer));
+    box.appendChild(disc);
+    return box;
+  };
+
+  Planner.prototype.milestoneName = function (mid, method) {
+    return mid === "removal" ? this.s.milestones["removal_" + method] : this.s.milestones[mid];
+  };
+
+  /* ---- state: form <-> URL ---- */
+  Planner.prototype.readForm = function () {
+    var f = this.form;
+    var unitInput = f.querySelector('input[name="unit"]:checked');
+    return {
+      amount: f.elements.amount.value,
+      unit: unitInput ? unitInput.value : "mm",
+      bone: f.elements.bone.value,
+      method: f.elements.method.value,
+      age: f.elements.age.value,
+      date: f.elements.date.value
+    };
+  };
+
+  Planner.prototype.writeForm = function (st) {
+    var f = this.form;
+    f.elements.amount.value = st.amount;
+    Array.prototype.forEach.call(f.querySelectorAll('input[name="unit"]'), function (r) { r.checked = r.value === st.unit; });
+    f.elements.bone.value = st.bone;
+    f.elements.method.value = st.method;
+    f.elements.age.value = st.age;
+    f.elements.date.value = st.date || "";
+  };
+
+  Planner.prototype.fromQuery = function (search) {
+    var q = new URLSearchParams(search);
+    var d = this.defaults, bad = false;
+    function get(name) {
+      var v = q.get(name);
+      if (v != null && v.length > MAX_PARAM_LENGTH) { bad = true; return null; }
+      return v;
+    }
+    var st = { amount: String(d.amount), unit: d.unit, bone: d.bone, method: d.method, age: d.age, date: "" };
+    var unit = get("unit"), bone = get("bone"), method = get("method"), age = get("age"), amount = get("amount"), date = get("date");
+    if (unit != null) { if (pick(unit, UNITS)) st.unit = unit; else bad = true; }
+    if (bone != null) { if (pick(bone, BONES)) st.bone = bone; else bad = true; }
+    if (method != null) { if (pick(method, METHODS)) st.method = method; else bad = true; }
+    if (age != null) { if (pick(age, AGES)) st.age = age; else bad = true; }
+    if (amount != null) {
+      if (parseAmount(amount, st.unit, this.model).value != null) st.amount = amount.trim();
+      else { bad = true; st.unit = d.unit; }
+    } else if (st.unit !== "mm") {
+      st.amount = numberText(d.amount / MM_PER_INCH);
+    }
+    if (date != null) { if (parseDate(date).error) bad = true; else st.date = date; }
+    return { state: st, bad: bad };
+  };
+
+  Planner.prototype.toQuery = function (st) {
+    var q = new URLSearchParams();
+    q.set("amount", st.amount.trim()); q.set("unit", st.unit); q.set("bone", st.bone);
+    q.set("method", st.method); q.set("age", st.age);
+    if (st.date) q.set("date", st.date);
+    return "?" + q.toString();
+  };
+
+  Planner.prototype.say = function (code) {
+    this.message.textContent = code ? this.s["error_" + code] + " " + this.s.kept_previous : "";
+    this.root.toggleAttribute("data-invalid", !!code);
+  };
+
+  Planner.prototype.update = function (opts) {
+    opts = opts || {};
+    var st = this.readForm();
+    var a = parseAmount(st.amount, st.unit, this.model);
+    if (a.error) { this.say(a.error); return false; }
+    if (!pick(st.bone, BONES) || !pick(st.method, METHODS) || !pick(st.age, AGES) || !pick(st.unit, UNITS)) {
+      this.say("query"); return false;
+    }
+    var dt = parseDate(st.date);
+    if (dt.error) { this.say("date"); return false; }
+    if (!opts.keepMessage) this.say(null);
+    this.last = { state: st, unit: st.unit, dateMs: dt.value };
+    var tl = compute(this.model, a.value, st.bone, st.method, st.age);
+    this.last.timeline = tl;
+    var node = this.render(tl);
+    this.result.replaceChildren(node);
+    var solid = tl.totals.bone_solid;
+    this.live.textContent = fill(this.s.live_updated, { solid: fill(this.s.months_range, { min: months(solid.min), max: months(solid.max) }) });
+    if (!opts.noUrl) {
+      try { history.replaceState(history.state, "", this.toQuery(st) + location.hash); } catch (e) { /* file:// */ }
+    }
+    return true;
+  };
+
+  Planner.prototype.ics = function () {
+    if (!this.last || this.last.dateMs == null) { this.message.textContent = this.s.ics_needs_date; return null; }
+    var self = this, tl = this.last.timeline, s = this.s;
+    function d8(ms) { return self.iso(ms).replace(/-/g, ""); }
+    function esc(t) { return String(t).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n"); }
+    var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+    var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leg Length Guide//Planner//EN", "CALSCALE:GREGORIAN"];
+    MILESTONES.forEach(function (mid) {
+      var span = tl.milestones[mid];
+      var start = self.dateOf(span.typical);
+      lines.push("BEGIN:VEVENT", "UID:" + mid + "-" + d8(self.last.dateMs) + "@leg-length-guide", "DTSTAMP:" + stamp,
+        "DTSTART;VALUE=DATE:" + d8(start), "DTEND;VALUE=DATE:" + d8(start + 86400000),
+        "SUMMARY:" + esc(fill(s.ics_event, { name: self.milestoneName(mid, tl.method) })),
+        "DESCRIPTION:" + esc(fill(s.ics_description, {
+          min: self.dateFormat.format(new Date(self.dateOf(span.min))),
+          max: self.dateFormat.format(new Date(self.dateOf(span.max))) })),
+        "END:VEVENT");
+    });
+    lines.push("END:VCALENDAR");
+    return lines.join("\r\n") + "\r\n";
+  };
+
+  Planner.prototype.action = function (name) {
+    var self = this;
+    if (name === "print") { window.print(); return; }
+    if (name === "copy") {
+      var url = location.href;
+      var done = function () { self.message.textContent = self.s.copied; };
+      var fail = function () { self.message.textContent = self.s.copy_failed; };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, fail);
+      else fail();
+      return;
+    }
+    if (name === "ics") {
+      var text = this.ics();
+      if (!text) return;
+      var blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
+      var a = el("a", { href: URL.createObjectURL(blob), download: this.s.ics_filename });
+      document.body.appendChild(a); a.click(); a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    }
+  };
+
+  Planner.prototype.start = function () {
+    var self = this;
+    var q = this.fromQuery(location.search);
+    this.writeForm(q.state);
+    var ok = this.update({ noUrl: !location.search });
+    if (q.bad) this.say("query");
+    if (!ok) { this.writeForm(this.fromQuery("").state); this.update({ noUrl: true, keepMessage: true }); }
+    var lastUnit = q.state.unit;
+    this.form.addEventListener("input", function () { self.update(); });
+    this.form.addEventListener("change", function (ev) {
+      if (ev.target && ev.target.name === "unit") {
+        var now = self.readForm();
+        var a = parseAmount(now.amount, lastUnit, self.model);
+        if (a.value != null && now.unit !== lastUnit) {
+          self.form.elements.amount.value = numberText(now.unit === "in" ? a.value / MM_PER_INCH : a.value);
+        }
+        lastUnit = now.unit;
+      }
+      self.update();
+    });
+    this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.update(); });
+    var actions = this.root.querySelector(".app-planner__actions");
+    actions.hidden = false;
+    actions.addEventListener("click", function (ev) {
+      var b = ev.target.closest("[data-action]");
+      if (b) self.action(b.getAttribute("data-action"));
+    });
+    this.root.setAttribute("data-app-ready", "");
+  };
+
+  function init() {
+    var roots = document.querySelectorAll("[data-app-planner]");
+    Array.prototype.forEach.call(roots, function (root) {
+      if (root.dataset.appInit) return;
+      root.dataset.appInit = "1";
+      try {
+        var p = new Planner(root);
+        root.appPlanner = p;
+        p.start();
+      } catch (e) {
+        root.removeAttribute("data-app-ready");
+      }
+    });
+  }
+
+  window.appPlannerModel = { compute: compute, parseAmount: parseAmount, parseDate: parseDate };
+  // Material's document$ fires on load and after every instant navigation; under
+  // file:// it may never fire, so the plain load event starts the planner too (init is
+  // idempotent).
+  if (typeof document$ !== "undefined" && document$.subscribe) document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

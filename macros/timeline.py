@@ -1,0 +1,259 @@
+"""The treatment-timeline model: planned length, bone, method and age in; phases,
+milestones and totals out, each as a range of days after the operation.
+
+Pure module: no MkDocs import. The browser planner (``docs/assets/javascripts/planner.js``)
+is a line-by-line copy of :func:`compute` that reads the same numbers, embedded in the
+page as JSON by :func:`model_data`; ``tests/test_planner_browser.py`` checks they agree.
+
+Every clinical number comes from ``data/parameters.yml`` (group ``lengthening``).
+
+Three scenarios give each boundary its range:
+
+* ``min`` (fast): latency low, rate high, healing index low, shortest consolidation ...
+* ``typical``: every typical value;
+* ``max`` (slow): latency high, rate low, healing index high, longest consolidation ...
+
+Arithmetic and rounding (identical in Python and JavaScript, IEEE doubles, same order):
+
+* distraction days ``D = ceil(amount_mm / rate)``;
+* healing days ``H = floor(index * child_factor * amount_mm / 10 + 0.5)`` (index in
+  days per cm, counted from the operation, so lengthening time is not added twice);
+* bone solid ``C = max(H, L + D + 7 * consolidation_weeks)``;
+* months become days as ``floor(months * 30.4375 + 0.5)`` (365.25 / 12 days a month);
+* back to sport ``S = C + days(return_months)``;
+* nail out ``max(days(removal_months), C)``; a frame comes off when the bone is solid (``C``).
+
+Days are whole days after the operation (day 0). Inches become millimetres as
+``inches * 25.4`` before anything else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from macros.params import Parameters
+
+BONES = ("femur", "tibia")
+METHODS = ("nail", "frame")
+AGES = ("child", "adult")
+UNITS = ("mm", "in")
+SCENARIOS = ("min", "typical", "max")
+MM_PER_INCH = 25.4
+DAYS_PER_MONTH = 365.25 / 12  # a calendar constant, not a clinical number
+DAYS_PER_WEEK = 7
+
+PHASES = ("latency", "distraction", "consolidation", "protected_walking", "return_to_activity")
+MILESTONES = ("surgery", "lengthening_start", "target_reached", "full_weight_bearing", "removal", "return_to_sport")
+
+
+class PlannerInputError(ValueError):
+    """An input the planner cannot use: ``field`` names it, ``code`` says why
+    (``missing``, ``not_number``, ``not_positive``, ``too_large``, ``unknown``, ``bad_date``)."""
+
+    def __init__(self, field_name: str, code: str, value: Any = None) -> None:
+        self.field = field_name
+        self.code = code
+        self.value = value
+        super().__init__(f"planner input {field_name!r}: {code} ({value!r})")
+
+
+def _rng(p) -> dict[str, float]:
+    return {"min": p.low, "typical": p.typical, "max": p.high}
+
+
+def model_data(params: Parameters) -> dict[str, Any]:
+    """The numbers the model uses, as JSON-ready data (also embedded for the browser).
+
+    Each range maps the scenario it feeds: ``min`` (fast) to ``max`` (slow). The rate is
+    reversed: the fast scenario lengthens at the highest rate.
+    """
+    g = params.group("lengthening")
+    rate = g["distraction_rate"]
+    return {
+        "latency_days": _rng(g["latency"]),
+        "rate_mm_per_day": {"min": rate.high, "typical": rate.typical, "max": rate.low},
+        "healing_index": {m: {b: _rng(g[f"healing_index.{m}.{b}"]) for b in BONES} for m in METHODS},
+        "child_factor": g["child_healing_factor"].typical,
+        "consolidation_weeks": _rng(g["consolidation_after_distraction"]),
+        "return_months": _rng(g["return_to_sport"]),
+        "nail_removal_months": _rng(g["nail_removal"]),
+        "evidence_max_mm": g["evidence_max"].typical,
+        "max_mm": params.units["mm"].max,
+        "default_mm": g["usual_amount"].typical,
+        "example_mm": [row[0] for row in g["example_amounts"].rows],
+        "keys": {
+            "latency": "lengthening.latency",
+            "rate": "lengthening.distraction_rate",
+            "healing_index": "lengthening.healing_index.{method}.{bone}",
+            "child_factor": "lengthening.child_healing_factor",
+            "consolidation": "lengthening.consolidation_after_distraction",
+            "return": "lengthening.return_to_sport",
+            "nail_removal": "lengthening.nail_removal",
+            "evidence_max": "lengthening.evidence_max",
+        },
+    }
+
+
+@dataclass(frozen=True)
+class Span:
+    """A day after the operation as a range: fast, typical and slow scenario."""
+
+    min: int
+    typical: int
+    max: int
+
+    def as_dict(self) -> dict[str, int]:
+        return {"min": self.min, "typical": self.typical, "max": self.max}
+
+
+@dataclass(frozen=True)
+class Timeline:
+    amount_mm: float
+    bone: str
+    method: str
+    age: str
+    phases: dict[str, tuple[Span, Span]]
+    milestones: dict[str, Span]
+    totals: dict[str, Span]
+    warnings: tuple[str, ...] = ()
+    surgery_date: dt.date | None = None
+    used_keys: tuple[str, ...] = field(default_factory=tuple)
+
+    def date(self, day: int) -> dt.date | None:
+        """The calendar date ``day`` days after the operation (None without a date)."""
+        return self.surgery_date + dt.timedelta(days=day) if self.surgery_date else None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "amount_mm": self.amount_mm,
+            "phases": {k: {"start": s.as_dict(), "end": e.as_dict()} for k, (s, e) in self.phases.items()},
+            "milestones": {k: v.as_dict() for k, v in self.milestones.items()},
+            "totals": {k: v.as_dict() for k, v in self.totals.items()},
+            "warnings": list(self.warnings),
+        }
+
+
+def months_to_days(months: float) -> int:
+    return math.floor(months * DAYS_PER_MONTH + 0.5)
+
+
+def amount_to_mm(value: float, unit: str = "mm") -> float:
+    """Millimetres from a value in ``mm`` or ``in``."""
+    if unit not in UNITS:
+        raise PlannerInputError("unit", "unknown", unit)
+    return value * MM_PER_INCH if unit == "in" else value
+
+
+def validate(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any, age: Any) -> float:
+    """Check the inputs; return the amount as a float or raise :class:`PlannerInputError`."""
+    if amount_mm is None or amount_mm == "":
+        raise PlannerInputError("amount", "missing", amount_mm)
+    if isinstance(amount_mm, bool) or not isinstance(amount_mm, (int, float)):
+        raise PlannerInputError("amount", "not_number", amount_mm)
+    amount = float(amount_mm)
+    if not math.isfinite(amount):
+        raise PlannerInputError("amount", "not_number", amount_mm)
+    if amount <= 0:
+        raise PlannerInputError("amount", "not_positive", amount_mm)
+    if amount > model["max_mm"]:
+        raise PlannerInputError("amount", "too_large", amount_mm)
+    for name, value, allowed in (("bone", bone, BONES), ("method", method, METHODS), ("age", age, AGES)):
+        if value is None or value == "":
+            raise PlannerInputError(name, "missing", value)
+        if value not in allowed:
+            raise PlannerInputError(name, "unknown", value)
+    return amount
+
+
+def parse_date(text: Any) -> dt.date | None:
+    """``YYYY-MM-DD`` to a date (None for empty); anything else raises ``bad_date``."""
+    if text is None or text == "":
+        return None
+    if isinstance(text, dt.date):
+        return text
+    s = str(text)
+    if len(s) != 10 or s[4] != "-" or s[7] != "-" or not (s[:4] + s[5:7] + s[8:]).isdigit():
+        raise PlannerInputError("date", "bad_date", text)
+    try:
+        d = dt.date(int(s[:4]), int(s[5:7]), int(s[8:]))
+    except ValueError:
+        raise PlannerInputError("date", "bad_date", text) from None
+    if not 1900 <= d.year <= 2200:
+        raise PlannerInputError("date", "bad_date", text)
+    return d
+
+
+def _scenario(model: Mapping[str, Any], amount: float, bone: str, method: str, age: str, s: str) -> dict[str, int]:
+    latency = model["latency_days"][s]
+    distraction = math.ceil(amount / model["rate_mm_per_day"][s])
+    factor = model["child_factor"] if age == "child" else 1
+    healing = math.floor(model["healing_index"][method][bone][s] * factor * amount / 10 + 0.5)
+    target = latency + distraction
+    solid = max(healing, target + DAYS_PER_WEEK * model["consolidation_weeks"][s])
+    sport = solid + months_to_days(model["return_months"][s])
+    removal = max(months_to_days(model["nail_removal_months"][s]), solid) if method == "nail" else solid
+    return {"latency": int(latency), "target": int(target), "solid": int(solid), "sport": int(sport),
+            "removal": int(removal)}
+
+
+def compute(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any, age: Any,
+            surgery_date: Any = None) -> Timeline:
+    """The timeline for one set of inputs (see the module docstring for the arithmetic)."""
+    amount = validate(model, amount_mm, bone, method, age)
+    date = parse_date(surgery_date)
+    runs = {s: _scenario(model, amount, bone, method, age, s) for s in SCENARIOS}
+
+    def span(name: str) -> Span:
+        return Span(runs["min"][name], runs["typical"][name], runs["max"][name])
+
+    zero = Span(0, 0, 0)
+    latency, target, solid, sport, removal = (span(n) for n in ("latency", "target", "solid", "sport", "removal"))
+    phases = {
+        "latency": (zero, latency),
+        "distraction": (latency, target),
+        "consolidation": (target, solid),
+        "protected_walking": (zero, solid),
+        "return_to_activity": (solid, sport),
+    }
+    milestones = {
+        "surgery": zero,
+        "lengthening_start": latency,
+        "target_reached": target,
+        "full_weight_bearing": solid,
+        "removal": removal,
+        "return_to_sport": sport,
+    }
+    totals = {"bone_solid": solid, "return_to_sport": sport, "removal": removal}
+    warnings = ("beyond_evidence",) if amount > model["evidence_max_mm"] else ()
+    keys = model["keys"]
+    used = [keys["latency"], keys["rate"], keys["healing_index"].format(method=method, bone=bone),
+            keys["consolidation"], keys["return"]]
+    if age == "child":
+        used.append(keys["child_factor"])
+    if method == "nail":
+        used.append(keys["nail_removal"])
+    return Timeline(amount, bone, method, age, phases, milestones, totals, warnings, date, tuple(used))
+
+
+def compute_from(params: Parameters, amount_mm: Any, bone: Any, method: Any, age: Any, surgery_date: Any = None) -> Timeline:
+    """:func:`compute` with the model data taken from validated parameters."""
+    return compute(model_data(params), amount_mm, bone, method, age, surgery_date)
+
+
+def months(days: int) -> int:
+    """Days as whole months for prose (nearest month, halves up)."""
+    return math.floor(days / DAYS_PER_MONTH + 0.5)
+
+
+def typical_duration(params: Parameters, milestone: str = "return_to_sport") -> tuple[int, int]:
+    """The spread of typical times (in whole months) to ``milestone`` for the usual
+    amount of lengthening (``lengthening.usual_amount``, low to high) over every bone
+    and method: the source of the prose "the whole process usually takes X to Y months"."""
+    model = model_data(params)
+    usual = params["lengthening.usual_amount"]
+    values = [compute(model, a, b, m, "adult").milestones[milestone].typical
+              for a in {usual.low, usual.high} for b in BONES for m in METHODS]
+    return months(min(values)), months(max(values))

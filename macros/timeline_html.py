@@ -1,0 +1,271 @@
+"""Render the timeline model as accessible static HTML and SVG, and the planner widget.
+
+* :func:`timeline` one estimate: a Gantt-like SVG (a picture for sighted readers) and
+  the same numbers as tables that screen readers and printers get, with the
+  assumptions and the sources behind every number.
+* :func:`typical_timelines` a static table of example amounts by bone and method.
+* :func:`planner` the interactive planner: a real GET form, the static estimate for
+  the default inputs (what a reader without JavaScript sees) and the JSON that
+  ``planner.js`` computes from (no second copy of any number). The JSON sits in the
+  ``data-app-planner`` attribute, not in a ``<script type="application/json">``:
+  Material's instant navigation re-creates inline scripts without their type and
+  would run the JSON as JavaScript.
+
+The DOM built here and the DOM that ``planner.js`` builds share classes and ``data-*``
+hooks. Every value is escaped (markupsafe). Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Mapping
+
+from markupsafe import Markup, escape
+
+from macros import fmt, references_html
+from macros.guide import Guide
+from macros.timeline import (BONES, METHODS, PHASES, Span, Timeline, compute, model_data, months)
+
+SVG_WIDTH = 640
+LABEL_WIDTH = 230
+ROW_HEIGHT = 26
+TOP = 8
+AXIS_HEIGHT = 34
+
+
+def _s(strings: Mapping[str, Any]) -> Mapping[str, Any]:
+    return strings["js"]["planner"]
+
+
+def refs_href(base: str, key: str) -> str:
+    return f"{base}#{references_html.anchor(key)}"
+
+
+def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
+    """For each parameter key: its label, its value in words and its sources with links."""
+    out = {}
+    for key in keys:
+        p = guide.params[key]
+        out[key] = {
+            "label": p.label,
+            "text": fmt.param(guide.strings, p, "range"),
+            "sources": [{"label": references_html.short_label(guide.references[k]), "href": refs_href(refs_base, k)}
+                        for k in p.sources],
+        }
+    return out
+
+
+def amount_text(guide: Guide, amount_mm: float) -> str:
+    return fmt.quantity(guide.strings, round(amount_mm, 1), "mm")
+
+
+def _day_text(s, span: Span, tl: Timeline) -> str:
+    if tl.surgery_date:
+        f = lambda d: tl.date(d).strftime("%-d %b %Y")  # noqa: E731 - matches Intl en-GB "3 Mar 2027"
+        if span.min == span.max:
+            return f(span.typical)
+        return s["date_range"].format(typical=f(span.typical), min=f(span.min), max=f(span.max))
+    if span.min == span.max:
+        return s["day_single"].format(typical=span.typical)
+    return s["day_range"].format(typical=span.typical, min=span.min, max=span.max)
+
+
+def _attrs(prefix: str, span: Span) -> Markup:
+    return Markup(' data-{p}-day="{t}" data-{p}-day-min="{a}" data-{p}-day-max="{b}"').format(
+        p=prefix, t=span.typical, a=span.min, b=span.max)
+
+
+def _ticks(max_day: int) -> list[int]:
+    top = months(max_day) + 1
+    step = 1 if top <= 8 else 3 if top <= 24 else 6
+    return list(range(0, top + 1, step))
+
+
+def chart(s, tl: Timeline) -> Markup:
+    """The Gantt-like SVG: per stage a pale bar for the range and a solid bar for typical."""
+    end = max([e.max for _, e in tl.phases.values()] + [tl.milestones["removal"].max])
+    ticks = _ticks(end)
+    scale_end = max(end, round(ticks[-1] * 365.25 / 12))
+    plot = SVG_WIDTH - LABEL_WIDTH - 10
+
+    def x(day: int) -> str:
+        return f"{LABEL_WIDTH + plot * day / scale_end:.1f}"
+
+    height = TOP + ROW_HEIGHT * len(PHASES) + AXIS_HEIGHT
+    parts = [Markup('<svg class="app-timeline__chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" '
+                    'xmlns="http://www.w3.org/2000/svg">').format(w=SVG_WIDTH, h=height, t=s["svg_title"])]
+    for n in ticks:
+        day = round(n * 365.25 / 12)
+        parts.append(Markup('<line class="app-timeline__grid" x1="{x}" x2="{x}" y1="{a}" y2="{b}"/>'
+                            '<text class="app-timeline__tick" x="{x}" y="{ty}" text-anchor="middle">{n}</text>').format(
+            x=x(day), a=TOP, b=height - AXIS_HEIGHT + 4, ty=height - AXIS_HEIGHT + 18, n=s["axis_month"].format(n=n)))
+    parts.append(Markup('<text class="app-timeline__axis" x="{x}" y="{y}" text-anchor="middle">{t}</text>').format(
+        x=LABEL_WIDTH + plot / 2, y=height - 2, t=s["axis_label"]))
+    for i, pid in enumerate(PHASES):
+        start, stop = tl.phases[pid]
+        y = TOP + i * ROW_HEIGHT
+        parts.append(Markup('<g class="app-timeline__row app-timeline__row--{id}">'
+                            '<text class="app-timeline__label" x="0" y="{ty}">{name}</text>'
+                            '<rect class="app-timeline__range" x="{x1}" y="{y1}" width="{w1}" height="16" rx="3"/>'
+                            '<rect class="app-timeline__bar" x="{x2}" y="{y2}" width="{w2}" height="10" rx="2"/></g>').format(
+            id=pid, ty=y + 15, name=s["phases"][pid],
+            x1=x(start.min), y1=y + 2, w1=f"{max(float(x(stop.max)) - float(x(start.min)), 1):.1f}",
+            x2=x(start.typical), y2=y + 5, w2=f"{max(float(x(stop.typical)) - float(x(start.typical)), 1):.1f}"))
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def _milestone_name(s, mid: str, method: str) -> str:
+    if mid == "removal":
+        return s["milestones"][f"removal_{method}"]
+    return s["milestones"][mid]
+
+
+def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
+    """One estimate as HTML: caption, warning, summary, chart, tables, assumptions."""
+    s = _s(guide.strings)
+    caption = s["caption"].format(amount=amount_text(guide, tl.amount_mm), bone=s["bones"][tl.bone],
+                                  method=s["methods"][tl.method], age=s["ages"][tl.age])
+    out = [Markup('<div class="app-timeline" data-amount-mm="{a}" data-bone="{b}" data-method="{m}" data-age="{g}"'
+                  '{d}>').format(a=tl.amount_mm, b=tl.bone, m=tl.method, g=tl.age,
+                                 d=Markup(' data-date="{}"').format(tl.surgery_date.isoformat()) if tl.surgery_date else ""),
+           Markup('<p class="app-timeline__caption"><strong>{}</strong></p>').format(caption)]
+    if "beyond_evidence" in tl.warnings:
+        limit = fmt.quantity(guide.strings, guide.params["lengthening.evidence_max"].typical, "mm")
+        out.append(Markup('<p class="app-timeline__warning" data-warning="beyond_evidence">{}</p>').format(
+            s["warning_beyond_evidence"].format(max=limit)))
+    solid, sport = tl.totals["bone_solid"], tl.totals["return_to_sport"]
+    rng = s["months_range"]
+    out.append(Markup('<p class="app-timeline__summary">{}</p>').format(s["summary"].format(
+        solid=rng.format(min=months(solid.min), max=months(solid.max)),
+        sport=rng.format(min=months(sport.min), max=months(sport.max)))))
+    out.append(chart(s, tl))
+    rows = []
+    for pid in PHASES:
+        start, stop = tl.phases[pid]
+        rows.append(Markup('<tr data-phase="{id}"{a}{b}><th scope="row">{name}</th><td>{st}</td><td>{en}</td></tr>').format(
+            id=pid, a=_attrs("start", start), b=_attrs("end", stop), name=s["phases"][pid],
+            st=_day_text(s, start, tl), en=_day_text(s, stop, tl)))
+    out.append(Markup('<table class="app-timeline__table app-timeline__phases"><caption>{c}</caption><thead><tr>'
+                      '<th scope="col">{a}</th><th scope="col">{b}</th><th scope="col">{d}</th></tr></thead>'
+                      '<tbody>{rows}</tbody></table>').format(
+        c=s["phase_table_caption"], a=s["col_phase"], b=s["col_start"], d=s["col_end"], rows=Markup("").join(rows)))
+    rows = []
+    for mid, span in tl.milestones.items():
+        date_attr = Markup(' data-date="{}"').format(tl.date(span.typical).isoformat()) if tl.surgery_date else ""
+        rows.append(Markup('<tr data-milestone="{id}"{a}{d}><th scope="row">{name}</th><td>{when}</td></tr>').format(
+            id=mid, a=_attrs("", span).replace("data--", "data-"), d=date_attr,
+            name=_milestone_name(s, mid, tl.method), when=_day_text(s, span, tl)))
+    out.append(Markup('<table class="app-timeline__table app-timeline__milestones"><caption>{c}</caption><thead><tr>'
+                      '<th scope="col">{a}</th><th scope="col">{b}</th></tr></thead><tbody>{rows}</tbody></table>').format(
+        c=s["milestone_table_caption"], a=s["col_milestone"], b=s["col_when"], rows=Markup("").join(rows)))
+    out.append(assumptions(guide, tl.used_keys, tl.age, refs_base))
+    out.append(Markup('<p class="app-timeline__disclaimer"><strong>{}</strong></p></div>').format(s["disclaimer"]))
+    return Markup("\n").join(out)
+
+
+def assumptions(guide: Guide, keys, age: str, refs_base: str) -> Markup:
+    s = _s(guide.strings)
+    items = []
+    for key, info in param_info(guide, keys, refs_base).items():
+        links = Markup(", ").join(Markup('<a href="{}">{}</a>').format(src["href"], src["label"]) for src in info["sources"])
+        items.append(Markup('<li data-param="{k}">{t} ({l})</li>').format(
+            k=key, t=s["assumption_item"].format(label=info["label"], value=info["text"]), l=links))
+    if age == "child":
+        items.append(Markup("<li>{}</li>").format(s["child_note"]))
+    return Markup('<div class="app-timeline__assumptions"><p><strong>{t}</strong></p><ul>{i}</ul></div>').format(
+        t=s["assumptions_title"], i=Markup("").join(items))
+
+
+def typical_timelines(guide: Guide) -> Markup:
+    """Example amounts (``lengthening.example_amounts``) by bone and method: months from
+    the operation until back to sport, typical with the range."""
+    t = guide.strings["templates"]["planner"]
+    s = _s(guide.strings)
+    model = model_data(guide.params)
+    combos = [(b, m) for b in BONES for m in METHODS]
+    head = Markup("").join(Markup('<th scope="col">{}</th>').format(
+        t["col_combo"].format(bone=s["bones"][b], method=s["methods"][m])) for b, m in combos)
+    rows = []
+    for amount in model["example_mm"]:
+        cells = []
+        for b, m in combos:
+            sport = compute(model, amount, b, m, "adult").totals["return_to_sport"]
+            cells.append(Markup('<td data-amount-mm="{a}" data-bone="{b}" data-method="{m}" data-sport-day="{d}">{c}</td>').format(
+                a=amount, b=b, m=m, d=sport.typical,
+                c=t["cell"].format(typical=months(sport.typical), min=months(sport.min), max=months(sport.max))))
+        rows.append(Markup('<tr><th scope="row">{a}</th>{c}</tr>').format(
+            a=amount_text(guide, amount), c=Markup("").join(cells)))
+    return Markup('<table class="app-typical-timelines"><caption>{c}</caption><thead><tr><th scope="col">{a}</th>{h}'
+                  '</tr></thead><tbody>{r}</tbody></table>').format(
+        c=t["table_caption"], a=t["col_amount"], h=head, r=Markup("").join(rows))
+
+
+def _json_attr(data: Any) -> Markup:
+    """JSON for an HTML attribute: "<", ">" and "&" as JSON escapes, then HTML-escaped."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return escape(text)
+
+
+def _options(values, labels: Mapping[str, str], selected: str) -> Markup:
+    return Markup("").join(Markup('<option value="{v}"{s}>{l}</option>').format(
+        v=v, l=labels[v], s=Markup(" selected") if v == selected else "") for v in values)
+
+
+def planner(guide: Guide, refs_base: str) -> Markup:
+    """The interactive planner with its no-JS estimate for the default inputs."""
+    t = guide.strings["templates"]["planner"]
+    s = _s(guide.strings)
+    model = model_data(guide.params)
+    defaults = {"amount": model["default_mm"], "unit": "mm", "bone": "femur", "method": "nail", "age": "adult"}
+    tl = compute(model, defaults["amount"], defaults["bone"], defaults["method"], defaults["age"])
+    keys = sorted({k for b in BONES for m in METHODS for a in ("child", "adult")
+                   for k in compute(model, defaults["amount"], b, m, a).used_keys} | {"lengthening.evidence_max"})
+    data = {"model": model, "strings": s, "params": param_info(guide, keys, refs_base), "defaults": defaults,
+            "evidence_max_text": fmt.quantity(guide.strings, model["evidence_max_mm"], "mm")}
+    ages = {"child": t["age_child"], "adult": t["age_adult"]}
+    amount_default = fmt.number(defaults["amount"])
+    form = Markup(
+        '<form class="app-planner__form" method="get" novalidate>'
+        '<fieldset class="app-planner__fields"><legend>{title}</legend>'
+        '<div class="app-planner__field"><label for="app-planner-amount">{amount_label}</label>'
+        '<input id="app-planner-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" '
+        'maxlength="20" value="{amount}" aria-describedby="app-planner-amount-hint app-planner-message">'
+        '<span class="app-planner__hint" id="app-planner-amount-hint">{amount_hint}</span></div>'
+        '<fieldset class="app-planner__field app-planner__units"><legend>{unit_legend}</legend>'
+        '<label><input type="radio" name="unit" value="mm" checked> {unit_mm}</label>'
+        '<label><input type="radio" name="unit" value="in"> {unit_in}</label></fieldset>'
+        '<div class="app-planner__field"><label for="app-planner-bone">{bone_label}</label>'
+        '<select id="app-planner-bone" name="bone">{bones}</select></div>'
+        '<div class="app-planner__field"><label for="app-planner-method">{method_label}</label>'
+        '<select id="app-planner-method" name="method">{methods}</select></div>'
+        '<div class="app-planner__field"><label for="app-planner-age">{age_label}</label>'
+        '<select id="app-planner-age" name="age">{ages}</select></div>'
+        '<div class="app-planner__field"><label for="app-planner-date">{date_label}</label>'
+        '<input id="app-planner-date" name="date" type="date" aria-describedby="app-planner-date-hint">'
+        '<span class="app-planner__hint" id="app-planner-date-hint">{date_hint}</span></div>'
+        '</fieldset>'
+        '<p class="app-planner__message" id="app-planner-message" role="status" aria-live="polite"></p>'
+        '<button class="md-button app-planner__submit" type="submit">{submit}</button>'
+        '</form>').format(
+        title=t["form_title"], amount_label=t["amount_label"], amount=amount_default, amount_hint=t["amount_hint"],
+        unit_legend=t["unit_legend"], unit_mm=t["unit_mm"], unit_in=t["unit_in"],
+        bone_label=t["bone_label"], bones=_options(BONES, s["bones"], defaults["bone"]),
+        method_label=t["method_label"], methods=_options(METHODS, s["methods"], defaults["method"]),
+        age_label=t["age_label"], ages=_options(("adult", "child"), ages, defaults["age"]),
+        date_label=t["date_label"], date_hint=t["date_hint"], submit=t["submit"])
+    actions = Markup(
+        '<div class="app-planner__actions" hidden>'
+        '<button type="button" class="md-button" data-action="copy">{copy}</button>'
+        '<button type="button" class="md-button" data-action="print">{print}</button>'
+        '<button type="button" class="md-button" data-action="ics">{ics}</button>'
+        '</div>').format(copy=t["copy"], print=t["print"], ics=t["ics"])
+    return Markup(
+        '<div class="app-planner" data-app-planner="{data}">'
+        '{form}{actions}'
+        '<p class="app-planner__live app-visually-hidden" aria-live="polite"></p>'
+        '<p class="app-planner__nojs">{nojs}</p>'
+        '<div class="app-planner__result">{result}</div>'
+        '</div>').format(data=_json_attr(data), form=form, actions=actions, nojs=t["nojs"],
+                         result=timeline(guide, tl, refs_base))
