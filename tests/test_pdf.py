@@ -168,6 +168,26 @@ def test_external_links_print_their_address(downloads):
         assert squash(url) in text, url
 
 
+MARKER = re.compile(r"^\s*(•|◦|▪|\d+\.|[a-z]\.|[ivx]+\.)\s*$")
+PAGE_NUMBER = re.compile(r"^\s*\d+\s*/\s*\d+\s*$")
+
+
+def book_text(pdf: Path) -> str:
+    """The PDF's text in drawing order without the page furniture: the running header and
+    page number at each page's end, and list markers (drawn after the page's text), so
+    that a paragraph split across two pages reads as one."""
+    pages = pdftotext(pdf, raw=True).split("\f")
+    out = []
+    for page in pages:
+        lines = page.splitlines()
+        if lines and PAGE_NUMBER.match(lines[-1]):
+            lines.pop()
+            if lines and lines[-1].startswith("Leg Length Guide"):
+                lines.pop()  # the running header: the guide's and the chapter's title
+        out.extend(line for line in lines if not MARKER.match(line))
+    return "\n".join(out)
+
+
 def print_hidden_selectors() -> list[str]:
     """Selectors the site's own style sheets hide on paper (`display: none` in `@media print`)."""
     import tinycss2
@@ -197,7 +217,7 @@ def test_pdf_text_is_faithful_to_the_html(downloads):
     """Every paragraph, list item, table cell and planner phase (elements with data-phase or
     data-start-day: the static timeline the planner shows) of every page is in the PDF.
     When the planner is on the page, its static estimate is checked here element by element."""
-    pdf_text = re.sub(r"\(https?://[^)]*\)", "", squash(pdftotext(downloads.pdf, raw=True)))
+    pdf_text = re.sub(r"\(https?://[^)]*\)", "", squash(book_text(downloads.pdf)))
     hidden_in_print = print_hidden_selectors()
     assert ".app-page-foot__downloads" in hidden_in_print  # the parser reads print.css
     checked = 0
@@ -240,3 +260,34 @@ def test_first_pages_render_to_png(downloads, tmp_path):
     pngs = sorted(tmp_path.glob("p-*.png"))
     assert len(pngs) == 3
     assert all(p.stat().st_size > 1000 for p in pngs)
+
+
+def test_planner_estimates_in_the_pdf_equal_the_model(downloads):
+    """Every static timeline (planner page, journey, typical timelines) printed in the PDF:
+    each phase's start and end days in its row are what the Python model computes for the
+    timeline's inputs, and the row's text is in the PDF."""
+    from macros import timeline as model
+    from macros.guide import load_guide
+
+    guide = load_guide(ROOT / "data")
+    pdf_text = squash(book_text(downloads.pdf))
+    checked = 0
+    for page in nav_pages(downloads.pdf_html):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tl_el in soup.select("article .app-timeline[data-amount-mm]"):
+            if tl_el.find_parent(attrs={"hidden": True}):
+                continue
+            tl = model.compute_from(guide.params, float(tl_el["data-amount-mm"]), tl_el["data-bone"],
+                                    tl_el["data-method"], tl_el["data-age"], tl_el.get("data-date"))
+            for row in tl_el.select("tr[data-phase]"):
+                start, end = tl.phases[row["data-phase"]]
+                for prefix, span in (("start", start), ("end", end)):
+                    assert [int(row[f"data-{prefix}-day{suffix}"]) for suffix in ("-min", "", "-max")] == \
+                        [span.min, span.typical, span.max], (page.name, row["data-phase"])
+                cells = [squash(td.get_text()) for td in row.select("td")]
+                if not tl.surgery_date:
+                    assert str(start.typical) in cells[0] and str(end.typical) in cells[1], cells
+                assert squash(row.get_text()) in pdf_text, f"{page}: {row.get_text(' ', strip=True)}"
+                checked += 1
+    assert checked >= 5, f"only {checked} planner phases found in the book"
+    print(f"\n{checked} planner phase rows in the PDF match the model")
