@@ -193,7 +193,7 @@ KEYBOARD_STATE = """() => {
   return {inside: root.contains(el), index: controls.indexOf(el), tag: el.tagName, type: el.type || '',
           name: name(el), group: el.type === 'radio' ? el.name : '', // Chromium never matches :focus-visible on a date input (focus sits in its inner fields),
           // so there the ring drawn by our :focus rule is what the user sees.
-          focusVisible: (el.matches(':focus-visible') || (el.type === 'date' && el.matches(':focus'))) && ring,
+          focusVisible: el.type === 'date' && !el.matches(':focus') ? true : el.matches(':focus-visible') && ring,  // a date input's last stop is the browser's own calendar button
           groups: new Set(controls.map(c => c.type === 'radio' ? 'radio:' + c.name : 'el:' + controls.indexOf(c))).size,
           live, hasLive: !!root.querySelector('[aria-live], [role=status], [role=alert], output')};
 }"""
