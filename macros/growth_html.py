@@ -133,8 +133,9 @@ def table(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
 
 def _json_script(data: Any) -> Markup:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup('<script type="application/json" class="app-growth__data">{}</script>').format(Markup(text))
+    # An attribute, not <script type="application/json">: Material's instant navigation
+    # re-creates inline scripts without their type and would run the JSON as code.
+    return Markup('<div hidden class="app-growth__data" data-json="{}"></div>').format(text)
 
 
 def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:

@@ -35,6 +35,8 @@ def site_pages(site_dir: Path) -> list[str]:
         rel = f.relative_to(site_dir).as_posix()
         if rel.startswith(("assets/", "search/")):
             continue
+        if 'http-equiv="refresh"' in f.read_text(encoding="utf-8")[:2000]:
+            continue  # a permanent-link redirect stub (checked by tests/test_permalinks*.py)
         pages.append(rel.removesuffix("index.html"))
     if (site_dir / "404.html").exists():
         pages.append("404.html")

@@ -232,5 +232,5 @@ def test_estimator_embeds_model_safely():
     assert form["method"] == "get"
     assert {i["name"] for i in form.select("input")} == set(growth.FIELDS)
     assert soup.select_one(".app-growth__output")["aria-live"] == "polite"
-    data = soup.select_one("script.app-growth__data").string
+    data = soup.select_one(".app-growth__data")["data-json"]
     assert "</" not in data

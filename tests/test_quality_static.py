@@ -79,6 +79,7 @@ def test_link_checker_can_fail(tmp_path):
 
 def test_page_discovery_walks_the_site(site):
     pages = site_pages(site.dir)
-    built = {p.parent.relative_to(site.dir).as_posix() for p in site.dir.rglob("index.html")}
+    built = {p.parent.relative_to(site.dir).as_posix() for p in site.dir.rglob("index.html")
+             if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")[:2000]}  # redirect stubs
     assert len(pages) == len({b for b in built if not b.startswith(("assets", "search"))}) + 1  # + 404.html
     assert VNU_FILTER.exists()

@@ -222,25 +222,30 @@
 
   function setup(widget) {
     if (widget.dataset.appInit === "1") return;
-    var script = widget.querySelector("script.app-growth__data");
+    var script = widget.querySelector(".app-growth__data");
     var form = widget.querySelector("form.app-growth__form");
     if (!script || !form) return;
     var data;
-    try { data = JSON.parse(script.textContent); } catch (e) { return; }
+    try { data = JSON.parse(script.getAttribute("data-json")); } catch (e) { return; }
     widget.dataset.appInit = "1";
     var params = new URLSearchParams(window.location.search);
     var query = {};
     FIELDS.forEach(function (f) { query[f] = params.get(f); });
     fillForm(form, query);
     render(widget, data, query);
-    form.addEventListener("submit", function (event) {
-      event.preventDefault();
+    function update() {
       var q = readForm(form);
       var url = new URL(window.location.href);
       FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
       render(widget, data, q);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      update();
     });
+    // The result follows each change, so keyboard and screen-reader users hear it at once.
+    form.addEventListener("change", update);
   }
 
   function init() {
