@@ -32,10 +32,11 @@ def reference(ref: Reference) -> Markup:
         detail += f";{ref.volume}"
     if ref.pages:
         detail += f":{ref.pages}"
+    end = "" if detail.endswith(".") else "."  # "n.d." already ends a sentence
     if where:
-        parts.append(Markup("<i>{}</i>. {}.").format(where, detail))
+        parts.append(Markup("<i>{}</i>. {}{}").format(where, detail, end))
     else:
-        parts.append(escape(detail) + Markup("."))
+        parts.append(escape(detail) + Markup(end))
     ids = [f"doi:{ref.doi}" if ref.doi else "", f"PMID {ref.pmid}" if ref.pmid else "", ref.pmcid]
     ids = [i for i in ids if i]
     if ids:

@@ -135,3 +135,11 @@ def test_prose_ranges(raw, low, high, unit, expected):
                                               (79, "about 8 in 10"), (67, "about 7 in 10")])
 def test_risk_words(raw, percent, expected):
     assert fmt.risk(raw["strings"], percent) == expected
+
+
+def test_reference_without_date_has_one_full_stop():
+    from macros.references_html import reference
+    refs = parse_bibliography({"x-page": {"kind": "web", "title": "A page", "year": "n.d.",
+                                          "publisher": "A hospital", "url": "https://example.org/"}})
+    html = str(reference(refs["x-page"]))
+    assert "n.d.." not in html and "n.d." in html
