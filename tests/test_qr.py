@@ -24,6 +24,19 @@ def zbar(png) -> list[str]:
     return proc.stdout.splitlines()
 
 
+def zbar_svg(context, svg_html: str, png) -> list[str]:
+    """Decode an inline SVG QR code that a page drew, rendered alone at a fixed size.
+
+    An element screenshot inside the page can catch Material's sticky header over the
+    code when the machine is busy; the SVG itself is what is under test.
+    """
+    alone = context.new_page()
+    alone.set_content("<style>body{margin:0;background:#fff} svg{width:330px;height:330px}</style>" + svg_html)
+    alone.locator("svg").screenshot(path=str(png))
+    alone.close()
+    return zbar(png)
+
+
 def test_decoder_reads_segno_png(tmp_path):
     url = "https://example.org/go/about/"
     qr.make(url).save(tmp_path / "a.png", scale=4)
