@@ -111,17 +111,23 @@ class Tab:
     outside_requests: list
 
 
-@pytest.fixture
-def tab(browser, site):
-    """A fresh browser context and page; records console errors and off-site requests."""
-    context = browser.new_context()
+def recording_page(context, allowed: tuple[str, ...]) -> Tab:
+    """A new page that records console errors and warnings, and every request whose URL
+    starts with none of ``allowed``."""
     page = context.new_page()
     errors: list[str] = []
     outside: list[str] = []
     page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(site.url) and not r.url.startswith("data:") else None)
-    yield Tab(page, errors, outside)
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(allowed) else None)
+    return Tab(page, errors, outside)
+
+
+@pytest.fixture
+def tab(browser, site):
+    """A fresh browser context and page; records console errors and off-site requests."""
+    context = browser.new_context()
+    yield recording_page(context, (site.url, "data:"))
     context.close()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, recording_page
 
 pytestmark = pytest.mark.browser
 
@@ -21,13 +21,8 @@ SHIM = "assets/vendor/iframe-worker/shim.js"
 def file_tab(browser):
     """A browser page that records console errors and every request that is not file://."""
     context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    outside: list[str] = []
-    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
-    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file:", "data:", "about:", "blob:")) else None)
-    yield page, errors, outside
+    tab = recording_page(context, ("file:", "data:", "about:", "blob:"))
+    yield tab.page, tab.console_errors, tab.outside_requests
     context.close()
 
 
