@@ -54,11 +54,11 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from macros.errors import GuideDataError
+from macros.units import MM_PER, MM_PER_INCH
 from macros.params import Parameters
 
 SEXES = ("boy", "girl")
 UNITS = ("mm", "in")
-MM_PER_INCH = 25.4  # a unit conversion, not a clinical number
 _COLUMN = {"boy": "boys", "girl": "girls"}
 _END_AGE = {"boy": "growth.end_age.boys", "girl": "growth.end_age.girls"}
 BANDS = ("lift", "modulation", "lengthening")
@@ -158,14 +158,11 @@ def model_from_params(params: Parameters) -> GrowthModel:
     return model
 
 
-_MM_PER = {"mm": 1, "cm": 10}
-
-
 def _in_mm(p, which: str) -> float:
     """A length parameter's ``which`` value in millimetres (it may be kept in mm or cm)."""
-    if p.unit not in _MM_PER:
+    if p.unit not in MM_PER:
         raise GuideDataError("parameters.yml", p.key, f"must be a length in mm or cm, not {p.unit}")
-    return getattr(p, which) * _MM_PER[p.unit]
+    return getattr(p, which) * MM_PER[p.unit]
 
 
 class OutsideTable(ValueError):

@@ -35,13 +35,13 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from macros.params import Parameters
+from macros.units import MM_PER_INCH
 
 BONES = ("femur", "tibia")
 METHODS = ("nail", "frame")
 AGES = ("child", "adult")
 UNITS = ("mm", "in")
 SCENARIOS = ("min", "typical", "max")
-MM_PER_INCH = 25.4
 DAYS_PER_MONTH = 365.25 / 12  # a calendar constant, not a clinical number
 DAYS_PER_WEEK = 7
 
