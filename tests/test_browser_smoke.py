@@ -45,7 +45,8 @@ def test_colour_scheme_toggle(tab, site):
 
 def test_navigation_is_instant(tab, site):
     page = tab.page
-    page.goto(site.url)
+    # Material decides which links to load instantly from sitemap.xml: wait until it has it.
+    page.goto(site.url, wait_until="networkidle")
     page.evaluate("window.__sameDocument = 'yes'")
     page.locator("article a[href$='about/']").first.click()
     page.wait_for_url(re.compile(r"/about/(#.*)?$"))  # navigation.tracking may add a hash

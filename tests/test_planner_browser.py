@@ -152,7 +152,8 @@ def test_print_shows_plan_not_controls(tab, site):
 
 def test_works_after_instant_navigation(tab, site):
     page = tab.page
-    page.goto(site.url + "lengthening/journey/")
+    # Material decides which links to load instantly from sitemap.xml: wait until it has it.
+    page.goto(site.url + "lengthening/journey/", wait_until="networkidle")
     page.evaluate("window.__sameDocument = 'yes'")
     page.locator("article a[href$='planner/']").first.click()
     page.wait_for_selector("[data-app-planner][data-app-ready]")
