@@ -1,4 +1,4 @@
-# Shared setup for scripts/serve and scripts/test (sourced, not run).
+# Shared setup for scripts/serve, test, pdf and bench (sourced, not run): system-deps.txt and .venv.
 # Creates .venv with the pinned Python packages; needs only Python 3.11+ and git.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +35,6 @@ python_venv() {  # python_venv REQUIREMENTS_FILE : .venv with the pinned package
 }
 
 node_deps() {  # node_deps [--with-dev] : node_modules from package-lock.json (exact versions)
-  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   local stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)${1:-}"
   if [ ! -f "$stamp" ]; then
     if [ "${1:-}" = "--with-dev" ]; then
@@ -44,5 +43,33 @@ node_deps() {  # node_deps [--with-dev] : node_modules from package-lock.json (e
       npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
     fi
     touch "$stamp"
+  fi
+}
+
+manifest_rows() {  # manifest_rows KIND ROLE : "package programs" for each row of system-deps.txt
+  awk -v kind="$1" -v role="$2" '
+    /^[[:space:]]*#/ || NF < 4 { next }
+    $1 == kind && ("," $4 ",") ~ ("," role ",") { print $2, $3 }' "$ROOT/system-deps.txt"
+}
+
+system_deps() {  # system_deps ROLE : install what system-deps.txt lists for serve, test, pdf or bench
+  local role="$1" pkg progs missing=() p present
+  while read -r pkg progs; do
+    dpkg -s "$pkg" >/dev/null 2>&1 && continue
+    present=1
+    if [ "$progs" = "-" ]; then present=0
+    else for p in ${progs//,/ }; do command -v "$p" >/dev/null 2>&1 || present=0; done
+    fi
+    [ "$present" = 1 ] || missing+=("$pkg")
+  done < <(manifest_rows debian "$role")
+  [ ${#missing[@]} -eq 0 ] || apt_install "${missing[@]}"
+  local npm_rows
+  npm_rows="$(manifest_rows npm "$role" | cut -d' ' -f1)"
+  if [ -n "$npm_rows" ]; then
+    if python3 -c 'import json,sys; d=json.load(open("package.json")).get("devDependencies",{}); sys.exit(0 if set(sys.argv[1:]) & set(d) else 1)' $npm_rows; then
+      node_deps --with-dev
+    else
+      node_deps
+    fi
   fi
 }
