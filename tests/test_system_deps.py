@@ -51,25 +51,37 @@ def python_files() -> list[Path]:
 class _Calls(ast.NodeVisitor):
     """Collects (line, program or None) for each program started in one module."""
 
-    def __init__(self, tree: ast.Module):
+    def __init__(self, tree: ast.Module, imported: dict[str, ast.Module] | None = None):
         self.assigned: dict[str, list[ast.expr]] = {}
+        self.params: dict[str, list[tuple[str, int]]] = {}  # parameter name -> (function, position)
+        self.calls: dict[str, list[ast.Call]] = {}  # function name -> its calls in this module
         for node in ast.walk(tree):
             if isinstance(node, ast.Assign):
                 for target in node.targets:
                     if isinstance(target, ast.Name):
                         self.assigned.setdefault(target.id, []).append(node.value)
-            elif isinstance(node, (ast.AnnAssign, ast.AugAssign)) and isinstance(node.target, ast.Name) \
-                    and node.value is not None:
+            elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
                 self.assigned.setdefault(node.target.id, []).append(node.value)
-        self.found: list[tuple[int, str | None]] = []
+            elif isinstance(node, ast.ImportFrom) and imported and node.module in imported:
+                # a constant imported from a sibling module (conftest's CHROMIUM): read its definition there
+                other = _Calls(imported[node.module])
+                for alias in node.names:
+                    self.assigned.setdefault(alias.asname or alias.name, []).extend(other.assigned.get(alias.name, []))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                for i, arg in enumerate(node.args.args):
+                    self.params.setdefault(arg.arg, []).append((node.name, i))
+            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                self.calls.setdefault(node.func.id, []).append(node)
+        self.found: list[tuple[int, set[str] | None]] = []
 
-    def program(self, node: ast.expr | None, depth: int = 0) -> str | None:
+    def program(self, node: ast.expr | None, depth: int = 0) -> set[str] | None:
+        """The programs ``node`` may name (a parameter can be passed several), or None if unreadable."""
         if node is None or depth > 6:
             return None
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            return Path(node.value).name or None
+            return {Path(node.value).name} if Path(node.value).name else None
         if isinstance(node, ast.Attribute) and node.attr == "executable":
-            return "python"
+            return {"python"}
         if isinstance(node, (ast.List, ast.Tuple)) and node.elts:
             return self.program(node.elts[0], depth + 1)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in {"str", "Path"} \
@@ -82,11 +94,20 @@ class _Calls(ast.NodeVisitor):
         if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
             return self.program(node.left, depth + 1)
         if isinstance(node, ast.BoolOp):
-            names = {self.program(v, depth + 1) for v in node.values} - {None}
-            return names.pop() if len(names) == 1 else None
+            # `os.environ.get(...) or shutil.which("chromium") or "/usr/bin/chromium"`: the readable names
+            names = [self.program(v, depth + 1) for v in node.values]
+            readable = set().union(*(n for n in names if n))
+            return readable or None
         if isinstance(node, ast.Name):
-            names = {self.program(v, depth + 1) for v in self.assigned.get(node.id, [])} - {None}
-            return names.pop() if len(names) == 1 else None
+            values = list(self.assigned.get(node.id, []))
+            # a function's parameter: what every call of that function in this module passes
+            for func, pos in self.params.get(node.id, []):
+                for call in self.calls.get(func, []):
+                    values.append(call.args[pos] if pos < len(call.args) else None)
+            names = [self.program(v, depth + 1) for v in values]
+            if not values or None in names:
+                return None
+            return set().union(*names)
         return None
 
     def visit_Call(self, node: ast.Call) -> None:
@@ -105,12 +126,13 @@ class _Calls(ast.NodeVisitor):
 def called_programs() -> list[tuple[str, str | None]]:
     """(where, program) for every program the tests and scripts start; program None if unreadable."""
     out = []
+    imported = {"conftest": ast.parse((ROOT / "tests" / "conftest.py").read_text())}
     for path in python_files():
         tree = ast.parse(path.read_text(), filename=str(path))
-        visitor = _Calls(tree)
+        visitor = _Calls(tree, imported)
         visitor.visit(tree)
         rel = path.relative_to(ROOT)
-        out += [(f"{rel}:{line}", prog) for line, prog in visitor.found]
+        out += [(f"{rel}:{line}", prog) for line, progs in visitor.found for prog in (progs or [None])]
     for script in sorted((ROOT / "scripts").iterdir()):
         if script.suffix == "" or script.suffix == ".sh":
             for n, line in enumerate(script.read_text().splitlines(), 1):
@@ -160,9 +182,13 @@ def test_the_scripts_read_the_manifest():
      'subprocess.run([str(LH), "u"])', "lighthouse"),
     ('import shutil\nshutil.which("rsvg-convert")', "rsvg-convert"),
     ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)', None),
+    ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)\nf(["pdfinfo", "x"])', "pdfinfo"),
+    ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)\nf(["pdfinfo"])\nf(["bash"])', {"pdfinfo", "bash"}),
+    ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)\nf(["pdfinfo"])\nf(g())', None),
 ])
 def test_the_scan_reads_each_kind_of_call(source, expected):
     tree = ast.parse(source)
     visitor = _Calls(tree)
     visitor.visit(tree)
-    assert [prog for _, prog in visitor.found] == [expected]
+    expected = {expected} if isinstance(expected, str) else expected
+    assert [progs for _, progs in visitor.found] == [expected]
