@@ -8,6 +8,7 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
+import functools
 import html
 
 import segno
@@ -20,8 +21,11 @@ def make(data: str) -> segno.QRCode:
     return segno.make(data, error=ERROR, micro=False)
 
 
+@functools.lru_cache(maxsize=None)
 def svg(data: str, title: str, scale: int = 3, css_class: str = "app-qr") -> str:
-    """Inline SVG of the QR code, with an accessible title and a quiet zone."""
+    """Inline SVG of the QR code, with an accessible title and a quiet zone.
+
+    Cached per address: a page's code is drawn once per build, however often it is printed."""
     qr = make(data)
     width, height = qr.symbol_size(scale=scale, border=4)
     code = qr.svg_inline(scale=scale, border=4, title=title, svgclass=css_class, lineclass=None,
