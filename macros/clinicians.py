@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 from macros import fmt, qr, references_html
 from macros.bibliography import Reference
+from macros.errors import GuideDataError
 from macros.params import Parameter, Parameters
 from macros.permalinks import Permalinks
 
@@ -62,7 +63,19 @@ def values_text(strings: Mapping[str, Any], p: Parameter) -> str:
         return t["table_values"].format(rows=len(p.rows), columns=", ".join(p.columns))
     if p.kind == "value":
         return fmt.param(strings, p, "typical")
-    return t["range_typical"].format(range=fmt.param(strings, p, "range"), typical=fmt.param(strings, p, "typical"))
+    text = t["range_typical"].format(range=fmt.param(strings, p, "range"), typical=fmt.param(strings, p, "typical"))
+    return text + " " + typical_basis_text(strings, p)
+
+
+def typical_basis_text(strings: Mapping[str, Any], p: Parameter) -> str:
+    """How a range's typical value was chosen, in words (empty for a single value or a table)."""
+    if not p.typical_basis:
+        return ""
+    words = strings["templates"]["clinic"]["typical_basis"]
+    if p.typical_basis not in words:
+        raise GuideDataError("strings.en.yml", f"templates.clinic.typical_basis.{p.typical_basis}",
+                             f"is missing (needed by {p.key})")
+    return words["format"].format(basis=words[p.typical_basis])
 
 
 def evidence_table(params: Parameters, references: Mapping[str, Reference], strings: Mapping[str, Any],
