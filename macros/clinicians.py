@@ -24,7 +24,8 @@ from macros.permalinks import Permalinks
 
 # The planner's query contract (agreed between helpers; documented on clinicians/linking.md).
 PLANNER_PATH = "/lengthening/planner/"
-PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame"), "age": ("adult", "child")}
+# No age: the planner has none (old links' age= is ignored by the planner).
+PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame")}
 PLANNER_UNITS = ("mm", "in")
 
 
@@ -102,7 +103,7 @@ def evidence_table(params: Parameters, references: Mapping[str, Reference], stri
 
 def planner_query(**fields: Any) -> str:
     """The query string of a prefilled planner link, fields in the documented order."""
-    order = ("amount", "unit", "bone", "method", "age", "date")
+    order = ("amount", "unit", "bone", "method", "date")
     pairs = [(k, fields[k]) for k in order if fields.get(k) not in (None, "")]
     return urlencode(pairs)
 
@@ -113,7 +114,7 @@ def planner_link(site_url: str | None, **fields: Any) -> str:
 
 
 def common_plans() -> list[dict[str, str]]:
-    """Every combination of bone, method and age: the plans a clinic links to most."""
+    """Every combination of bone and method: the plans a clinic links to most."""
     keys = list(PLANNER_CHOICES)
     return [dict(zip(keys, combo)) for combo in itertools.product(*PLANNER_CHOICES.values())]
 
@@ -141,7 +142,7 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
     opts = t["options"]
     e = html.escape
     action = qr.absolute(site_url, PLANNER_PATH)
-    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "age", "date"], "js": strings["js"].get("linkbuilder", {})}
+    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "date"], "js": strings["js"].get("linkbuilder", {})}
     # The config rides in a data attribute, not a <script> element: Material's instant
     # navigation re-runs the <script> elements of each new page.
     parts = [f'<div class="app-linkbuilder" data-app-linkbuilder="{e(json.dumps(config), quote=True)}">',
