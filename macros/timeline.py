@@ -247,9 +247,11 @@ def months(days: int) -> int:
 
 
 def typical_duration(params: Parameters, milestone: str = "return_to_sport") -> tuple[int, int]:
-    """The spread of typical times (in whole months) to ``milestone`` for the usual
-    amount of lengthening (``lengthening.usual_amount``, low to high) over every bone
-    and method: the source of the prose "the whole process usually takes X to Y months"."""
+    """The spread of typical times (in whole months) to ``milestone`` for the stated
+    case: the usual amount of lengthening (``lengthening.usual_amount``, low to high) of
+    one bone, over every bone and method. The source of the journey page's "the typical
+    estimate is about X to Y months" (the page states the case; a test checks the page,
+    its worked example and the typical-timelines table agree)."""
     model = model_data(params)
     usual = params["lengthening.usual_amount"]
     values = [compute(model, a, b, m).milestones[milestone].typical

@@ -137,3 +137,43 @@ def test_model_module_does_not_import_mkdocs():
     for name in ("timeline.py", "timeline_html.py"):
         text = (ROOT / "macros" / name).read_text()
         assert "import mkdocs" not in text and "from mkdocs" not in text
+
+
+def test_journey_prose_example_and_table_agree(site):
+    """The journey page's duration, its worked example and the typical-timelines table
+    come from one model for stated cases, so they cannot disagree."""
+    from bs4 import BeautifulSoup
+
+    low, high = t.typical_duration(P)
+    usual = P["lengthening.usual_amount"]
+    # the model side, worked out here from compute(): every bone and method, both ends of
+    # the usual amount
+    typical = [t.months(t.compute(MODEL, a, b, m).milestones["return_to_sport"].typical)
+               for a in (usual.low, usual.high) for b in t.BONES for m in t.METHODS]
+    assert (low, high) == (min(typical), max(typical))
+
+    journey = BeautifulSoup((site.dir / "lengthening/journey/index.html").read_text(), "html.parser")
+    text = " ".join(journey.select_one("article").get_text(" ").split())
+    month_words = GUIDE.strings["units"]["month"]["other"]
+    assert f"about {low} to {high} {month_words}" in text, text[:600]
+    # the stated case is on the page: the usual amount, in words as param() writes it
+    from macros import fmt
+    assert fmt.param(GUIDE.strings, usual, "range") in text
+    # the worked example (femur, nail, usual typical amount) lies inside the prose range
+    example = journey.select_one(".app-timeline [data-milestone=return_to_sport]")
+    assert low <= t.months(int(example["data-day"])) <= high
+
+    # the typical-timelines table: the example amounts below and above the usual amount
+    # bracket the prose range, for each bone and method
+    planner = BeautifulSoup((site.dir / "lengthening/planner/index.html").read_text(), "html.parser")
+    examples = sorted(row[0] for row in P["lengthening.example_amounts"].rows)
+    below = max(a for a in examples if a <= usual.low)
+    above = min(a for a in examples if a >= usual.high)
+    for b in t.BONES:
+        for m in t.METHODS:
+            cells = {int(float(td["data-amount-mm"])): int(td["data-sport-day"])
+                     for td in planner.select(f"td[data-bone={b}][data-method={m}]")}
+            case = [t.months(t.compute(MODEL, a, b, m).milestones["return_to_sport"].typical)
+                    for a in (usual.low, usual.high)]
+            assert t.months(cells[below]) <= min(case) and max(case) <= t.months(cells[above]), (b, m, cells, case)
+            assert low <= min(case) and max(case) <= high
