@@ -43,7 +43,7 @@ Macros available in pages (see CONTRIBUTING.md for examples):
 A clinic edition names its clinic file in ``extra.clinic_file`` (see clinic-example/);
 its overrides are merged into the parameters before validation (macros/overrides.py).
 After the build, ``on_post_build`` writes a redirect page at every permanent link.
-``timeline(amount_mm=50, bone="femur", method="nail", age="adult", date=None)``
+``timeline(amount_mm=50, bone="femur", method="nail", date=None)``
     A static, accessible treatment timeline (chart and tables) for these inputs.
 ``typical_timelines()``
     The table of example amounts by bone and method.
@@ -244,7 +244,7 @@ def define_env(env) -> None:
         return t["no_email"]
 
     @env.macro
-    def timeline(amount_mm: float = 50, bone: str = "femur", method: str = "nail", age: str = "adult",
+    def timeline(amount_mm: float = 50, bone: str = "femur", method: str = "nail",
                  date: str | None = None) -> str:
         """A static timeline for these inputs (``amount_mm`` may come from ``number()``)."""
         if isinstance(amount_mm, str):
@@ -253,7 +253,7 @@ def define_env(env) -> None:
             except ValueError:
                 pass  # validation names the bad value
         return _planner_call(lambda: timeline_html.timeline(
-            guide, timeline_model.compute_from(guide.params, amount_mm, bone, method, age, date), _refs_base()))
+            guide, timeline_model.compute_from(guide.params, amount_mm, bone, method, date), _refs_base()))
 
     @env.macro
     def typical_timelines() -> str:

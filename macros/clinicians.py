@@ -18,12 +18,14 @@ from urllib.parse import urlencode
 
 from macros import fmt, qr, references_html
 from macros.bibliography import Reference
+from macros.errors import GuideDataError
 from macros.params import Parameter, Parameters
 from macros.permalinks import Permalinks
 
 # The planner's query contract (agreed between helpers; documented on clinicians/linking.md).
 PLANNER_PATH = "/lengthening/planner/"
-PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame"), "age": ("adult", "child")}
+# No age: the planner has none (old links' age= is ignored by the planner).
+PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame")}
 PLANNER_UNITS = ("mm", "in")
 
 
@@ -62,7 +64,19 @@ def values_text(strings: Mapping[str, Any], p: Parameter) -> str:
         return t["table_values"].format(rows=len(p.rows), columns=", ".join(p.columns))
     if p.kind == "value":
         return fmt.param(strings, p, "typical")
-    return t["range_typical"].format(range=fmt.param(strings, p, "range"), typical=fmt.param(strings, p, "typical"))
+    text = t["range_typical"].format(range=fmt.param(strings, p, "range"), typical=fmt.param(strings, p, "typical"))
+    return text + " " + typical_basis_text(strings, p)
+
+
+def typical_basis_text(strings: Mapping[str, Any], p: Parameter) -> str:
+    """How a range's typical value was chosen, in words (empty for a single value or a table)."""
+    if not p.typical_basis:
+        return ""
+    words = strings["templates"]["clinic"]["typical_basis"]
+    if p.typical_basis not in words:
+        raise GuideDataError("strings.en.yml", f"templates.clinic.typical_basis.{p.typical_basis}",
+                             f"is missing (needed by {p.key})")
+    return words["format"].format(basis=words[p.typical_basis])
 
 
 def evidence_table(params: Parameters, references: Mapping[str, Reference], strings: Mapping[str, Any],
@@ -89,7 +103,7 @@ def evidence_table(params: Parameters, references: Mapping[str, Reference], stri
 
 def planner_query(**fields: Any) -> str:
     """The query string of a prefilled planner link, fields in the documented order."""
-    order = ("amount", "unit", "bone", "method", "age", "date")
+    order = ("amount", "unit", "bone", "method", "date")
     pairs = [(k, fields[k]) for k in order if fields.get(k) not in (None, "")]
     return urlencode(pairs)
 
@@ -100,7 +114,7 @@ def planner_link(site_url: str | None, **fields: Any) -> str:
 
 
 def common_plans() -> list[dict[str, str]]:
-    """Every combination of bone, method and age: the plans a clinic links to most."""
+    """Every combination of bone and method: the plans a clinic links to most."""
     keys = list(PLANNER_CHOICES)
     return [dict(zip(keys, combo)) for combo in itertools.product(*PLANNER_CHOICES.values())]
 
@@ -128,7 +142,7 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
     opts = t["options"]
     e = html.escape
     action = qr.absolute(site_url, PLANNER_PATH)
-    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "age", "date"], "js": strings["js"].get("linkbuilder", {})}
+    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "date"], "js": strings["js"].get("linkbuilder", {})}
     # The config rides in a data attribute, not a <script> element: Material's instant
     # navigation re-runs the <script> elements of each new page.
     parts = [f'<div class="app-linkbuilder" data-app-linkbuilder="{e(json.dumps(config), quote=True)}">',

@@ -10,8 +10,28 @@ for a difference present from birth (congenital), which grows in proportion to t
 The multiplier table lives in ``data/parameters.yml`` (``growth.multiplier``). Ages
 between two rows are interpolated on a straight line (our choice, stated on the page).
 Ages under the table's first row are not offered (the source's 3-month girls' value
-is suspect). Every prediction is shown as a range: ± ``growth.uncertainty`` (Vogt 2020:
-"to within 2 cm"), never below zero.
+is suspect).
+
+*Range*: the uncertainty depends on the growth still to come, so it narrows as the end
+of growth nears. Two sourced parts (``growth.estimator.*``):
+
+* children mature earlier or later than the table: a modern cohort reached the end of
+  leg growth up to about a year away from Paley's table. The range takes the table
+  ``timing_shift`` months later and earlier (rows beyond the table's ends are the first
+  or last row)::
+
+      low multiplier  = multiplier(age + shift)     (growth ends sooner)
+      high multiplier = multiplier(age − shift)     (growth ends later)
+
+* today's difference is measured with some error (``measurement_error``), and that
+  error grows with the leg, so it is multiplied too::
+
+      error = measurement error × multiplier(age)
+      min = max(0, present × low multiplier − error)
+      max = present × high multiplier + error
+
+  At the end of growth every multiplier is 1, so the range is the measurement error
+  alone.
 
 *Option band*: the central prediction is compared with the low ends of
 ``thresholds.small_difference`` and ``thresholds.large_difference``, the same size
@@ -90,7 +110,8 @@ class GrowthModel:
 
     ages: tuple[int, ...]  # months, increasing
     multipliers: Mapping[str, tuple[float, ...]]  # "boy"/"girl" -> one per age
-    uncertainty_mm: float
+    measurement_error_mm: float
+    timing_shift_months: int
     lift_max_mm: float
     modulation_max_mm: float
     femur_mm_per_year: float
@@ -111,7 +132,8 @@ class GrowthModel:
         return {
             "ages": list(self.ages),
             "multipliers": {s: list(self.multipliers[s]) for s in SEXES},
-            "uncertainty_mm": self.uncertainty_mm,
+            "measurement_error_mm": self.measurement_error_mm,
+            "timing_shift_months": self.timing_shift_months,
             "lift_max_mm": self.lift_max_mm,
             "modulation_max_mm": self.modulation_max_mm,
             "femur_mm_per_year": self.femur_mm_per_year,
@@ -145,7 +167,8 @@ def model_from_params(params: Parameters) -> GrowthModel:
     model = GrowthModel(
         ages=tuple(int(a) for a in ages),
         multipliers=cols,
-        uncertainty_mm=_in_mm(params["growth.uncertainty"], "typical"),
+        measurement_error_mm=_in_mm(params["growth.estimator.measurement_error"], "typical"),
+        timing_shift_months=_whole_months(params["growth.estimator.timing_shift"]),
         lift_max_mm=_in_mm(params["thresholds.small_difference"], "low"),
         modulation_max_mm=_in_mm(params["thresholds.large_difference"], "low"),
         femur_mm_per_year=params["growth.physis_rate.distal_femur"].value,
@@ -156,6 +179,14 @@ def model_from_params(params: Parameters) -> GrowthModel:
     if not 0 < model.lift_max_mm < model.modulation_max_mm:
         raise GuideDataError("parameters.yml", "thresholds", "needs small_difference below large_difference")
     return model
+
+
+def _whole_months(p) -> int:
+    """A time parameter as whole months (the table is read at whole months)."""
+    months = p.value * {"month": 1, "year": 12}.get(p.unit, math.nan)
+    if not float(months).is_integer():
+        raise GuideDataError("parameters.yml", p.key, f"must be whole months (in month or year), got {p.value} {p.unit}")
+    return int(months)
 
 
 def _in_mm(p, which: str) -> float:
@@ -183,6 +214,11 @@ def multiplier(model: GrowthModel, sex: str, age_months: int) -> float:
         if a0 < age_months < a1:
             return ms[i] + (ms[i + 1] - ms[i]) * (age_months - a0) / (a1 - a0)
     return ms[-1]
+
+
+def multiplier_clamped(model: GrowthModel, sex: str, age_months: int) -> float:
+    """:func:`multiplier`, with ages beyond the table read at its first or last row."""
+    return multiplier(model, sex, min(max(age_months, model.ages[0]), model.ages[-1]))
 
 
 def band(model: GrowthModel, mm: float) -> str:
@@ -240,8 +276,9 @@ def predict(model: GrowthModel, sex: str, age_months: int, current_mm: float) ->
         raise ValueError("the present difference must be a positive number")
     m = multiplier(model, sex, age_months)
     predicted = current_mm * m
-    low = max(0.0, predicted - model.uncertainty_mm)
-    high = predicted + model.uncertainty_mm
+    error = model.measurement_error_mm * m
+    low = max(0.0, current_mm * multiplier_clamped(model, sex, age_months + model.timing_shift_months) - error)
+    high = current_mm * multiplier_clamped(model, sex, age_months - model.timing_shift_months) + error
     b = band(model, predicted)
     t = timing(model, sex, age_months, predicted) if b == "modulation" else None
     return Prediction(sex, age_months, current_mm, m, predicted, low, high, b, band(model, low), band(model, high), t)

@@ -115,6 +115,9 @@ def apply_overrides(raw: Mapping, overrides: Mapping | None, file: str = "clinic
             ):
                 raise GuideDataError(file, f"{where}.{fname}", f"must be a number, got {fvalue!r}")
             leaf[fname] = fvalue
+            if fname in ("low", "typical", "high"):
+                # A clinic's own range: its typical value is the clinic's protocol.
+                leaf["typical_basis"] = "protocol"
     return merged
 
 

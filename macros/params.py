@@ -6,7 +6,8 @@ Each parameter is a leaf mapping with a ``unit`` and ``sources`` (keys of
 
 * ``value``: one number (for example a threshold);
 * ``low`` / ``typical`` / ``high``: a range, for anything that varies between people or
-  studies;
+  studies, with ``typical_basis``: how the typical value was chosen (one of
+  :data:`TYPICAL_BASES`; the note explains it, the evidence table shows it in words);
 * ``columns`` / ``rows``: a small table of numbers (for example a growth table).
 
 Leaves sit in groups of any depth and are addressed by their dotted path, for example
@@ -27,8 +28,20 @@ from macros.bibliography import Bibliography, check_keys
 from macros.datafile import read_yaml
 from macros.errors import GuideDataError
 
-LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "columns", "rows"}
+LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "typical_basis", "columns", "rows"}
 RANGE_FIELDS = ("low", "typical", "high")
+# How a range's typical value was chosen. Words for readers: strings.en.yml,
+# templates.clinic.typical_basis.
+TYPICAL_BASES = (
+    "pooled_mean",         # the mean of the patients of several series taken together
+    "median_of_series",    # the middle one of several series' means
+    "single_series_mean",  # one series' mean (or rate): the only or the most fitting series
+    "midpoint",            # halfway between low and high (no better figure)
+    "conservative",        # the cautious end, chosen on purpose (the note says why)
+    "protocol",            # the value a published protocol, rule or leaflet uses
+    "most_sources",        # the value most of the sources give
+    "primary_source",      # the figure of the most direct source (the others are secondary)
+)
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,7 @@ class Parameter:
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[float, ...], ...] = ()
     note: str = ""
+    typical_basis: str = ""
 
     @property
     def kind(self) -> str:
@@ -162,6 +176,8 @@ def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliogr
     if len(shapes) != 1:
         raise GuideDataError(file, key, "needs exactly one of: value; low, typical and high; columns and rows")
     shape = shapes[0]
+    if shape != "range" and "typical_basis" in raw:
+        raise GuideDataError(file, f"{key}.typical_basis", "belongs to a range (low, typical, high) only")
     if shape == "value":
         v = _check_number(raw["value"], unit, file, f"{key}.value")
         return Parameter(key, label.strip(), unit_name, sources, v, v, v, note=note)
@@ -172,7 +188,14 @@ def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliogr
         low, typical, high = (_check_number(raw[f], unit, file, f"{key}.{f}") for f in RANGE_FIELDS)
         if not low <= typical <= high:
             raise GuideDataError(file, key, f"needs low <= typical <= high, got {low}, {typical}, {high}")
-        return Parameter(key, label.strip(), unit_name, sources, low, typical, high, note=note)
+        basis = raw.get("typical_basis")
+        if basis is None:
+            raise GuideDataError(file, f"{key}.typical_basis",
+                                 "is missing: say how the typical value was chosen (" + ", ".join(TYPICAL_BASES) + ")")
+        if basis not in TYPICAL_BASES:
+            raise GuideDataError(file, f"{key}.typical_basis", f"unknown basis {basis!r} (one of: {', '.join(TYPICAL_BASES)})")
+        return Parameter(key, label.strip(), unit_name, sources, low, typical, high, note=note, typical_basis=basis)
+
     columns, rows = raw.get("columns"), raw.get("rows")
     if not isinstance(columns, list) or not columns or not all(isinstance(c, str) for c in columns):
         raise GuideDataError(file, f"{key}.columns", "must be a list of column names")

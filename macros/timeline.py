@@ -1,5 +1,10 @@
-"""The treatment-timeline model: planned length, bone, method and age in; phases,
+"""The treatment-timeline model: planned length, bone and method in; phases,
 milestones and totals out, each as a range of days after the operation.
+
+There is no age input: the lengthening series give no healing index by age group that
+the planner could use (``lengthening.child_healing_factor`` records why), and an input
+that changes nothing is not offered. Old links with ``age=`` still open the planner: the
+browser ignores that field.
 
 Pure module: no MkDocs import. The browser planner (``docs/assets/javascripts/planner.js``)
 is a line-by-line copy of :func:`compute` that reads the same numbers, embedded in the
@@ -16,7 +21,7 @@ Three scenarios give each boundary its range:
 Arithmetic and rounding (identical in Python and JavaScript, IEEE doubles, same order):
 
 * distraction days ``D = ceil(amount_mm / rate)``;
-* healing days ``H = floor(index * child_factor * amount_mm / 10 + 0.5)`` (index in
+* healing days ``H = floor(index * amount_mm / 10 + 0.5)`` (index in
   days per cm, counted from the operation, so lengthening time is not added twice);
 * bone solid ``C = max(H, L + D + 7 * consolidation_weeks)``;
 * months become days as ``floor(months * 30.4375 + 0.5)`` (365.25 / 12 days a month);
@@ -39,7 +44,6 @@ from macros.units import MM_PER_INCH
 
 BONES = ("femur", "tibia")
 METHODS = ("nail", "frame")
-AGES = ("child", "adult")
 UNITS = ("mm", "in")
 SCENARIOS = ("min", "typical", "max")
 DAYS_PER_MONTH = 365.25 / 12  # a calendar constant, not a clinical number
@@ -76,7 +80,6 @@ def model_data(params: Parameters) -> dict[str, Any]:
         "latency_days": _rng(g["latency"]),
         "rate_mm_per_day": {"min": rate.high, "typical": rate.typical, "max": rate.low},
         "healing_index": {m: {b: _rng(g[f"healing_index.{m}.{b}"]) for b in BONES} for m in METHODS},
-        "child_factor": g["child_healing_factor"].typical,
         "consolidation_weeks": _rng(g["consolidation_after_distraction"]),
         "return_months": _rng(g["return_to_sport"]),
         "nail_removal_months": _rng(g["nail_removal"]),
@@ -88,7 +91,6 @@ def model_data(params: Parameters) -> dict[str, Any]:
             "latency": "lengthening.latency",
             "rate": "lengthening.distraction_rate",
             "healing_index": "lengthening.healing_index.{method}.{bone}",
-            "child_factor": "lengthening.child_healing_factor",
             "consolidation": "lengthening.consolidation_after_distraction",
             "return": "lengthening.return_to_sport",
             "nail_removal": "lengthening.nail_removal",
@@ -114,7 +116,6 @@ class Timeline:
     amount_mm: float
     bone: str
     method: str
-    age: str
     phases: dict[str, tuple[Span, Span]]
     milestones: dict[str, Span]
     totals: dict[str, Span]
@@ -147,7 +148,7 @@ def amount_to_mm(value: float, unit: str = "mm") -> float:
     return value * MM_PER_INCH if unit == "in" else value
 
 
-def validate(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any, age: Any) -> float:
+def validate(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any) -> float:
     """Check the inputs; return the amount as a float or raise :class:`PlannerInputError`."""
     if amount_mm is None or amount_mm == "":
         raise PlannerInputError("amount", "missing", amount_mm)
@@ -160,7 +161,7 @@ def validate(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any, a
         raise PlannerInputError("amount", "not_positive", amount_mm)
     if amount > model["max_mm"]:
         raise PlannerInputError("amount", "too_large", amount_mm)
-    for name, value, allowed in (("bone", bone, BONES), ("method", method, METHODS), ("age", age, AGES)):
+    for name, value, allowed in (("bone", bone, BONES), ("method", method, METHODS)):
         if value is None or value == "":
             raise PlannerInputError(name, "missing", value)
         if value not in allowed:
@@ -186,11 +187,10 @@ def parse_date(text: Any) -> dt.date | None:
     return d
 
 
-def _scenario(model: Mapping[str, Any], amount: float, bone: str, method: str, age: str, s: str) -> dict[str, int]:
+def _scenario(model: Mapping[str, Any], amount: float, bone: str, method: str, s: str) -> dict[str, int]:
     latency = model["latency_days"][s]
     distraction = math.ceil(amount / model["rate_mm_per_day"][s])
-    factor = model["child_factor"] if age == "child" else 1
-    healing = math.floor(model["healing_index"][method][bone][s] * factor * amount / 10 + 0.5)
+    healing = math.floor(model["healing_index"][method][bone][s] * amount / 10 + 0.5)
     target = latency + distraction
     solid = max(healing, target + DAYS_PER_WEEK * model["consolidation_weeks"][s])
     sport = solid + months_to_days(model["return_months"][s])
@@ -199,12 +199,12 @@ def _scenario(model: Mapping[str, Any], amount: float, bone: str, method: str, a
             "removal": int(removal)}
 
 
-def compute(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any, age: Any,
+def compute(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any,
             surgery_date: Any = None) -> Timeline:
     """The timeline for one set of inputs (see the module docstring for the arithmetic)."""
-    amount = validate(model, amount_mm, bone, method, age)
+    amount = validate(model, amount_mm, bone, method)
     date = parse_date(surgery_date)
-    runs = {s: _scenario(model, amount, bone, method, age, s) for s in SCENARIOS}
+    runs = {s: _scenario(model, amount, bone, method, s) for s in SCENARIOS}
 
     def span(name: str) -> Span:
         return Span(runs["min"][name], runs["typical"][name], runs["max"][name])
@@ -231,16 +231,14 @@ def compute(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any, ag
     keys = model["keys"]
     used = [keys["latency"], keys["rate"], keys["healing_index"].format(method=method, bone=bone),
             keys["consolidation"], keys["return"]]
-    if age == "child":
-        used.append(keys["child_factor"])
     if method == "nail":
         used.append(keys["nail_removal"])
-    return Timeline(amount, bone, method, age, phases, milestones, totals, warnings, date, tuple(used))
+    return Timeline(amount, bone, method, phases, milestones, totals, warnings, date, tuple(used))
 
 
-def compute_from(params: Parameters, amount_mm: Any, bone: Any, method: Any, age: Any, surgery_date: Any = None) -> Timeline:
+def compute_from(params: Parameters, amount_mm: Any, bone: Any, method: Any, surgery_date: Any = None) -> Timeline:
     """:func:`compute` with the model data taken from validated parameters."""
-    return compute(model_data(params), amount_mm, bone, method, age, surgery_date)
+    return compute(model_data(params), amount_mm, bone, method, surgery_date)
 
 
 def months(days: int) -> int:
@@ -249,11 +247,13 @@ def months(days: int) -> int:
 
 
 def typical_duration(params: Parameters, milestone: str = "return_to_sport") -> tuple[int, int]:
-    """The spread of typical times (in whole months) to ``milestone`` for the usual
-    amount of lengthening (``lengthening.usual_amount``, low to high) over every bone
-    and method: the source of the prose "the whole process usually takes X to Y months"."""
+    """The spread of typical times (in whole months) to ``milestone`` for the stated
+    case: the usual amount of lengthening (``lengthening.usual_amount``, low to high) of
+    one bone, over every bone and method. The source of the journey page's "the typical
+    estimate is about X to Y months" (the page states the case; a test checks the page,
+    its worked example and the typical-timelines table agree)."""
     model = model_data(params)
     usual = params["lengthening.usual_amount"]
-    values = [compute(model, a, b, m, "adult").milestones[milestone].typical
+    values = [compute(model, a, b, m).milestones[milestone].typical
               for a in {usual.low, usual.high} for b in BONES for m in METHODS]
     return months(min(values)), months(max(values))

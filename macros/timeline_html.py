@@ -125,9 +125,9 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
     """One estimate as HTML: caption, warning, summary, chart, tables, assumptions."""
     s = _s(guide.strings)
     caption = s["caption"].format(amount=amount_text(guide, tl.amount_mm), bone=s["bones"][tl.bone],
-                                  method=s["methods"][tl.method], age=s["ages"][tl.age])
-    out = [Markup('<div class="app-timeline" data-amount-mm="{a}" data-bone="{b}" data-method="{m}" data-age="{g}"'
-                  '{d}>').format(a=tl.amount_mm, b=tl.bone, m=tl.method, g=tl.age,
+                                  method=s["methods"][tl.method])
+    out = [Markup('<div class="app-timeline" data-amount-mm="{a}" data-bone="{b}" data-method="{m}"'
+                  '{d}>').format(a=tl.amount_mm, b=tl.bone, m=tl.method,
                                  d=Markup(' data-date="{}"').format(tl.surgery_date.isoformat()) if tl.surgery_date else ""),
            Markup('<p class="app-timeline__caption"><strong>{}</strong></p>').format(caption)]
     if "beyond_evidence" in tl.warnings:
@@ -159,20 +159,19 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
     out.append(Markup('<table class="app-timeline__table app-timeline__milestones"><caption>{c}</caption><thead><tr>'
                       '<th scope="col">{a}</th><th scope="col">{b}</th></tr></thead><tbody>{rows}</tbody></table>').format(
         c=s["milestone_table_caption"], a=s["col_milestone"], b=s["col_when"], rows=Markup("").join(rows)))
-    out.append(assumptions(guide, tl.used_keys, tl.age, refs_base))
+    out.append(assumptions(guide, tl.used_keys, refs_base))
     out.append(Markup('<p class="app-timeline__disclaimer"><strong>{}</strong></p></div>').format(s["disclaimer"]))
     return Markup("\n").join(out)
 
 
-def assumptions(guide: Guide, keys, age: str, refs_base: str) -> Markup:
+def assumptions(guide: Guide, keys, refs_base: str) -> Markup:
     s = _s(guide.strings)
     items = []
     for key, info in param_info(guide, keys, refs_base).items():
         links = Markup(", ").join(Markup('<a href="{}">{}</a>').format(src["href"], src["label"]) for src in info["sources"])
         items.append(Markup('<li data-param="{k}">{t} ({l})</li>').format(
             k=key, t=s["assumption_item"].format(label=info["label"], value=info["text"]), l=links))
-    if age == "child":
-        items.append(Markup("<li>{}</li>").format(s["child_note"]))
+    items.append(Markup("<li>{}</li>").format(s["age_note"]))
     return Markup('<div class="app-timeline__assumptions"><p><strong>{t}</strong></p><ul>{i}</ul></div>').format(
         t=s["assumptions_title"], i=Markup("").join(items))
 
@@ -190,7 +189,7 @@ def typical_timelines(guide: Guide) -> Markup:
     for amount in model["example_mm"]:
         cells = []
         for b, m in combos:
-            sport = compute(model, amount, b, m, "adult").totals["return_to_sport"]
+            sport = compute(model, amount, b, m).totals["return_to_sport"]
             cells.append(Markup('<td data-amount-mm="{a}" data-bone="{b}" data-method="{m}" data-sport-day="{d}">{c}</td>').format(
                 a=amount, b=b, m=m, d=sport.typical,
                 c=t["cell"].format(typical=months(sport.typical), min=months(sport.min), max=months(sport.max))))
@@ -218,13 +217,12 @@ def planner(guide: Guide, refs_base: str) -> Markup:
     t = guide.strings["templates"]["planner"]
     s = _s(guide.strings)
     model = model_data(guide.params)
-    defaults = {"amount": model["default_mm"], "unit": "mm", "bone": "femur", "method": "nail", "age": "adult"}
-    tl = compute(model, defaults["amount"], defaults["bone"], defaults["method"], defaults["age"])
-    keys = sorted({k for b in BONES for m in METHODS for a in ("child", "adult")
-                   for k in compute(model, defaults["amount"], b, m, a).used_keys} | {"lengthening.evidence_max"})
+    defaults = {"amount": model["default_mm"], "unit": "mm", "bone": "femur", "method": "nail"}
+    tl = compute(model, defaults["amount"], defaults["bone"], defaults["method"])
+    keys = sorted({k for b in BONES for m in METHODS
+                   for k in compute(model, defaults["amount"], b, m).used_keys} | {"lengthening.evidence_max"})
     data = {"model": model, "strings": s, "params": param_info(guide, keys, refs_base), "defaults": defaults,
             "evidence_max_text": fmt.quantity(guide.strings, model["evidence_max_mm"], "mm")}
-    ages = {"child": t["age_child"], "adult": t["age_adult"]}
     amount_default = fmt.number(defaults["amount"])
     form = Markup(
         '<form class="app-planner__form" method="get" novalidate>'
@@ -240,8 +238,6 @@ def planner(guide: Guide, refs_base: str) -> Markup:
         '<select id="app-planner-bone" name="bone">{bones}</select></div>'
         '<div class="app-planner__field"><label for="app-planner-method">{method_label}</label>'
         '<select id="app-planner-method" name="method">{methods}</select></div>'
-        '<div class="app-planner__field"><label for="app-planner-age">{age_label}</label>'
-        '<select id="app-planner-age" name="age">{ages}</select></div>'
         '<div class="app-planner__field"><label for="app-planner-date">{date_label}</label>'
         '<input id="app-planner-date" name="date" type="date" aria-describedby="app-planner-date-hint">'
         '<span class="app-planner__hint" id="app-planner-date-hint">{date_hint}</span></div>'
@@ -253,7 +249,6 @@ def planner(guide: Guide, refs_base: str) -> Markup:
         unit_legend=t["unit_legend"], unit_mm=t["unit_mm"], unit_in=t["unit_in"],
         bone_label=t["bone_label"], bones=_options(BONES, s["bones"], defaults["bone"]),
         method_label=t["method_label"], methods=_options(METHODS, s["methods"], defaults["method"]),
-        age_label=t["age_label"], ages=_options(("adult", "child"), ages, defaults["age"]),
         date_label=t["date_label"], date_hint=t["date_hint"], submit=t["submit"])
     actions = Markup(
         '<div class="app-planner__actions" hidden>'

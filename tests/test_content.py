@@ -71,6 +71,38 @@ def test_no_hand_typed_clinical_numbers(path):
     )
 
 
+# A duration written in words ("a year", "six weeks", "two months") is a clinical
+# number too: it must come from a macro for a stated case. Frequencies ("once a week",
+# "twice a year", "a few times a day") are not durations.
+WORD_DURATION = re.compile(
+    r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|half an?|a few|several)\s+(?:day|week|month|year)s?\b",
+    re.IGNORECASE)
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_no_durations_in_words(path):
+    prose = _markdown_prose(path.read_text(encoding="utf-8"))
+    allowed = _allowed_phrases()
+    found = []
+    for m in WORD_DURATION.finditer(prose):
+        context = prose[max(0, m.start() - 40): m.end() + 40]
+        if not any(a.search(context) for a in allowed):
+            found.append(m.group(0))
+    assert not found, (
+        f"{path.relative_to(ROOT)} states durations in words: {found}. Compute them with a macro for a "
+        "stated case ({{ param(...) }}, {{ typical_duration() }}), or add a non-clinical phrase to "
+        "tests/number_allowlist.txt with a reason."
+    )
+
+
+def test_duration_lint_catches_words():
+    for sample in ("often more than a year after", "it takes about six weeks", "for two months"):
+        assert WORD_DURATION.search(_markdown_prose(sample)), sample
+    for sample in ("once a week", "twice a year", "a few times a day", '{{ param("lengthening.nail_removal") }}'):
+        assert not WORD_DURATION.search(_markdown_prose(sample)), sample
+
+
 def test_lint_catches_hand_typed_numbers():
     for sample in ("lengthening starts after 5 to 7 days", "about 1 mm a day", "in 34% of cases",
                    "about 1 in 3 people", "a lift of 2 cm", "6-12 months"):

@@ -25,7 +25,8 @@ RAW = yaml.safe_load((ROOT / "data/parameters.yml").read_text(encoding="utf-8"))
 G = RAW["parameters"]["growth"]
 GUIDE = load_guide(ROOT / "data")
 MODEL = growth.model_from_params(GUIDE.params)
-U = G["uncertainty"]["value"] * {"mm": 1, "cm": 10}[G["uncertainty"]["unit"]]
+E = G["estimator"]["measurement_error"]["typical"]  # mm, either way
+S = G["estimator"]["timing_shift"]["value"]  # months, either way
 T = RAW["parameters"]["thresholds"]
 _MM = {"mm": 1, "cm": 10}
 LIFT = T["small_difference"]["low"] * _MM[T["small_difference"]["unit"]]
@@ -67,8 +68,49 @@ HAND_SUMS = [
 def test_prediction_matches_hand_sum(sex, age, now, expected):
     p = growth.predict(MODEL, sex, age, now)
     assert p.predicted_mm == pytest.approx(expected, rel=1e-12)
-    assert p.min_mm == pytest.approx(max(0, expected - U))
-    assert p.max_mm == pytest.approx(expected + U)
+    assert p.min_mm <= expected <= p.max_mm
+
+
+# Ranges worked by hand with the table rows typed out, for the parameters these sums
+# assume (measurement error 5 mm, timing shift 12 months; the first test checks them).
+# min = present × multiplier(age + 12 months) − 5 × multiplier(age), never below 0
+# max = present × multiplier(age − 12 months) + 5 × multiplier(age)
+HAND_RANGES = [
+    # girl 12 years, 10 mm: rows 11 y 1.13, 12 y 1.07, 13 y 1.03; error 5 × 1.07 = 5.35
+    ("girl", 144, 10, 10 * 1.03 - 5.35, 10 * 1.13 + 5.35),  # 4.95 to 16.65, not "0 to 31"
+    # boy 8 years, 20 mm: rows 7 y 1.57, 8 y 1.47, 9 y 1.38; error 5 × 1.47 = 7.35
+    ("boy", 96, 20, 20 * 1.38 - 7.35, 20 * 1.57 + 7.35),  # 20.25 to 38.75
+    # boy 17 years (end of table), 10 mm: 18 y is past the table, so its last row 1.00;
+    # 16 y 1.01; error 5 × 1.00 = 5
+    ("boy", 204, 10, 10 * 1.00 - 5, 10 * 1.01 + 5),  # 5 to 15.1: the measurement error
+    # girl 9 months, 10 mm: 21 months 2.49; -3 months is before the table: first row
+    # (6 months) 3.725; error 5 × 3.30 = 16.5
+    ("girl", 9, 10, 10 * 2.49 - 16.5, 10 * 3.725 + 16.5),  # 8.4 to 53.75
+    # girl 14 years, 3 mm: 15 y 1.00, 13 y 1.03; error 5 × 1.00 = 5: the low end is 0
+    ("girl", 168, 3, 0, 3 * 1.03 + 5),
+]
+
+
+def test_hand_ranges_assume_these_parameters():
+    assert (E, S) == (5, 12), "the parameters changed: work the HAND_RANGES sums again"
+    assert G["estimator"]["measurement_error"]["unit"] == "mm"
+    assert G["estimator"]["timing_shift"]["unit"] == "month"
+
+
+@pytest.mark.parametrize("sex,age,now,low,high", HAND_RANGES)
+def test_range_matches_hand_sum(sex, age, now, low, high):
+    p = growth.predict(MODEL, sex, age, now)
+    assert p.min_mm == pytest.approx(low, abs=1e-9)
+    assert p.max_mm == pytest.approx(high, abs=1e-9)
+
+
+def test_range_narrows_as_growth_ends():
+    for sex in ("boy", "girl"):
+        widths = [growth.predict(MODEL, sex, age, 20) for age in range(24, 205, 12)]
+        spans = [p.max_mm - p.min_mm for p in widths]
+        assert all(b <= a + 1e-9 for a, b in zip(spans, spans[1:])), (sex, spans)
+        # at the end of the table only the measurement error is left (plus the last rows)
+        assert spans[-1] <= 2 * E + 20 * 0.02
 
 
 def test_hand_sums_are_not_trivial():
@@ -122,7 +164,7 @@ def test_no_timing_outside_the_modulation_band():
 
 def test_range_never_below_zero():
     p = growth.predict(MODEL, "girl", 168, 3)
-    assert p.min_mm == 0 and p.max_mm == pytest.approx(3 * M("girl", 168) + U)
+    assert p.min_mm == 0 and p.max_mm == pytest.approx(3 * M("girl", 156) + E)
     assert p.band_min == "lift"
 
 
@@ -212,8 +254,9 @@ def test_example_has_stable_hooks_and_the_sum():
     P = 20 * M("boy", 96)
     assert el["data-sex"] == "boy" and el["data-age-months"] == "96" and el["data-current-mm"] == "20"
     assert float(el["data-predicted-mm"]) == pytest.approx(P, abs=0.05)
-    assert float(el["data-predicted-mm-min"]) == pytest.approx(P - U, abs=0.05)
-    assert float(el["data-predicted-mm-max"]) == pytest.approx(P + U, abs=0.05)
+    # the boy-8-years case of HAND_RANGES: 20.25 to 38.75
+    assert float(el["data-predicted-mm-min"]) == pytest.approx(20 * 1.38 - 5 * 1.47, abs=0.051)
+    assert float(el["data-predicted-mm-max"]) == pytest.approx(20 * 1.57 + 5 * 1.47, abs=0.051)
     text = el.get_text(" ")
     assert GUIDE.strings["js"]["growth"]["decide"] in text
     assert f"× {growth.num(M('boy', 96))}" in text

@@ -14,12 +14,12 @@ from test_qr import zbar_svg
 GUIDE = load_guide(ROOT / "data")
 # any amount works; take one from the data so no number is typed here
 AMOUNT = fmt.number(next(p.typical for p in GUIDE.params.items.values() if p.unit == "mm"))
-PLAN = {"amount": AMOUNT, "unit": "mm", "bone": "tibia", "method": "frame", "age": "child", "date": "2027-03-15"}
+PLAN = {"amount": AMOUNT, "unit": "mm", "bone": "tibia", "method": "frame", "date": "2027-03-15"}
 
 
 def fill(page):
     page.fill("#app-lb-amount", PLAN["amount"])
-    for field in ("unit", "bone", "method", "age"):
+    for field in ("unit", "bone", "method"):
         page.select_option(f"#app-lb-{field}", PLAN[field])
     page.fill("#app-lb-date", PLAN["date"])
 

@@ -78,6 +78,10 @@ BAD_CASES = [
     ("missing high", {"high": ...}, ["high", "is missing"]),
     ("unknown field", {"colour": "blue"}, ["colour", "not a known field"]),
     ("missing label", {"label": ...}, ["label", "is missing"]),
+    ("range without a typical basis", {"typical_basis": ...}, ["typical_basis", "is missing", "how the typical value"]),
+    ("unknown typical basis", {"typical_basis": "guess"}, ["typical_basis", "unknown basis 'guess'"]),
+    ("typical basis on a single value", {"low": ..., "typical": ..., "high": ..., "value": 7},
+     ["typical_basis", "belongs to a range"]),
 ]
 
 
@@ -143,3 +147,19 @@ def test_reference_without_date_has_one_full_stop():
                                           "publisher": "A hospital", "url": "https://example.org/"}})
     html = str(reference(refs["x-page"]))
     assert "n.d.." not in html and "n.d." in html
+
+
+def test_every_typical_basis_is_in_words_in_the_evidence_table():
+    from macros.clinicians import evidence_table, typical_basis_text
+    from macros.params import TYPICAL_BASES
+    guide = load_guide(DATA)
+    words = guide.strings["templates"]["clinic"]["typical_basis"]
+    assert set(TYPICAL_BASES) <= set(words)
+    table = evidence_table(guide.params, guide.references, guide.strings)
+    for key, p in guide.params.items.items():
+        if p.kind == "range":
+            assert p.typical_basis in TYPICAL_BASES, key
+            text = typical_basis_text(guide.strings, p)
+            assert words[p.typical_basis] in text
+            row = next(line for line in table.splitlines() if f"`{key}`" in line)
+            assert text in row, key

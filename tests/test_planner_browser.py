@@ -21,10 +21,10 @@ GUIDE = load_guide(ROOT / "data")
 MODEL = t.model_data(GUIDE.params)
 PLANNER = "lengthening/planner/"
 
-SET_AND_READ = """([amount, unit, bone, method, age, date]) => {
+SET_AND_READ = """([amount, unit, bone, method, date]) => {
   const f = document.querySelector('.app-planner__form');
   for (const r of f.querySelectorAll('input[name=unit]')) r.checked = r.value === unit;
-  f.elements.bone.value = bone; f.elements.method.value = method; f.elements.age.value = age;
+  f.elements.bone.value = bone; f.elements.method.value = method;
   f.elements.date.value = date; f.elements.amount.value = amount;
   f.elements.amount.dispatchEvent(new Event('input', {bubbles: true}));
   const out = {phases: {}, milestones: {}, message: document.querySelector('.app-planner__message').textContent};
@@ -36,14 +36,14 @@ SET_AND_READ = """([amount, unit, bone, method, age, date]) => {
 
 
 def _combos():
-    grid = [(a, "mm", b, m, g, "") for a in ("30", "50", "80") for b in t.BONES for m in t.METHODS for g in t.AGES]
+    grid = [(a, "mm", b, m, "") for a in ("30", "50", "80") for b in t.BONES for m in t.METHODS]
     rnd = random.Random(20261122)
     extra = []
-    for i in range(36):
+    for i in range(42):
         unit = rnd.choice(t.UNITS)
         value = round(rnd.uniform(0.2, 4.5), 2) if unit == "in" else round(rnd.uniform(5, 140), 1)
         date = (dt.date(2027, 1, 1) + dt.timedelta(days=rnd.randrange(0, 900))).isoformat() if i % 2 else ""
-        extra.append((str(value), unit, rnd.choice(t.BONES), rnd.choice(t.METHODS), rnd.choice(t.AGES), date))
+        extra.append((str(value), unit, rnd.choice(t.BONES), rnd.choice(t.METHODS), date))
     return grid + extra
 
 
@@ -58,10 +58,10 @@ def test_parity_with_python_model(tab, site):
     _open(tab, site)
     checked = 0
     for combo in combos:
-        amount, unit, bone, method, age, date = combo
+        amount, unit, bone, method, date = combo
         got = tab.page.evaluate(SET_AND_READ, list(combo))
         assert got["message"] == "", combo
-        expected = t.compute(MODEL, t.amount_to_mm(float(amount), unit), bone, method, age, date or None)
+        expected = t.compute(MODEL, t.amount_to_mm(float(amount), unit), bone, method, date or None)
         assert set(got["phases"]) == set(t.PHASES)
         for pid, (start, end) in expected.phases.items():
             shown = got["phases"][pid]
@@ -81,12 +81,25 @@ def test_parity_with_python_model(tab, site):
 
 
 def test_link_reproduces_the_estimate(tab, site):
-    _open(tab, site, "?amount=2&unit=in&bone=tibia&method=frame&age=child&date=2027-03-01")
-    expected = t.compute(MODEL, 2 * 25.4, "tibia", "frame", "child", "2027-03-01")
+    _open(tab, site, "?amount=2&unit=in&bone=tibia&method=frame&date=2027-03-01")
+    expected = t.compute(MODEL, 2 * 25.4, "tibia", "frame", "2027-03-01")
     row = tab.page.locator(".app-planner__result [data-phase=consolidation]")
     assert int(row.get_attribute("data-end-day")) == expected.phases["consolidation"][1].typical
     assert tab.page.locator("[data-milestone=target_reached]").get_attribute("data-date") == \
         expected.date(expected.milestones["target_reached"].typical).isoformat()
+    assert tab.console_errors == []
+
+
+@pytest.mark.parametrize("age", ["child", "adult", "teen", "%3Cb%3E"])
+def test_published_links_with_age_still_work(tab, site, age):
+    # permanent links published before the age input was removed: age= is ignored politely
+    _open(tab, site, f"?amount=60&bone=tibia&method=nail&age={age}")
+    page = tab.page
+    assert page.locator(".app-planner__message").inner_text().strip() == ""
+    assert page.locator("#app-planner-age, [name=age]").count() == 0
+    expected = t.compute(MODEL, 60, "tibia", "nail")
+    end = int(page.locator(".app-planner__result [data-phase=consolidation]").get_attribute("data-end-day"))
+    assert end == expected.phases["consolidation"][1].typical
     assert tab.console_errors == []
 
 
@@ -96,17 +109,17 @@ HOSTILE_TYPED = ["", "0", "-5", "1e400", "99999999", "abc", "4,5", "50mm", "2 in
 
 def test_hostile_inputs_are_polite_and_never_html(tab, site):
     page = tab.page
-    _open(tab, site, "?amount=50&bone=femur&method=nail&age=adult")
+    _open(tab, site, "?amount=50&bone=femur&method=nail")
     good = page.locator(".app-planner__result [data-phase=consolidation]").get_attribute("data-end-day")
     for text in HOSTILE_TYPED:
-        got = page.evaluate(SET_AND_READ, [text, "mm", "femur", "nail", "adult", ""])
+        got = page.evaluate(SET_AND_READ, [text, "mm", "femur", "nail", ""])
         assert got["message"], text
         assert got["phases"]["consolidation"]["endDay"] == good, text  # last good estimate kept
     assert page.locator(".app-planner__result img, .app-planner__message *").count() == 0
     queries = ["?amount=%3Cscript%3Ealert(1)%3C/script%3E", "?bone=%3Cimg%20src=x%20onerror=alert(1)%3E",
-               "?amount=" + "9" * 5000, "?method=frame&age=%22%3E%3Csvg%20onload=alert(1)%3E", "?date=2027-13-45",
+               "?amount=" + "9" * 5000, "?method=%22%3E%3Csvg%20onload=alert(1)%3E", "?date=2027-13-45",
                "?unit=cm&amount=50", "?amount=50&amount=60&bone=tibia", "?%E0%A4%A=1"]
-    default = t.compute(MODEL, MODEL["default_mm"], "femur", "nail", "adult")
+    default = t.compute(MODEL, MODEL["default_mm"], "femur", "nail")
     for q in queries:
         _open(tab, site, q)
         ignorable = q.startswith("?amount=50&amount") or q.startswith("?%E0")  # a repeat or unknown name is ignored
@@ -131,7 +144,7 @@ def test_without_javascript(browser, site):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site.url + PLANNER + "?amount=80&bone=tibia")
-    default = t.compute(MODEL, MODEL["default_mm"], "femur", "nail", "adult")
+    default = t.compute(MODEL, MODEL["default_mm"], "femur", "nail")
     row = page.locator(".app-planner__result [data-phase=distraction]")
     assert int(row.get_attribute("data-end-day")) == default.phases["distraction"][1].typical
     assert page.locator(".app-planner__nojs").is_visible()
@@ -141,7 +154,7 @@ def test_without_javascript(browser, site):
 
 
 def test_print_shows_plan_not_controls(tab, site):
-    _open(tab, site, "?amount=60&bone=tibia&method=nail&age=adult")
+    _open(tab, site, "?amount=60&bone=tibia&method=nail")
     tab.page.emulate_media(media="print")
     assert not tab.page.locator(".app-planner__form").is_visible()
     assert not tab.page.locator(".app-planner__actions").is_visible()
@@ -158,19 +171,19 @@ def test_works_after_instant_navigation(tab, site):
     page.locator("article a[href$='planner/']").first.click()
     page.wait_for_selector("[data-app-planner][data-app-ready]")
     assert page.evaluate("window.__sameDocument") == "yes"
-    got = page.evaluate(SET_AND_READ, ["70", "mm", "tibia", "frame", "adult", ""])
-    expected = t.compute(MODEL, 70, "tibia", "frame", "adult")
+    got = page.evaluate(SET_AND_READ, ["70", "mm", "tibia", "frame", ""])
+    expected = t.compute(MODEL, 70, "tibia", "frame")
     assert int(got["phases"]["consolidation"]["endDay"]) == expected.phases["consolidation"][1].typical
     assert tab.console_errors == []
 
 
 def test_ics_download(tab, site):
     page = tab.page
-    _open(tab, site, "?amount=50&bone=femur&method=nail&age=adult&date=2027-03-01")
+    _open(tab, site, "?amount=50&bone=femur&method=nail&date=2027-03-01")
     with page.expect_download() as info:
         page.locator("[data-action=ics]").click()
     text = open(info.value.path(), encoding="utf-8").read()
-    expected = t.compute(MODEL, 50, "femur", "nail", "adult", "2027-03-01")
+    expected = t.compute(MODEL, 50, "femur", "nail", "2027-03-01")
     assert text.startswith("BEGIN:VCALENDAR") and text.count("BEGIN:VEVENT") == len(t.MILESTONES)
     for span in expected.milestones.values():
         assert "DTSTART;VALUE=DATE:" + expected.date(span.typical).strftime("%Y%m%d") in text
@@ -193,7 +206,7 @@ def test_one_parameter_changes_prose_table_and_planner(tmp_path, browser):
     assert f"often about {lat['typical']} days" in journey
     planner_html = (out / PLANNER / "index.html").read_text()
     cell = re.search(r'<td data-amount-mm="50" data-bone="tibia" data-method="nail" data-sport-day="(\d+)"', planner_html)
-    assert int(cell.group(1)) == t.compute(model, 50, "tibia", "nail", "adult").totals["return_to_sport"].typical
+    assert int(cell.group(1)) == t.compute(model, 50, "tibia", "nail").totals["return_to_sport"].typical
     port = free_port()
     httpd = serve(out, port)
     page = browser.new_page()

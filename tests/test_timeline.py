@@ -16,7 +16,7 @@ from macros import timeline as t
 GUIDE = load_guide(ROOT / "data")
 P = GUIDE.params
 MODEL = t.model_data(P)
-COMBOS = [(b, m, a) for b in t.BONES for m in t.METHODS for a in t.AGES]
+COMBOS = [(b, m) for b in t.BONES for m in t.METHODS]
 
 
 def _months(days):
@@ -50,11 +50,10 @@ def test_typical_duration_prose_matches_seed():
 @pytest.mark.parametrize("amount", [1, 12.7, 30, 50, 50.8, 80, 81, 200])
 @pytest.mark.parametrize("combo", COMBOS, ids=lambda c: "-".join(c))
 def test_phases_follow_the_parameters(amount, combo):
-    bone, method, age = combo
-    tl = t.compute(MODEL, amount, bone, method, age)
+    bone, method = combo
+    tl = t.compute(MODEL, amount, bone, method)
     lat, rate, cons = P["lengthening.latency"], P["lengthening.distraction_rate"], P["lengthening.consolidation_after_distraction"]
     hi = P[f"lengthening.healing_index.{method}.{bone}"]
-    factor = P["lengthening.child_healing_factor"].typical if age == "child" else 1
     for which, s_lat, s_rate, s_hi, s_cons, s_ret, s_rem in (
             ("min", lat.low, rate.high, hi.low, cons.low, P["lengthening.return_to_sport"].low, P["lengthening.nail_removal"].low),
             ("typical", lat.typical, rate.typical, hi.typical, cons.typical, P["lengthening.return_to_sport"].typical, P["lengthening.nail_removal"].typical),
@@ -64,7 +63,7 @@ def test_phases_follow_the_parameters(amount, combo):
         solid = getattr(tl.milestones["full_weight_bearing"], which)
         assert start == s_lat
         assert target == s_lat + math.ceil(amount / s_rate)
-        assert solid == max(math.floor(s_hi * factor * amount / 10 + 0.5), target + 7 * s_cons)
+        assert solid == max(math.floor(s_hi * amount / 10 + 0.5), target + 7 * s_cons)
         assert getattr(tl.milestones["return_to_sport"], which) == solid + math.floor(s_ret * 365.25 / 12 + 0.5)
         removal = getattr(tl.milestones["removal"], which)
         assert removal == (max(math.floor(s_rem * 365.25 / 12 + 0.5), solid) if method == "nail" else solid)
@@ -77,16 +76,28 @@ def test_phases_follow_the_parameters(amount, combo):
     assert ("beyond_evidence" in tl.warnings) == beyond
 
 
-def test_nail_and_frame_differ_where_the_evidence_differs():
-    nail = t.compute(MODEL, 50, "femur", "nail", "adult").totals["bone_solid"].typical
-    frame = t.compute(MODEL, 50, "femur", "frame", "adult").totals["bone_solid"].typical
-    tibia = t.compute(MODEL, 50, "tibia", "nail", "adult").totals["bone_solid"].typical
-    assert nail < frame and nail < tibia
+@pytest.mark.parametrize("combo", COMBOS, ids=lambda c: "-".join(c))
+def test_each_method_and_bone_reads_its_own_healing_index(combo):
+    # nail and frame figures come from different groups of patients: the planner shows
+    # each, it does not rank them
+    bone, method = combo
+    tl = t.compute(MODEL, 50, bone, method)
+    assert f"lengthening.healing_index.{method}.{bone}" in tl.used_keys
+    assert not any(k.startswith("lengthening.healing_index.") and k != f"lengthening.healing_index.{method}.{bone}"
+                   for k in tl.used_keys)
+
+
+def test_no_age_input():
+    # the studies give no healing index by age group, so age is not an input at all
+    assert not hasattr(t, "AGES")
+    with pytest.raises(t.PlannerInputError):  # the fifth argument is the date now
+        t.compute(MODEL, 50, "femur", "nail", "child")
+    assert "lengthening.child_healing_factor" not in MODEL["keys"].values()
 
 
 def test_inches_and_dates():
     assert t.amount_to_mm(2, "in") == 2 * 25.4
-    tl = t.compute(MODEL, t.amount_to_mm(2, "in"), "femur", "nail", "adult", "2027-03-01")
+    tl = t.compute(MODEL, t.amount_to_mm(2, "in"), "femur", "nail", "2027-03-01")
     day = tl.milestones["target_reached"].typical
     assert tl.date(day) == dt.date(2027, 3, 1) + dt.timedelta(days=day)
 
@@ -103,7 +114,6 @@ BAD = [
     (dict(bone="humerus"), "bone", "unknown"),
     (dict(bone=None), "bone", "missing"),
     (dict(method="magic"), "method", "unknown"),
-    (dict(age="teen"), "age", "unknown"),
     (dict(surgery_date="2027-02-30"), "date", "bad_date"),
     (dict(surgery_date="<script>"), "date", "bad_date"),
 ]
@@ -111,7 +121,7 @@ BAD = [
 
 @pytest.mark.parametrize("change,field,code", BAD)
 def test_bad_inputs_raise_clear_errors(change, field, code):
-    args = dict(amount_mm=50, bone="femur", method="nail", age="adult", surgery_date=None) | change
+    args = dict(amount_mm=50, bone="femur", method="nail", surgery_date=None) | change
     with pytest.raises(t.PlannerInputError) as err:
         t.compute(MODEL, **args)
     assert (err.value.field, err.value.code) == (field, code)
@@ -127,3 +137,43 @@ def test_model_module_does_not_import_mkdocs():
     for name in ("timeline.py", "timeline_html.py"):
         text = (ROOT / "macros" / name).read_text()
         assert "import mkdocs" not in text and "from mkdocs" not in text
+
+
+def test_journey_prose_example_and_table_agree(site):
+    """The journey page's duration, its worked example and the typical-timelines table
+    come from one model for stated cases, so they cannot disagree."""
+    from bs4 import BeautifulSoup
+
+    low, high = t.typical_duration(P)
+    usual = P["lengthening.usual_amount"]
+    # the model side, worked out here from compute(): every bone and method, both ends of
+    # the usual amount
+    typical = [t.months(t.compute(MODEL, a, b, m).milestones["return_to_sport"].typical)
+               for a in (usual.low, usual.high) for b in t.BONES for m in t.METHODS]
+    assert (low, high) == (min(typical), max(typical))
+
+    journey = BeautifulSoup((site.dir / "lengthening/journey/index.html").read_text(), "html.parser")
+    text = " ".join(journey.select_one("article").get_text(" ").split())
+    month_words = GUIDE.strings["units"]["month"]["other"]
+    assert f"about {low} to {high} {month_words}" in text, text[:600]
+    # the stated case is on the page: the usual amount, in words as param() writes it
+    from macros import fmt
+    assert fmt.param(GUIDE.strings, usual, "range") in text
+    # the worked example (femur, nail, usual typical amount) lies inside the prose range
+    example = journey.select_one(".app-timeline [data-milestone=return_to_sport]")
+    assert low <= t.months(int(example["data-day"])) <= high
+
+    # the typical-timelines table: the example amounts below and above the usual amount
+    # bracket the prose range, for each bone and method
+    planner = BeautifulSoup((site.dir / "lengthening/planner/index.html").read_text(), "html.parser")
+    examples = sorted(row[0] for row in P["lengthening.example_amounts"].rows)
+    below = max(a for a in examples if a <= usual.low)
+    above = min(a for a in examples if a >= usual.high)
+    for b in t.BONES:
+        for m in t.METHODS:
+            cells = {int(float(td["data-amount-mm"])): int(td["data-sport-day"])
+                     for td in planner.select(f"td[data-bone={b}][data-method={m}]")}
+            case = [t.months(t.compute(MODEL, a, b, m).milestones["return_to_sport"].typical)
+                    for a in (usual.low, usual.high)]
+            assert t.months(cells[below]) <= min(case) and max(case) <= t.months(cells[above]), (b, m, cells, case)
+            assert low <= min(case) and max(case) <= high

@@ -40,6 +40,10 @@
     return ms[ms.length - 1];
   }
 
+  function multiplierClamped(model, sex, age) {
+    return multiplier(model, sex, Math.min(Math.max(age, model.ages[0]), model.ages[model.ages.length - 1]));
+  }
+
   function band(model, mm) {
     if (mm <= model.lift_max_mm) return "lift";
     if (mm <= model.modulation_max_mm) return "modulation";
@@ -61,8 +65,9 @@
   function predict(model, sex, age, currentMm) {
     var m = multiplier(model, sex, age);
     var predicted = currentMm * m;
-    var low = Math.max(0.0, predicted - model.uncertainty_mm);
-    var high = predicted + model.uncertainty_mm;
+    var error = model.measurement_error_mm * m;
+    var low = Math.max(0.0, currentMm * multiplierClamped(model, sex, age + model.timing_shift_months) - error);
+    var high = currentMm * multiplierClamped(model, sex, age - model.timing_shift_months) + error;
     var b = band(model, predicted);
     return {
       sex: sex, age: age, current: currentMm, multiplier: m, predicted: predicted, min: low, max: high,

@@ -4,14 +4,14 @@
  * computes exactly what macros/timeline.py computes (same order of operations, same
  * rounding: see that module's docstring). Builds the result with DOM methods and
  * textContent only; nothing from the URL or the inputs is ever written as HTML.
- * State lives in the URL query: amount, unit (mm|in), bone, method, age, date.
+ * State lives in the URL query: amount, unit (mm|in), bone, method, date. An old link's
+ * age= is ignored (the planner has no age input: the studies give no figures by age).
  */
 (function () {
   "use strict";
 
   var BONES = ["femur", "tibia"];
   var METHODS = ["nail", "frame"];
-  var AGES = ["child", "adult"];
   var UNITS = ["mm", "in"];
   var PHASES = ["latency", "distraction", "consolidation", "protected_walking", "return_to_activity"];
   var MILESTONES = ["surgery", "lengthening_start", "target_reached", "full_weight_bearing", "removal", "return_to_sport"];
@@ -32,11 +32,10 @@
   function months(days) { return Math.floor(days / DAYS_PER_MONTH + 0.5); }
 
   /* ---- the model: a copy of macros/timeline.py compute() ---- */
-  function scenario(model, amount, bone, method, age, s) {
+  function scenario(model, amount, bone, method, s) {
     var latency = model.latency_days[s];
     var distraction = Math.ceil(amount / model.rate_mm_per_day[s]);
-    var factor = age === "child" ? model.child_factor : 1;
-    var healing = Math.floor(model.healing_index[method][bone][s] * factor * amount / 10 + 0.5);
+    var healing = Math.floor(model.healing_index[method][bone][s] * amount / 10 + 0.5);
     var target = latency + distraction;
     var solid = Math.max(healing, target + 7 * model.consolidation_weeks[s]);
     var sport = solid + monthsToDays(model.return_months[s]);
@@ -44,9 +43,9 @@
     return { latency: latency, target: target, solid: solid, sport: sport, removal: removal };
   }
 
-  function compute(model, amount, bone, method, age) {
+  function compute(model, amount, bone, method) {
     var runs = {};
-    SCENARIOS.forEach(function (s) { runs[s] = scenario(model, amount, bone, method, age, s); });
+    SCENARIOS.forEach(function (s) { runs[s] = scenario(model, amount, bone, method, s); });
     function span(n) { return { min: runs.min[n], typical: runs.typical[n], max: runs.max[n] }; }
     var zero = { min: 0, typical: 0, max: 0 };
     var latency = span("latency"), target = span("target"), solid = span("solid"),
@@ -54,10 +53,9 @@
     var keys = model.keys;
     var used = [keys.latency, keys.rate, fill(keys.healing_index, { method: method, bone: bone }),
                 keys.consolidation, keys["return"]];
-    if (age === "child") used.push(keys.child_factor);
     if (method === "nail") used.push(keys.nail_removal);
     return {
-      amount: amount, bone: bone, method: method, age: age,
+      amount: amount, bone: bone, method: method,
       phases: {
         latency: [zero, latency], distraction: [latency, target], consolidation: [target, solid],
         protected_walking: [zero, solid], return_to_activity: [solid, sport]
@@ -206,13 +204,13 @@
   Planner.prototype.render = function (tl) {
     var s = this.s, self = this;
     var box = el("div", { "class": "app-timeline", "data-amount-mm": String(tl.amount), "data-bone": tl.bone,
-                          "data-method": tl.method, "data-age": tl.age });
+                          "data-method": tl.method });
     if (this.last.dateMs != null) box.setAttribute("data-date", this.iso(this.last.dateMs));
     var amountText = numberText(tl.amount) + " mm";
     if (this.last.unit === "in") amountText = numberText(tl.amount / MM_PER_INCH) + " in (" + amountText + ")";
     var cap = el("p", { "class": "app-timeline__caption" });
     cap.appendChild(el("strong", null, fill(s.caption, { amount: amountText, bone: s.bones[tl.bone],
-      method: s.methods[tl.method], age: s.ages[tl.age] })));
+      method: s.methods[tl.method] })));
     box.appendChild(cap);
     if (tl.warnings.indexOf("beyond_evidence") >= 0) {
       box.appendChild(el("p", { "class": "app-timeline__warning", "data-warning": "beyond_evidence" },
@@ -271,7 +269,7 @@
       li.appendChild(document.createTextNode(")"));
       ul.appendChild(li);
     });
-    if (tl.age === "child") ul.appendChild(el("li", null, s.child_note));
+    ul.appendChild(el("li", null, s.age_note));
     as.appendChild(ul); box.appendChild(as);
     var disc = el("p", { "class": "app-timeline__disclaimer" });
     disc.appendChild(el("strong", null, s.disclaimer));
@@ -292,7 +290,6 @@
       unit: unitInput ? unitInput.value : "mm",
       bone: f.elements.bone.value,
       method: f.elements.method.value,
-      age: f.elements.age.value,
       date: f.elements.date.value
     };
   };
@@ -303,7 +300,6 @@
     Array.prototype.forEach.call(f.querySelectorAll('input[name="unit"]'), function (r) { r.checked = r.value === st.unit; });
     f.elements.bone.value = st.bone;
     f.elements.method.value = st.method;
-    f.elements.age.value = st.age;
     f.elements.date.value = st.date || "";
   };
 
@@ -315,12 +311,11 @@
       if (v != null && v.length > MAX_PARAM_LENGTH) { bad = true; return null; }
       return v;
     }
-    var st = { amount: String(d.amount), unit: d.unit, bone: d.bone, method: d.method, age: d.age, date: "" };
-    var unit = get("unit"), bone = get("bone"), method = get("method"), age = get("age"), amount = get("amount"), date = get("date");
+    var st = { amount: String(d.amount), unit: d.unit, bone: d.bone, method: d.method, date: "" };
+    var unit = get("unit"), bone = get("bone"), method = get("method"), amount = get("amount"), date = get("date");
     if (unit != null) { if (pick(unit, UNITS)) st.unit = unit; else bad = true; }
     if (bone != null) { if (pick(bone, BONES)) st.bone = bone; else bad = true; }
     if (method != null) { if (pick(method, METHODS)) st.method = method; else bad = true; }
-    if (age != null) { if (pick(age, AGES)) st.age = age; else bad = true; }
     if (amount != null) {
       if (parseAmount(amount, st.unit, this.model).value != null) st.amount = amount.trim();
       else { bad = true; st.unit = d.unit; }
@@ -334,7 +329,7 @@
   Planner.prototype.toQuery = function (st) {
     var q = new URLSearchParams();
     q.set("amount", st.amount.trim()); q.set("unit", st.unit); q.set("bone", st.bone);
-    q.set("method", st.method); q.set("age", st.age);
+    q.set("method", st.method);
     if (st.date) q.set("date", st.date);
     return "?" + q.toString();
   };
@@ -349,14 +344,14 @@
     var st = this.readForm();
     var a = parseAmount(st.amount, st.unit, this.model);
     if (a.error) { this.say(a.error); return false; }
-    if (!pick(st.bone, BONES) || !pick(st.method, METHODS) || !pick(st.age, AGES) || !pick(st.unit, UNITS)) {
+    if (!pick(st.bone, BONES) || !pick(st.method, METHODS) || !pick(st.unit, UNITS)) {
       this.say("query"); return false;
     }
     var dt = parseDate(st.date);
     if (dt.error) { this.say("date"); return false; }
     if (!opts.keepMessage) this.say(null);
     this.last = { state: st, unit: st.unit, dateMs: dt.value };
-    var tl = compute(this.model, a.value, st.bone, st.method, st.age);
+    var tl = compute(this.model, a.value, st.bone, st.method);
     this.last.timeline = tl;
     var node = this.render(tl);
     this.result.replaceChildren(node);
