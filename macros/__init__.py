@@ -293,10 +293,9 @@ def on_pre_page_macros(env) -> None:
         reviewed, _ = pages.check_front_matter(page.meta, guide.references, name)
     except GuideDataError as err:
         raise BuildError(str(err)) from None
-    # A risk phrase ends with what was counted; a counted noun after it is a second claim.
-    for key, word in frequency.lint_risk_sentences(getattr(env, "markdown", "") or "", guide.strings):
-        raise BuildError(f"{name}: {key}: '{word}' follows the risk, which already says what was counted; "
-                         "delete it or reword the sentence")
+    # Each risk must sit in a sentence about what was counted (macros.frequency.check_page).
+    for key, problem in frequency.check_page(getattr(env, "markdown", "") or "", guide.params, guide.strings):
+        raise BuildError(f"{name}: {key}: {problem}")
     page.meta["reviewed"] = reviewed
     page.meta["next_review"] = pages.add_months(reviewed, REVIEW_INTERVAL_MONTHS)
     # The page's permanent link and its QR code, printed at the foot of the page.

@@ -23,13 +23,14 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
+import ast
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 from macros.errors import GuideDataError
 from macros.fmt import unit_name
-from macros.params import COUNTED_UNITS, Parameter
+from macros.params import COUNTED_UNITS, Parameter, Parameters
 
 UNITS = ("percent", "births_per_case")
 WHICH = ("range", "typical", "low", "high")
@@ -231,3 +232,42 @@ def lint_risk_sentences(markdown: str, strings: Mapping[str, Any]) -> list[tuple
         if word in nouns:
             found.append((m.group("key"), m.group("word")))
     return found
+
+
+RISK_ARGS = re.compile(r"\{\{-?\s*risk\((?P<args>[^)]*)\)")
+
+
+def _literal_call(args: str) -> tuple[list, dict] | None:
+    """The literal arguments of ``risk(...)`` as written on a page (None if not literal)."""
+    try:
+        call = ast.parse(f"f({args})", mode="eval").body
+        return ([ast.literal_eval(a) for a in call.args],
+                {k.arg: ast.literal_eval(k.value) for k in call.keywords})
+    except (SyntaxError, ValueError):
+        return None
+
+
+def check_page(markdown: str, params: Parameters, strings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(key, problem)`` for every risk on a page that would put a figure in a sentence
+    about another unit: a ``per`` that differs from what was counted (or is missing), and
+    a counted noun written after the phrase. Run before the page is rendered, so the
+    build stops with one line naming the page and the key."""
+    problems = []
+    for m in RISK_ARGS.finditer(markdown):
+        parsed = _literal_call(m.group("args"))
+        if parsed is None:
+            continue  # not literal: the macro itself checks when it runs
+        args, kwargs = parsed
+        names = ("key", "per", "which")
+        given = {**dict(zip(names, args)), **kwargs}
+        key = given.get("key")
+        if not isinstance(key, str):
+            continue
+        try:
+            risk(strings, params[key], given.get("per"), given.get("which", "typical"))
+        except GuideDataError as err:
+            problems.append((key, err.problem))
+    for key, word in lint_risk_sentences(markdown, strings):
+        problems.append((key, f"'{word}' follows the risk, which already says what was counted; "
+                              "delete it or reword the sentence"))
+    return problems
