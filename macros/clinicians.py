@@ -75,7 +75,7 @@ def counted_text(strings: Mapping[str, Any], p: Parameter) -> str:
     if p.counted.measure == "share":
         what = t["counted_share"].format(unit=unit)
     else:
-        events = strings["templates"]["risk"]["events"][p.counted.event]["other"]
+        events = t["counted_events"][p.counted.event]
         what = t["counted_per_100"].format(events=events, unit=unit)
     return t["counted"].format(what=what)
 

@@ -41,7 +41,7 @@ RANGE_FIELDS = ("low", "typical", "high")
 # units the event. The words for each live in strings.en.yml (templates.risk).
 COUNTED_UNITS = ("segment", "lengthening", "patient", "child", "operation", "bone")
 COUNTED_MEASURES = ("share", "per_100")
-COUNTED_EVENTS = ("complication", "case", "break")
+COUNTED_EVENTS = ("complication", "case", "fracture")
 
 
 @dataclass(frozen=True)

@@ -206,6 +206,9 @@ def test_every_counted_unit_has_words():
     t = GUIDE.strings["templates"]
     for unit in COUNTED_UNITS:
         assert t["risk"]["units"][unit] and t["clinic"]["counted_units"][unit], unit
+    from macros.params import COUNTED_EVENTS
+    for event in COUNTED_EVENTS:
+        assert t["risk"]["events"][event]["one"] and t["clinic"]["counted_events"][event], event
 
 
 # --- page lint --------------------------------------------------------------------------
@@ -273,7 +276,7 @@ def test_evidence_page_says_what_each_risk_counted(site):
     for key, p in _risks().items():
         assert "Counted:" in rows[key], key
     assert "complications per 100 lengthened bone segments" in rows["complications.nail_any"]
-    assert "breaks per 100 lengthenings" in rows["complications.regenerate_fracture_child"]
+    assert "fractures per 100 lengthenings" in rows["complications.regenerate_fracture_child"]
     assert "share of children with at least one event" in rows["treatment.growth_modulation.pets_screw_removal"]
     assert "Counted:" not in rows["lengthening.latency"]
 
@@ -311,7 +314,7 @@ def test_build_fails_when_the_data_changes_what_was_counted(tmp_path):
     proj = _copy(tmp_path)
     params = proj / "data/parameters.yml"
     text = params.read_text()
-    old = "counted: {unit: lengthening, measure: per_100, event: break}"
+    old = "counted: {unit: lengthening, measure: per_100, event: fracture}"
     assert old in text
     params.write_text(text.replace(old, "counted: {unit: child, measure: share}", 1))
     line = _build_fails(tmp_path, proj, "complications.regenerate_fracture_child: the sentence counts lengthening")
