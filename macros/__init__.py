@@ -114,11 +114,18 @@ def define_env(env) -> None:
     def _fail(err: GuideDataError):
         raise BuildError(str(err)) from None
 
+    def _page_name() -> str:
+        page = getattr(env, "page", None)
+        return getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "url", "") or "page"
+
     @env.macro
     def param(key: str, which: str = "range") -> str:
         """A parameter with its unit in words: "5 to 10 days" or one value."""
         try:
-            return fmt.param(strings, guide.params[key], which)
+            p = guide.params[key]
+            if p.counted is not None:  # a risk as "96.6%" would hide what was counted
+                raise GuideDataError(_page_name(), key, f"is a risk: use risk(\"{key}\", per=\"{p.counted.unit}\")")
+            return fmt.param(strings, p, which)
         except GuideDataError as err:
             _fail(err)
 
@@ -129,10 +136,6 @@ def define_env(env) -> None:
             return fmt.number(getattr(guide.params[key], which))
         except GuideDataError as err:
             _fail(err)
-
-    def _page_name() -> str:
-        page = getattr(env, "page", None)
-        return getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "url", "") or "page"
 
     @env.macro
     def risk(key: str, per: str | None = None, which: str = "typical") -> str:

@@ -234,6 +234,7 @@ def lint_risk_sentences(markdown: str, strings: Mapping[str, Any]) -> list[tuple
     return found
 
 
+PARAM_CALL = re.compile(r"\{\{-?\s*(?:param|number)\(\s*['\"](?P<key>[^'\"]+)['\"]")
 RISK_ARGS = re.compile(r"\{\{-?\s*risk\((?P<args>[^)]*)\)")
 
 
@@ -267,6 +268,11 @@ def check_page(markdown: str, params: Parameters, strings: Mapping[str, Any]) ->
             risk(strings, params[key], given.get("per"), given.get("which", "typical"))
         except GuideDataError as err:
             problems.append((key, err.problem))
+    for m in PARAM_CALL.finditer(markdown):
+        key = m.group("key")
+        if key in params and params[key].counted is not None:
+            problems.append((key, f"is a risk: use risk(\"{key}\", per=\"{params[key].counted.unit}\"), "
+                                  "not param(), which would print a percentage"))
     for key, word in lint_risk_sentences(markdown, strings):
         problems.append((key, f"'{word}' follows the risk, which already says what was counted; "
                               "delete it or reword the sentence"))

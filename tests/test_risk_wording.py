@@ -233,6 +233,8 @@ def test_lint_finds_a_second_noun(markdown, found):
      "does not say what was counted"),
     ('{{ risk("complications.pin_infection_deep", per="patient") }} people had', "complications.pin_infection_deep",
      "'people' follows the risk"),
+    ('In one study, {{ param("complications.pin_infection_frame") }} of people', "complications.pin_infection_frame",
+     "would print a percentage"),
 ])
 def test_page_check_names_the_key(markdown, key, words):
     problems = frequency.check_page(markdown, GUIDE.params, GUIDE.strings)
