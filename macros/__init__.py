@@ -15,8 +15,12 @@ Macros available in pages (see CONTRIBUTING.md for examples):
     "5 to 10 days", ``which="typical"`` gives "7 days".
 ``number(key, which="typical")``
     The bare number, for sentences that put the unit themselves.
-``risk(key)``
-    A percentage parameter as "about 1 in 3".
+``risk(key, per=UNIT, which="typical")``
+    A risk as words that end with what was counted: ``{{ risk("complications.nail_any",
+    per="segment") }}`` gives "about 1 complication for every 3 lengthened bones". ``per``
+    (the unit the sentence counts) must match the parameter's ``counted.unit``; a
+    mismatch, or a counted noun written after the macro, fails the build naming the page
+    and the key (``macros.frequency``).
 ``cite(*keys)``
     A link to the References page for each key.
 ``options_table()``
@@ -24,7 +28,7 @@ Macros available in pages (see CONTRIBUTING.md for examples):
 ``bibliography()``
     The whole reference list (the References page).
 ``one_in(key, which="range")``
-    A share (percent) or a "1 in N births" parameter as "about 1 in 10,000 to 1 in
+    A share (percent, not a risk) or a "1 in N births" parameter as "about 1 in 10,000 to 1 in
     100,000 births" or "about 1 in 7" (``macros.frequency``).
 ``glossary()``
     The Glossary page: every ``*[TERM]: definition`` of ``includes/abbreviations.md``,
@@ -110,11 +114,18 @@ def define_env(env) -> None:
     def _fail(err: GuideDataError):
         raise BuildError(str(err)) from None
 
+    def _page_name() -> str:
+        page = getattr(env, "page", None)
+        return getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "url", "") or "page"
+
     @env.macro
     def param(key: str, which: str = "range") -> str:
         """A parameter with its unit in words: "5 to 10 days" or one value."""
         try:
-            return fmt.param(strings, guide.params[key], which)
+            p = guide.params[key]
+            if p.counted is not None:  # a risk as "96.6%" would hide what was counted
+                raise GuideDataError(_page_name(), key, f"is a risk: use risk(\"{key}\", per=\"{p.counted.unit}\")")
+            return fmt.param(strings, p, which)
         except GuideDataError as err:
             _fail(err)
 
@@ -127,15 +138,12 @@ def define_env(env) -> None:
             _fail(err)
 
     @env.macro
-    def risk(key: str, which: str = "typical") -> str:
-        """A percentage parameter as "about 1 in N"."""
+    def risk(key: str, per: str | None = None, which: str = "typical") -> str:
+        """A risk in words ending with what was counted: "about 1 in 6 children"."""
         try:
-            p = guide.params[key]
-            if p.unit != "percent":
-                raise GuideDataError("macro risk", key, f"is in {p.unit}, not percent")
-            return fmt.risk(strings, getattr(p, which))
+            return frequency.risk(strings, guide.params[key], per, which)
         except GuideDataError as err:
-            _fail(err)
+            _fail(GuideDataError(_page_name(), err.key, err.problem))
 
     @env.macro
     def cite(*keys: str) -> str:
@@ -288,6 +296,9 @@ def on_pre_page_macros(env) -> None:
         reviewed, _ = pages.check_front_matter(page.meta, guide.references, name)
     except GuideDataError as err:
         raise BuildError(str(err)) from None
+    # Each risk must sit in a sentence about what was counted (macros.frequency.check_page).
+    for key, problem in frequency.check_page(getattr(env, "markdown", "") or "", guide.params, guide.strings):
+        raise BuildError(f"{name}: {key}: {problem}")
     page.meta["reviewed"] = reviewed
     page.meta["next_review"] = pages.add_months(reviewed, REVIEW_INTERVAL_MONTHS)
     # The page's permanent link and its QR code, printed at the foot of the page.

@@ -79,6 +79,21 @@ def typical_basis_text(strings: Mapping[str, Any], p: Parameter) -> str:
     return words["format"].format(basis=words[p.typical_basis])
 
 
+def counted_text(strings: Mapping[str, Any], p: Parameter) -> str:
+    """What a risk counted, for clinicians: "Counted: complications per 100 lengthened bone
+    segments." ('' for a parameter that is not a risk)."""
+    if p.counted is None:
+        return ""
+    t = strings["templates"]["clinic"]
+    unit = t["counted_units"][p.counted.unit]
+    if p.counted.measure == "share":
+        what = t["counted_share"].format(unit=unit)
+    else:
+        events = t["counted_events"][p.counted.event]
+        what = t["counted_per_100"].format(events=events, unit=unit)
+    return t["counted"].format(what=what)
+
+
 def evidence_table(params: Parameters, references: Mapping[str, Reference], strings: Mapping[str, Any],
                    overridden: Iterable[str] = (), clinic_name: str = "") -> str:
     """A Markdown table of every parameter: label, values, unit, sources and note."""
@@ -96,8 +111,10 @@ def evidence_table(params: Parameters, references: Mapping[str, Reference], stri
         if key in overridden:
             note = t["overridden"].format(name=clinic_name) + " " + note
         unit = strings["units"][p.unit]["other"] or p.unit
+        counted = counted_text(strings, p)
+        note_cell = _cell(note) + (f"<br>{_cell(counted)}" if counted else "")
         lines.append(f"| {_cell(p.label)}<br>`{key}` | {_cell(values_text(strings, p))} | {_cell(unit)} "
-                     f"| {sources} | {_cell(note)} |")
+                     f"| {sources} | {note_cell} |")
     return '<div class="app-evidence" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 

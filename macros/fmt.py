@@ -1,7 +1,7 @@
 """Turn parameters into the words and numerals a patient reads.
 
 Follows the NHS style for numbers: numerals, "to" for ranges ("5 to 7 days"), no needless
-decimals, and risks as "about 1 in 3" rather than percentages.
+decimals. Risks ("about 1 in 3 children") are worded by ``macros.frequency``.
 
 Pure module: no MkDocs import.
 """
@@ -57,13 +57,3 @@ def param(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str
     if which == "range":
         return span(strings, p.low, p.high, p.unit)
     return quantity(strings, getattr(p, which), p.unit)
-
-
-def risk(strings: Mapping[str, Any], percent: float) -> str:
-    """A percentage as words: 34 -> "about 1 in 3"; above 50 -> "about 8 in 10"."""
-    if not 0 < percent <= 100:
-        raise GuideDataError("macro risk", number(percent), "a risk must be above 0 and at most 100 percent")
-    t = strings["templates"]
-    if percent <= 50:
-        return t["risk_one_in"].format(n=max(2, round(100 / percent)))
-    return t["risk_in_ten"].format(n=min(10, round(percent / 10)))

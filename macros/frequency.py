@@ -1,65 +1,279 @@
-"""How often something happens, written as "1 in N" (NHS style) instead of a percentage.
+"""How often something happens, in words a patient reads: "about 1 in 3", never a percentage.
 
-Two kinds of parameter can be shown this way:
+Three kinds of figure are worded here:
 
-* ``percent`` (a share of people): 15 -> "1 in 7"; above 50 -> "9 in 10";
-* ``births_per_case`` (the N of "1 in N births"): 50000 -> "1 in 50,000 births".
+* a risk (a ``percent`` parameter with ``counted:``, the ``risk`` macro): the phrase always
+  ends with what the study counted, so the sentence around it cannot claim another unit.
+  A share: 17.6 counted per child -> "about 1 in 6 children"; events per 100: 34
+  complications per 100 lengthened bone segments -> "about 1 complication for every 3
+  lengthened bones". The page must say which unit its sentence counts (``per=``), and a
+  mismatch stops the build;
+* any other share (``percent``, the ``one_in`` macro): 15 -> "about 1 in 7";
+* ``births_per_case`` (the N of "1 in N births"): 50000 -> "about 1 in 50,000 births".
 
-A range gives both ends: "about 1 in 10,000 to 1 in 100,000 births". Every word comes
-from ``strings["templates"]["frequency"]`` and the unit names, so a translated strings
-file changes the wording and the thousands separator.
+Shares are worded from one fixed ladder of phrases (``templates.risk.ladder`` in the strings
+file: 9 in 10 ... 1 in 2, 2 in 5, 1 in 3, 3 in 10, 1 in 4 ... 1 in 1,000). The phrase
+nearest to the figure (smallest relative error) is used; when it is more than 10% away,
+"nearly" says the figure is a bit below the phrase and "just over" that it is a bit above,
+so a harm is never understated by more than 10% without saying so. Every word comes from
+``strings["templates"]``, so a translated strings file changes the wording.
 
 Pure module: no MkDocs import.
 """
 
 from __future__ import annotations
 
+import ast
+import re
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 from macros.errors import GuideDataError
 from macros.fmt import unit_name
-from macros.params import Parameter
+from macros.params import COUNTED_UNITS, Parameter, Parameters
 
 UNITS = ("percent", "births_per_case")
 WHICH = ("range", "typical", "low", "high")
+# A phrase within this relative distance of the figure is "about" it.
+TOLERANCE = 0.10
+QUALIFIERS = ("about", "nearly", "just_over", "less_than")
 
 
-def grouped(n: int, separator: str) -> str:
-    """``100000, ","`` -> ``"100,000"``; numbers below 10,000 stay ungrouped ("1 in 2500")."""
-    if n < 10000:
+@dataclass(frozen=True)
+class Rung:
+    """One phrase of the ladder: "n in d"."""
+
+    n: int
+    d: int
+
+    @property
+    def value(self) -> float:
+        return self.n / self.d
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A share put into words: the ladder's phrase and how it relates to the share."""
+
+    qualifier: str  # about, nearly (phrase above the share), just_over (below), less_than
+    rung: Rung
+    error: float  # (phrase - share) / share
+
+
+def grouped(n: int, separator: str, start: int = 10000) -> str:
+    """``100000, ","`` -> ``"100,000"``; numbers below ``start`` stay ungrouped ("1 in 2500")."""
+    if n < start:
         return str(n)
     return f"{n:,}".replace(",", separator)
 
 
-def one_in_words(templates: Mapping[str, str], value: float, unit: str) -> str:
-    """One value as "1 in N" (or "N in 10" for shares above one half), without "about"."""
-    if unit == "percent":
-        if not 0 < value <= 100:
-            raise GuideDataError("macro one_in", str(value), "a share must be above 0 and at most 100 percent")
-        if value > 50:
-            return templates["in_ten"].format(n=min(10, round(value / 10)))
-        return templates["one_in"].format(n=max(2, round(100 / value)))
+def ladder(strings: Mapping[str, Any]) -> tuple[Rung, ...]:
+    """The fixed ladder of phrases from ``templates.risk.ladder``, checked."""
+    raw = strings["templates"]["risk"].get("ladder")
+    where = "templates.risk.ladder"
+    if not isinstance(raw, list) or not raw:
+        raise GuideDataError("strings.en.yml", where, "must be a list of [n, d] pairs")
+    rungs = []
+    for i, pair in enumerate(raw):
+        ok = (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, int) and not isinstance(x, bool) for x in pair)
+              and 0 < pair[0] < pair[1])
+        if not ok:
+            raise GuideDataError("strings.en.yml", f"{where}[{i}]", f"must be [n, d] with 0 < n < d, got {pair!r}")
+        rungs.append(Rung(*pair))
+    if len({r.value for r in rungs}) != len(rungs):
+        raise GuideDataError("strings.en.yml", where, "two phrases have the same value")
+    return tuple(rungs)
+
+
+def word_share(share: float, rungs: tuple[Rung, ...]) -> Wording:
+    """The ladder's phrase for ``share`` (a fraction above 0 and at most 1).
+
+    The phrase with the smallest relative error wins; on a tie the larger phrase (a harm
+    is not understated). Within ``TOLERANCE`` it is "about"; beyond, "nearly" when the
+    phrase is above the share, "just over" when below; below the smallest phrase by more
+    than the tolerance, "less than" it.
+    """
+    if not 0 < share <= 1:
+        raise ValueError(f"a share must be above 0 and at most 1, got {share}")
+    best = min(rungs, key=lambda r: (round(abs(r.value - share) / share, 9), -r.value))
+    error = (best.value - share) / share
+    if abs(error) <= TOLERANCE + 1e-9:
+        return Wording("about", best, error)
+    smallest = min(rungs, key=lambda r: r.value)
+    if best == smallest and error > 0:
+        return Wording("less_than", best, error)
+    return Wording("nearly" if error > 0 else "just_over", best, error)
+
+
+def _fraction(strings: Mapping[str, Any], rung: Rung) -> str:
+    t = strings["templates"]
+    return t["risk"]["fraction"].format(n=rung.n, d=grouped(rung.d, t["frequency"]["thousands_separator"], 1000))
+
+
+def _qualified(strings: Mapping[str, Any], qualifier: str, text: str) -> str:
+    t = strings["templates"]["risk"]
+    if qualifier == "less_than":
+        return t["less_than"].format(text=text)
+    return t[qualifier].format(text=text)
+
+
+def _percent(p: Parameter, which: str, macro: str) -> list[float]:
+    """The value(s) to word: both ends for a range, else one value."""
+    if which not in WHICH:
+        raise GuideDataError(macro, p.key, f"'which' must be one of {', '.join(WHICH)}, got {which!r}")
+    if p.kind == "table":
+        raise GuideDataError(macro, p.key, "is a table, not a number")
+    if which == "range" and p.kind == "range":
+        values = [p.low, p.high]
+    else:
+        values = [getattr(p, "typical" if which == "range" else which)]
+    for v in values:
+        if not 0 < v <= 100:
+            raise GuideDataError(macro, p.key, f"a share must be above 0 and at most 100 percent, got {v}")
+    return values
+
+
+def _join(strings: Mapping[str, Any], parts: list[Wording], phrase) -> str:
+    """One or two worded values; a shared qualifier is said once ("about 1 in 7 to 1 in 4")."""
+    t = strings["templates"]["risk"]
+    texts = [phrase(w) for w in parts]
+    if len(parts) == 1 or texts[0] == texts[1] and parts[0].qualifier == parts[1].qualifier:
+        return _qualified(strings, parts[0].qualifier, texts[0])
+    if parts[0].qualifier == parts[1].qualifier:
+        return _qualified(strings, parts[0].qualifier, t["range"].format(low=texts[0], high=texts[1]))
+    return t["range"].format(low=_qualified(strings, parts[0].qualifier, texts[0]),
+                             high=_qualified(strings, parts[1].qualifier, texts[1]))
+
+
+def risk(strings: Mapping[str, Any], p: Parameter, per: str | None, which: str = "typical") -> str:
+    """A risk in words ending with what was counted: "about 1 in 6 children".
+
+    ``per`` is the unit the page's sentence counts; it must be the unit the figure
+    counted (``counted.unit``), otherwise the figure would be put in a sentence about
+    something else.
+    """
+    macro = "macro risk"
+    if p.unit != "percent":
+        raise GuideDataError(macro, p.key, f"is in {p.unit}, not percent")
+    counted = p.counted
+    if counted is None:
+        raise GuideDataError(macro, p.key, "does not say what was counted: add counted: {unit, measure} in parameters.yml")
+    if per is None:
+        raise GuideDataError(macro, p.key, f"say which unit the sentence counts, e.g. per=\"{counted.unit}\" "
+                                           f"(one of {', '.join(COUNTED_UNITS)})")
+    if per not in COUNTED_UNITS:
+        raise GuideDataError(macro, p.key, f"per={per!r} is not a unit: one of {', '.join(COUNTED_UNITS)}")
+    if per != counted.unit:
+        raise GuideDataError(macro, p.key, f"the sentence counts {per} but the figure counts {counted.unit} "
+                                           f"({counted.measure}); reword the sentence for {counted.unit}")
+    rungs = ladder(strings)
+    t = strings["templates"]["risk"]
+    noun = t["units"][counted.unit]
+    parts = [word_share(v / 100, rungs) for v in _percent(p, which, macro)]
+    if counted.measure == "share":
+        return t["share"].format(fraction=_join(strings, parts, lambda w: _fraction(strings, w.rung)), unit=noun)
+    names = t["events"][counted.event]
+
+    def per_100(w: Wording) -> str:
+        d = grouped(w.rung.d, strings["templates"]["frequency"]["thousands_separator"], 1000)
+        return t["per_100"].format(n=w.rung.n, event=names["one" if w.rung.n == 1 else "other"], d=d, unit=noun)
+    return _join(strings, parts, per_100)
+
+
+def one_in_words(templates: Mapping[str, str], value: float) -> str:
+    """A "1 in N births" value as "1 in N", without "about"."""
     if value < 1:
         raise GuideDataError("macro one_in", str(value), "'1 in N' needs N of at least 1")
     return templates["one_in"].format(n=grouped(round(value), templates["thousands_separator"]))
 
 
 def one_in(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str:
-    """A parameter as "about 1 in N [unit]" or "about 1 in N to 1 in M [unit]"."""
+    """A share as "about 1 in N" (from the ladder), or "about 1 in N to 1 in M births"."""
     if p.unit not in UNITS:
         raise GuideDataError("macro one_in", p.key, f"is in {p.unit}; '1 in N' needs one of {', '.join(UNITS)}")
     if which not in WHICH:
         raise GuideDataError("macro one_in", p.key, f"'which' must be one of {', '.join(WHICH)}, got {which!r}")
     if p.kind == "table":
         raise GuideDataError("macro one_in", p.key, "is a table, not a number")
+    if p.unit == "percent":
+        if p.counted is not None:
+            raise GuideDataError("macro one_in", p.key, f"is a risk: use risk(\"{p.key}\", per=\"{p.counted.unit}\"), "
+                                                        "which says what was counted")
+        rungs = ladder(strings)
+        parts = [word_share(v / 100, rungs) for v in _percent(p, which, "macro one_in")]
+        return _join(strings, parts, lambda w: _fraction(strings, w.rung))
     t = strings["templates"]["frequency"]
     if which == "range" and p.kind == "range":
-        low, high = one_in_words(t, p.low, p.unit), one_in_words(t, p.high, p.unit)
+        low, high = one_in_words(t, p.low), one_in_words(t, p.high)
         text = low if low == high else t["range"].format(low=low, high=high)
         last = p.high
     else:
         value = getattr(p, "typical" if which == "range" else which)
-        text, last = one_in_words(t, value, p.unit), value
-    noun = unit_name(strings, p.unit, last) if p.unit != "percent" else ""
-    text = f"{text} {noun}" if noun else text
-    return t["about"].format(text=text)
+        text, last = one_in_words(t, value), value
+    return t["about"].format(text=f"{text} {unit_name(strings, p.unit, last)}")
+
+
+# A risk phrase already ends with what was counted: a counted noun right after the macro
+# ("{{ risk(...) }} children") would put the figure in a sentence about that noun.
+RISK_CALL = re.compile(
+    r"\{\{-?\s*risk\(\s*['\"](?P<key>[^'\"]+)['\"][^)]*\)\s*(?:\|[^}]*)?-?\}\}"
+    r"(?P<after>[\s)\]*_]*)(?P<word>[A-Za-z]+)?")
+
+
+def lint_risk_sentences(markdown: str, strings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(key, word)`` for each risk macro followed by a noun of what was counted."""
+    t = strings["templates"]["risk"]
+    nouns = {w.lower() for w in t.get("sentence_nouns", [])}
+    for phrase in t["units"].values():
+        nouns.update(w.lower() for w in phrase.split())
+    found = []
+    for m in RISK_CALL.finditer(markdown):
+        word = (m.group("word") or "").lower()
+        if word in nouns:
+            found.append((m.group("key"), m.group("word")))
+    return found
+
+
+PARAM_CALL = re.compile(r"\{\{-?\s*(?:param|number)\(\s*['\"](?P<key>[^'\"]+)['\"]")
+RISK_ARGS = re.compile(r"\{\{-?\s*risk\((?P<args>[^)]*)\)")
+
+
+def _literal_call(args: str) -> tuple[list, dict] | None:
+    """The literal arguments of ``risk(...)`` as written on a page (None if not literal)."""
+    try:
+        call = ast.parse(f"f({args})", mode="eval").body
+        return ([ast.literal_eval(a) for a in call.args],
+                {k.arg: ast.literal_eval(k.value) for k in call.keywords})
+    except (SyntaxError, ValueError):
+        return None
+
+
+def check_page(markdown: str, params: Parameters, strings: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """``(key, problem)`` for every risk on a page that would put a figure in a sentence
+    about another unit: a ``per`` that differs from what was counted (or is missing), and
+    a counted noun written after the phrase. Run before the page is rendered, so the
+    build stops with one line naming the page and the key."""
+    problems = []
+    for m in RISK_ARGS.finditer(markdown):
+        parsed = _literal_call(m.group("args"))
+        if parsed is None:
+            continue  # not literal: the macro itself checks when it runs
+        args, kwargs = parsed
+        names = ("key", "per", "which")
+        given = {**dict(zip(names, args)), **kwargs}
+        key = given.get("key")
+        if not isinstance(key, str):
+            continue
+        try:
+            risk(strings, params[key], given.get("per"), given.get("which", "typical"))
+        except GuideDataError as err:
+            problems.append((key, err.problem))
+    for m in PARAM_CALL.finditer(markdown):
+        key = m.group("key")
+        if key in params and params[key].counted is not None:
+            problems.append((key, f"is a risk: use risk(\"{key}\", per=\"{params[key].counted.unit}\"), "
+                                  "not param(), which would print a percentage"))
+    for key, word in lint_risk_sentences(markdown, strings):
+        problems.append((key, f"'{word}' follows the risk, which already says what was counted; "
+                              "delete it or reword the sentence"))
+    return problems

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from macros import fmt
+from macros import fmt, frequency
 from macros.errors import GuideDataError
 from macros.params import Parameters
 
@@ -24,16 +24,18 @@ SIZES = {
     "large_low": ("thresholds.large_difference", "low"),
     "large_high": ("thresholds.large_difference", "high"),
 }
+# Placeholder name -> (parameter key, the unit the cell's sentence counts).
 RISKS = {
-    "nail_risk": "complications.nail_any",
+    "nail_risk": ("complications.nail_any", "segment"),
 }
 
 
 def placeholders(strings: Mapping[str, Any], params: Parameters) -> dict[str, str]:
-    """The values the table's strings may use, as words ("2 to 2.5 cm", "about 1 in 3")."""
+    """The values the table's strings may use, as words ("2 to 2.5 cm", "about 1
+    complication for every 3 lengthened bones")."""
     values = {name: fmt.param(strings, params[key], which) for name, (key, which) in SIZES.items()}
-    for name, key in RISKS.items():
-        values[name] = fmt.risk(strings, params[key].typical)
+    for name, (key, per) in RISKS.items():
+        values[name] = frequency.risk(strings, params[key], per)
     return values
 
 

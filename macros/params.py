@@ -10,6 +10,14 @@ Each parameter is a leaf mapping with a ``unit`` and ``sources`` (keys of
   :data:`TYPICAL_BASES`; the note explains it, the evidence table shows it in words);
 * ``columns`` / ``rows``: a small table of numbers (for example a growth table).
 
+A risk (a ``percent`` parameter shown with the ``risk`` macro) also says what was
+counted: ``counted: {unit: segment, measure: per_100, event: complication}``. ``unit`` is
+what the study counted (a lengthened bone segment, a lengthening, a patient, a child, an
+operation, a bone); ``measure`` is ``share`` (the share of those units with at least one
+event) or ``per_100`` (events per 100 units, which can count one unit twice); ``event``
+names what was counted with ``per_100``. The wording macros read it, so a figure counted
+per lengthened bone can never be printed as a share of children.
+
 Leaves sit in groups of any depth and are addressed by their dotted path, for example
 ``distraction.rate``. The ``units`` section lists every unit a parameter may use with
 sanity bounds, so a typo such as a negative rate or ``100`` mm a day fails the build.
@@ -28,7 +36,7 @@ from macros.bibliography import Bibliography, check_keys
 from macros.datafile import read_yaml
 from macros.errors import GuideDataError
 
-LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "typical_basis", "columns", "rows"}
+LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "typical_basis", "columns", "rows", "counted"}
 RANGE_FIELDS = ("low", "typical", "high")
 # How a range's typical value was chosen. Words for readers: strings.en.yml,
 # templates.clinic.typical_basis.
@@ -42,6 +50,21 @@ TYPICAL_BASES = (
     "most_sources",        # the value most of the sources give
     "primary_source",      # the figure of the most direct source (the others are secondary)
 )
+# What a risk figure counted (``counted:``): the unit, the measure, and for events per 100
+# units the event. The words for each live in strings.en.yml (templates.risk).
+COUNTED_UNITS = ("segment", "lengthening", "patient", "child", "operation", "bone")
+COUNTED_MEASURES = ("share", "per_100")
+COUNTED_EVENTS = ("complication", "case", "fracture")
+
+
+@dataclass(frozen=True)
+class Counted:
+    """What a risk figure counted: ``unit`` (segment, child ...), ``measure`` (share or
+    per_100) and, for ``per_100``, the ``event`` counted."""
+
+    unit: str
+    measure: str
+    event: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,6 +91,7 @@ class Parameter:
     rows: tuple[tuple[float, ...], ...] = ()
     note: str = ""
     typical_basis: str = ""
+    counted: Counted | None = None
 
     @property
     def kind(self) -> str:
@@ -143,6 +167,29 @@ def _check_number(value: Any, unit: Unit, file: str, key: str) -> float:
     return value
 
 
+def _parse_counted(raw: Any, unit_name: str, file: str, key: str) -> Counted:
+    """``counted: {unit, measure[, event]}``: each value from its fixed list."""
+    where = f"{key}.counted"
+    if unit_name != "percent":
+        raise GuideDataError(file, where, f"only a risk in percent says what was counted (this one is in {unit_name})")
+    if not isinstance(raw, Mapping):
+        raise GuideDataError(file, where, "must be a mapping with unit and measure, e.g. {unit: child, measure: share}")
+    unknown = sorted(set(map(str, raw)) - {"unit", "measure", "event"})
+    if unknown:
+        raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (unit, measure, event)")
+    for field, allowed in (("unit", COUNTED_UNITS), ("measure", COUNTED_MEASURES)):
+        if raw.get(field) not in allowed:
+            got = "missing" if field not in raw else f"{raw[field]!r} is not allowed"
+            raise GuideDataError(file, f"{where}.{field}", f"{got}: one of {', '.join(allowed)}")
+    event = raw.get("event", "")
+    if raw["measure"] == "per_100" and event not in COUNTED_EVENTS:
+        got = "is missing" if not event else f"{event!r} is not allowed"
+        raise GuideDataError(file, f"{where}.event", f"{got}: events per 100 need one of {', '.join(COUNTED_EVENTS)}")
+    if raw["measure"] == "share" and event:
+        raise GuideDataError(file, f"{where}.event", "only events per 100 (measure: per_100) name an event")
+    return Counted(raw["unit"], raw["measure"], event)
+
+
 def _parse_units(raw: Any, file: str) -> dict[str, Unit]:
     if not isinstance(raw, Mapping) or not raw:
         raise GuideDataError(file, "units", "must map each unit to its min and max")
@@ -172,6 +219,7 @@ def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliogr
         raise GuideDataError(file, f"{key}.sources", "is missing: every number needs a source")
     sources = check_keys(raw["sources"], bib, file, f"{key}.sources")
     note = str(raw.get("note") or "").strip()
+    counted = _parse_counted(raw["counted"], unit_name, file, key) if "counted" in raw else None
     shapes = [s for s, fields in (("value", ("value",)), ("range", RANGE_FIELDS), ("table", ("columns", "rows"))) if any(f in raw for f in fields)]
     if len(shapes) != 1:
         raise GuideDataError(file, key, "needs exactly one of: value; low, typical and high; columns and rows")
@@ -180,7 +228,7 @@ def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliogr
         raise GuideDataError(file, f"{key}.typical_basis", "belongs to a range (low, typical, high) only")
     if shape == "value":
         v = _check_number(raw["value"], unit, file, f"{key}.value")
-        return Parameter(key, label.strip(), unit_name, sources, v, v, v, note=note)
+        return Parameter(key, label.strip(), unit_name, sources, v, v, v, note=note, counted=counted)
     if shape == "range":
         for f in RANGE_FIELDS:
             if f not in raw:
@@ -194,8 +242,9 @@ def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliogr
                                  "is missing: say how the typical value was chosen (" + ", ".join(TYPICAL_BASES) + ")")
         if basis not in TYPICAL_BASES:
             raise GuideDataError(file, f"{key}.typical_basis", f"unknown basis {basis!r} (one of: {', '.join(TYPICAL_BASES)})")
-        return Parameter(key, label.strip(), unit_name, sources, low, typical, high, note=note, typical_basis=basis)
-
+        return Parameter(key, label.strip(), unit_name, sources, low, typical, high, note=note, typical_basis=basis, counted=counted)
+    if counted:
+        raise GuideDataError(file, f"{key}.counted", "a table cannot be a risk")
     columns, rows = raw.get("columns"), raw.get("rows")
     if not isinstance(columns, list) or not columns or not all(isinstance(c, str) for c in columns):
         raise GuideDataError(file, f"{key}.columns", "must be a list of column names")

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import fmt, options
+from macros import fmt, frequency, options
 from macros.errors import GuideDataError
 from macros.guide import load_guide
 
@@ -31,7 +31,7 @@ def test_rows_are_filled_from_parameters():
         "{small_low}": fmt.param(GUIDE.strings, small, "low"),
         "{large_low}": fmt.param(GUIDE.strings, large, "low"),
         "{large_high}": fmt.param(GUIDE.strings, large, "high"),
-        "{nail_risk}": fmt.risk(GUIDE.strings, GUIDE.params["complications.nail_any"].typical),
+        "{nail_risk}": frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment"),
     }
     raw_text = " ".join(str(v) for row in raw_rows for v in row.values())
     used = [p for p in expected if p in raw_text]

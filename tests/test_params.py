@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import fmt
+from macros import fmt, frequency
 from macros.bibliography import parse_bibliography
 from macros.errors import GuideDataError
 from macros.guide import load_guide
@@ -135,10 +135,15 @@ def test_prose_ranges(raw, low, high, unit, expected):
     assert fmt.span(raw["strings"], low, high, unit) == expected
 
 
-@pytest.mark.parametrize("percent,expected", [(34, "about 1 in 3"), (25, "about 1 in 4"), (3, "about 1 in 33"),
-                                              (79, "about 8 in 10"), (67, "about 7 in 10")])
-def test_risk_words(raw, percent, expected):
-    assert fmt.risk(raw["strings"], percent) == expected
+@pytest.mark.parametrize("key,per,expected", [
+    ("complications.nail_any", "segment", "about 1 complication for every 3 lengthened bones"),
+    ("complications.pin_infection_deep", "patient", "about 1 in 30 people"),
+    ("treatment.growth_modulation.pets_screw_removal", "child", "about 2 in 5 children"),
+    ("complications.regenerate_fracture_child", "lengthening", "about 1 break for every 6 lengthenings"),
+])
+def test_risk_words(key, per, expected):
+    guide = load_guide(DATA)
+    assert frequency.risk(guide.strings, guide.params[key], per) == expected
 
 
 def test_reference_without_date_has_one_full_stop():
