@@ -74,7 +74,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from macros.errors import GuideDataError
-from macros.units import MM_PER, MM_PER_INCH
+from macros.units import MM_PER, MM_PER_INCH, half_up, round1  # noqa: F401 (round1: used by growth_html)
 from macros.params import Parameters
 
 SEXES = ("boy", "girl")
@@ -84,17 +84,7 @@ _END_AGE = {"boy": "growth.end_age.boys", "girl": "growth.end_age.girls"}
 BANDS = ("lift", "modulation", "lengthening")
 
 
-# --- rounding shared with the browser (round half up, as JavaScript's Math.floor(x + 0.5)) ---
-
-def half_up(x: float) -> int:
-    """Round to a whole number, halves up (the same in Python and JavaScript)."""
-    return math.floor(x + 0.5)
-
-
-def round1(x: float) -> float:
-    """Round to one decimal, halves up."""
-    return math.floor(x * 10 + 0.5) / 10
-
+# --- rounding shared with the browser: macros.units (halves up, as JavaScript's Math.round) ---
 
 def num(x: float) -> str:
     """A number as JavaScript's ``String(x)`` prints it: ``29.4``, ``30`` (no ``.0``)."""

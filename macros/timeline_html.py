@@ -22,9 +22,9 @@ from typing import Any, Mapping
 
 from markupsafe import Markup, escape
 
-from macros import fmt, references_html
+from macros import fmt, references_html, units
 from macros.guide import Guide
-from macros.timeline import (BONES, METHODS, PHASES, Span, Timeline, compute, model_data, months)
+from macros.timeline import (BONES, DAYS_PER_MONTH, METHODS, PHASES, Span, Timeline, compute, model_data, months)
 
 SVG_WIDTH = 640
 LABEL_WIDTH = 230
@@ -56,7 +56,7 @@ def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
 
 
 def amount_text(guide: Guide, amount_mm: float) -> str:
-    return fmt.quantity(guide.strings, round(amount_mm, 1), "mm")
+    return fmt.quantity(guide.strings, units.round1(amount_mm), "mm")
 
 
 def _day_text(s, span: Span, tl: Timeline) -> str:
@@ -85,7 +85,7 @@ def chart(s, tl: Timeline) -> Markup:
     """The Gantt-like SVG: per stage a pale bar for the range and a solid bar for typical."""
     end = max([e.max for _, e in tl.phases.values()] + [tl.milestones["removal"].max])
     ticks = _ticks(end)
-    scale_end = max(end, round(ticks[-1] * 365.25 / 12))
+    scale_end = max(end, units.half_up(ticks[-1] * DAYS_PER_MONTH))
     plot = SVG_WIDTH - LABEL_WIDTH - 10
 
     def x(day: int) -> str:
@@ -95,7 +95,7 @@ def chart(s, tl: Timeline) -> Markup:
     parts = [Markup('<svg class="app-timeline__chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" '
                     'xmlns="http://www.w3.org/2000/svg">').format(w=SVG_WIDTH, h=height, t=s["svg_title"])]
     for n in ticks:
-        day = round(n * 365.25 / 12)
+        day = units.half_up(n * DAYS_PER_MONTH)
         parts.append(Markup('<line class="app-timeline__grid" x1="{x}" x2="{x}" y1="{a}" y2="{b}"/>'
                             '<text class="app-timeline__tick" x="{x}" y="{ty}" text-anchor="middle">{n}</text>').format(
             x=x(day), a=TOP, b=height - AXIS_HEIGHT + 4, ty=height - AXIS_HEIGHT + 18, n=s["axis_month"].format(n=n)))
