@@ -350,7 +350,7 @@ def test_build_fails_when_the_data_changes_what_was_counted(tmp_path):
     proj = _copy(tmp_path)
     params = proj / "data/parameters.yml"
     text = params.read_text()
-    old = "counted: {unit: lengthening, measure: per_100, event: fracture}"
+    old = "counted: {unit: lengthening, measure: per_100, event: fracture, events: 20, total: 111}"
     assert old in text
     params.write_text(text.replace(old, "counted: {unit: child, measure: share}", 1))
     line = _build_fails(tmp_path, proj, "complications.regenerate_fracture_child: the sentence counts lengthening")
