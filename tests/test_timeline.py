@@ -179,3 +179,18 @@ def test_journey_prose_example_and_table_agree(site):
                     for a in (usual.low, usual.high)]
             assert t.months(cells[below]) <= min(case) and max(case) <= t.months(cells[above]), (b, m, cells, case)
             assert low <= min(case) and max(case) <= high
+
+
+def test_weight_bearing_wording_follows_the_method():
+    """A frame patient is not told to limit weight: the walking stage and the milestone at
+    solid bone are worded per method (strings js.planner), in the static HTML too."""
+    from macros import timeline_html
+    s = GUIDE.strings["js"]["planner"]
+    walking = s["phases"]["protected_walking"]
+    assert set(walking) == set(t.METHODS) and walking["nail"] != walking["frame"]
+    assert "limited" not in walking["frame"].lower()
+    for method in t.METHODS:
+        html = str(timeline_html.timeline(GUIDE, t.compute(MODEL, 50, "tibia", method), "/references/"))
+        assert walking[method] in html and s["milestones"]["full_weight_bearing"][method] in html
+        other = "frame" if method == "nail" else "nail"
+        assert walking[other] not in html
