@@ -146,7 +146,7 @@ def define_env(env) -> None:
             if ref is None:
                 _fail(GuideDataError("macro cite", key, "unknown reference (not in references.yml)"))
             label = references_html.short_label(ref)
-            links.append(f'[{label}](/references.md#{references_html.anchor(key)})')
+            links.append(f'[{label}](/references.md#{references_html.anchor(ref.key)})')
         return "(" + "; ".join(links) + ")"
 
     try:
@@ -223,6 +223,11 @@ def define_env(env) -> None:
     def evidence_table() -> str:
         """Every parameter with its values, unit, sources and note (clinicians/evidence.md)."""
         return clinicians.evidence_table(guide.params, guide.references, strings, guide.overridden, clinic.name)
+
+    @env.macro
+    def sources_read() -> str:
+        """How much of each source the editors read, where it matters (clinicians/evidence.md)."""
+        return clinicians.sources_read(guide.references, strings)
 
     @env.macro
     def planner_links() -> str:
