@@ -43,6 +43,10 @@ Macros available in pages (see CONTRIBUTING.md for examples):
 A clinic edition names its clinic file in ``extra.clinic_file`` (see clinic-example/);
 its overrides are merged into the parameters before validation (macros/overrides.py).
 After the build, ``on_post_build`` writes a redirect page at every permanent link.
+``changes_list()``, ``editorial_statement()``, ``sources_read()``
+    The What changed page (data/changes.yml, ``macros.changes``), the edition's publisher
+    and clinical sign-off in words (``macros.editorial``), and how much of each source the
+    editors read (the clinicians' evidence page).
 ``timeline(amount_mm=50, bone="femur", method="nail", age="adult", date=None)``
     A static, accessible treatment timeline (chart and tables) for these inputs.
 ``typical_timelines()``
@@ -62,7 +66,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
-from macros import changes as changes_mod, clinic_html, clinicians, editorial as editorial_mod, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
+from macros import clinic_html, clinicians, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
+from macros import changes as changes_mod  # noqa: E402
+from macros import editorial as editorial_mod  # noqa: E402
 from macros import references_html, timeline_html  # noqa: E402
 from macros import glossary as glossary_mod  # noqa: E402
 from macros import timeline as timeline_model  # noqa: E402
@@ -230,19 +236,20 @@ def define_env(env) -> None:
         except GuideDataError as err:
             _fail(err)
 
+    def _page_titles() -> dict[str, str]:
+        """Each page's title by its Markdown file under docs/."""
+        return {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
+                for p in docs_dir.rglob("*.md")}
+
     @env.macro
     def permalink_table() -> str:
         """Every page with its permanent link and QR code (clinicians/linking.md)."""
-        titles = {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
-                  for p in docs_dir.rglob("*.md")}
-        return clinicians.permalink_table(permalinks, titles, env.conf.get("site_url"), strings)
+        return clinicians.permalink_table(permalinks, _page_titles(), env.conf.get("site_url"), strings)
 
     @env.macro
     def changes_list() -> str:
         """The record of changes, newest first (changes.md), from data/changes.yml."""
-        titles = {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
-                  for p in docs_dir.rglob("*.md")}
-        return changes_mod.render(changes, titles, cite, strings["templates"]["changes"])
+        return changes_mod.render(changes, _page_titles(), cite, strings["templates"]["changes"])
 
     @env.macro
     def evidence_table() -> str:
