@@ -336,6 +336,14 @@ def define_env(env) -> None:
         return _planner_call(run)
 
     @env.macro
+    def duration_range(milestone: str = "return_to_sport") -> str:
+        """The widest time to a milestone in months, fastest to slowest scenario."""
+        def run():
+            low, high = timeline_model.duration_range(guide.params, milestone)
+            return fmt.span(strings, low, high, "month")
+        return _planner_call(run)
+
+    @env.macro
     def red_flags(tier: str) -> str:
         """One tier of warning signs, with why and sources (help/urgent.md)."""
         try:
