@@ -26,12 +26,12 @@ _DECIMAL = re.compile(r"^(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
 
 
 def parse_decimal(text: object) -> float | None:
-    """A typed number, a point or a comma for decimals; None when it is not one."""
+    """A typed number, a point or a comma for decimals; None when it is not one. A string
+    of digits too long for a float gives infinity (the caller says it is too big)."""
     t = str("" if text is None else text).strip()
-    if len(t) > 20 or not _DECIMAL.match(t):
+    if not _DECIMAL.match(t):
         return None
-    value = float(t.replace(",", "."))
-    return value if math.isfinite(value) else None
+    return float(t.replace(",", "."))
 
 
 def to_mm(value: float, unit: str) -> float:

@@ -26,9 +26,8 @@
   /* ---- numbers and units (macros/units.py, the same rules as the planner) ---- */
   function parseDecimal(text) {
     var t = String(text == null ? "" : text).trim();
-    if (t.length > 20 || !/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
-    var v = Number(t.replace(",", "."));
-    return isFinite(v) ? v : null;
+    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
+    return Number(t.replace(",", "."));
   }
   function toMm(value, unit) { return value * MM_PER[unit]; }
   function suggestUnit(value, unit, low, high) {
@@ -309,9 +308,11 @@
     var query = {};
     FIELDS.forEach(function (f) { query[f] = params.get(f); });
     var fromLink = FIELDS.some(function (f) { return query[f] !== null; });
-    if (!fromLink) {
-      Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === data.default_unit; });
-    }
+    // The form starts in the edition's unit; a link without a unit means mm (the link format).
+    var startUnit = fromLink ? "mm" : data.default_unit;
+    Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === startUnit; });
+    var nojs = widget.querySelector(".app-growth__noscript");
+    if (nojs) nojs.remove(); // it is for readers without JavaScript only
     fillForm(form, query);
     // A link's values are checked at once; a person typing sees a message only for a field
     // they have left, or after pressing Estimate.

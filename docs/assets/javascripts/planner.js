@@ -80,9 +80,8 @@
   /* ---- numbers and units (macros/units.py) ---- */
   function parseDecimal(text) {
     var t = String(text == null ? "" : text).trim();
-    if (t.length > 20 || !/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
-    var v = Number(t.replace(",", "."));
-    return isFinite(v) ? v : null;
+    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
+    return Number(t.replace(",", "."));
   }
   function toMm(value, unit) { return value * MM_PER[unit]; }
   function fromMm(mm, unit) {
@@ -108,7 +107,7 @@
     if (/^\d+([.,]\d+)?\s*(mm|cm|in|inch|inches|")$/i.test(t)) return { error: "amount_unit" };
     if (/^-\d/.test(t)) return { error: "amount_not_positive" };
     var n = parseDecimal(t);
-    if (n === null) return { error: "amount_not_number" };
+    if (n === null || !isFinite(n)) return { error: "amount_not_number" };
     if (n <= 0) return { error: "amount_not_positive" };
     if (!MM_PER[unit]) return { error: "query" };
     var mm = toMm(n, unit), p = model.plausible_mm;
@@ -623,6 +622,8 @@
       if (b) self.action(b.getAttribute("data-action"));
     });
     this.peek.hidden = false;
+    var nojs = this.root.querySelector(".app-planner__nojs");
+    if (nojs) nojs.remove(); // it is for readers without JavaScript only
     window.addEventListener("beforeprint", function () {
       if (document.body.contains(self.root)) self.printInfo(self.last ? self.last.state : self.readForm());
     });
