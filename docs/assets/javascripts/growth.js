@@ -30,6 +30,11 @@
     return Number(t.replace(",", "."));
   }
   function toMm(value, unit) { return value * MM_PER[unit]; }
+  var SHOWN_DECIMALS = { mm: 1, cm: 2, "in": 2 };
+  function fromMm(mm, unit) {
+    var f = Math.pow(10, SHOWN_DECIMALS[unit]);
+    return Math.floor(mm / MM_PER[unit] * f + 0.5) / f;
+  }
   function suggestUnit(value, unit, low, high) {
     var mm = toMm(value, unit);
     if (low <= mm && mm <= high) return null;
@@ -195,7 +200,6 @@
     var question = widget.querySelector(".app-growth__question");
     var parsed = parseInputs(model, data.sexes, query);
     output.replaceChildren();
-    question.replaceChildren();
     var raw = parseDecimal(query.diff);
     var unit = UNITS.indexOf(query.unit) >= 0 ? query.unit : null;
     var low = model.plausible_min_mm, high = model.max_current_mm;
@@ -206,6 +210,16 @@
       var mmNow = toMm(raw, unit);
       if (mmNow < low && !state.fromLink) suggest = suggestUnit(raw, unit, low, high);
       if (mmNow > high) suggest = suggestUnit(raw, unit, low, high);
+    }
+    // The same question stays as it is: a tap on its button blurs the field, and a rebuilt
+    // button would lose that tap.
+    var key = suggest ? query.diff + "|" + unit + "|" + suggest : "";
+    if (question.getAttribute("data-key") !== key || !key) {
+      question.setAttribute("data-key", key);
+      question.replaceChildren();
+    } else {
+      if (!parsed.errors.length) return;
+      suggest = null;
     }
     if (suggest) {
       var meant = String(raw) + " " + js.unit_words[suggest];
@@ -257,8 +271,9 @@
     output.appendChild(result);
     // What to read next: the page of each option group the range touches, then the questions.
     var links = data.links || {};
-    var groups = BANDS.slice(BANDS.indexOf(p.bandMin), BANDS.indexOf(p.bandMax) + 1);
-    if (groups.indexOf(p.band) < 0) groups.unshift(p.band);
+    // the central prediction's group first, then the others the range reaches
+    var groups = [p.band].concat(BANDS.slice(BANDS.indexOf(p.bandMin), BANDS.indexOf(p.bandMax) + 1)
+      .filter(function (b) { return b !== p.band; }));
     var next = el("div", "app-growth-next");
     next.appendChild(el("p", "app-growth-next__title", js.read_next));
     var ul = el("ul");
@@ -333,8 +348,26 @@
     });
     // The result follows each key press, like the planner.
     form.addEventListener("input", update);
+    // A unit switch converts the number shown (as the planner does); switching back to the
+    // unit it was typed in gives the typed number again, so nothing is lost.
+    var typed = null, lastUnit = readForm(form).unit;
     form.addEventListener("change", function (event) {
-      if (event.target && event.target.name) state.touched[event.target.name] = true;
+      var name = event.target && event.target.name;
+      if (name) state.touched[name] = true;
+      if (name === "unit") {
+        var now = readForm(form).unit, text = form.elements.diff.value.trim();
+        var v = parseDecimal(text);
+        if (typed && text === typed.shown && lastUnit === typed.shownUnit) {
+          text = now === typed.unit ? typed.text : String(fromMm(toMm(parseDecimal(typed.text), typed.unit), now));
+        } else if (v !== null && isFinite(v) && v > 0 && UNITS.indexOf(lastUnit) >= 0) {
+          typed = { text: text, unit: lastUnit };
+          text = now === lastUnit ? text : String(fromMm(toMm(v, lastUnit), now));
+        } else {
+          typed = null;
+        }
+        if (typed) { form.elements.diff.value = text; typed.shown = text; typed.shownUnit = now; }
+        lastUnit = now;
+      }
       update();
     });
     form.addEventListener("focusout", function (event) {
@@ -346,6 +379,8 @@
       if (!b) return;
       if (b.dataset.fixUnit) {
         Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === b.dataset.fixUnit; });
+        lastUnit = b.dataset.fixUnit; // the number stays: it was meant in this unit
+        typed = null;
       } else if (b.dataset.keep) {
         state.keep = b.dataset.keep;
       }
@@ -358,6 +393,8 @@
     var widgets = document.querySelectorAll("[data-app-component='growth']");
     Array.prototype.forEach.call(widgets, setup);
   }
+
+  window.appGrowthModel = { parseDecimal: parseDecimal, fromMm: fromMm, suggestUnit: suggestUnit, parseInputs: parseInputs };
 
   if (typeof document$ !== "undefined" && document$.subscribe) {
     document$.subscribe(init);

@@ -429,8 +429,13 @@
 
   Planner.prototype.ask = function (parsed, unit) {
     var s = this.s, self = this;
+    var key = parsed && parsed.suggest ? parsed.number + "|" + unit + "|" + parsed.suggest : "";
+    // The same question stays as it is: a tap on its button blurs the field, and a
+    // rebuilt button would lose that tap.
+    if (key && this.question.getAttribute("data-key") === key) return;
+    this.question.setAttribute("data-key", key);
     this.question.replaceChildren();
-    if (!parsed || !parsed.suggest) return;
+    if (!key) return;
     var n = String(parsed.number);
     var meant = n + " " + s.unit_words[parsed.suggest];
     this.question.appendChild(el("p", null, fill(s.question, { amount: meant })));
@@ -560,7 +565,15 @@
 
   Planner.prototype.action = function (name) {
     var self = this;
-    if (name === "print") { window.print(); return; }
+    if (name === "print") {
+      // print the plan alone (planner.css hides the rest of the page while this class is set)
+      document.documentElement.classList.add("app-print-plan");
+      window.addEventListener("afterprint", function () {
+        document.documentElement.classList.remove("app-print-plan");
+      }, { once: true });
+      window.print();
+      return;
+    }
     if (name === "copy") {
       var url = location.href;
       var done = function () { self.message.textContent = self.s.copied; };
