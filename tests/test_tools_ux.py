@@ -219,10 +219,8 @@ def test_implausible_amount_asks_with_a_one_tap_fix(device, site):
     shot(page, f"growth-question-{name}")
     gq.locator("button[data-fix-unit=cm]").click()
     assert page.locator(".app-growth__output .app-growth-result").get_attribute("data-current-mm") == "40"
-    page.check("input[name=unit][value=mm]")  # converts 4 cm to 40 mm, as the planner does
-    assert page.input_value("input[name=diff]") == "40"
-    page.fill("input[name=diff]", "4")
-    page.locator("input[name=years]").focus()
+    page.check("input[name=unit][value=mm]")  # the number stays; the question comes back
+    assert page.input_value("input[name=diff]") == "4"
     gq.locator("button[data-keep]").click()
     assert page.locator(".app-growth__output .app-growth-result").get_attribute("data-current-mm") == "4"
     assert errors == []
@@ -239,12 +237,19 @@ def test_unit_switching_is_lossless(device, site):
         page.check(f"input[name=unit][value={unit}]")
         assert page.input_value("#app-planner-amount") == shown, unit
         assert float(amount.get_attribute("data-amount-mm")) == 40, unit  # the plan never moves
-    open_growth(page, site)
+    # typed, then its unit chosen: a number that gave no plan in the old unit keeps its digits
     page.check("input[name=unit][value=mm]")
-    page.fill("input[name=diff]", "40")
-    for unit, shown in (("in", str(units.from_mm(40, "in"))), ("cm", "4"), ("mm", "40")):
+    page.fill("#app-planner-amount", "5")  # implausible in mm
+    page.check("input[name=unit][value=cm]")
+    assert page.input_value("#app-planner-amount") == "5"
+    assert float(amount.get_attribute("data-amount-mm")) == 50
+    # the estimator: the unit says what the number is in, so switching never changes it
+    open_growth(page, site, "?sex=boy&years=8&diff=40&unit=mm")
+    result = page.locator(".app-growth__output .app-growth-result")
+    for unit in ("in", "cm", "mm"):
         page.check(f"input[name=unit][value={unit}]")
-        assert page.input_value("input[name=diff]") == shown, unit
+        assert page.input_value("input[name=diff]") == "40", unit
+    assert result.get_attribute("data-current-mm") == "40"
     assert errors == []
 
 
@@ -397,6 +402,8 @@ def test_estimator_first_screen_live_words_and_links(device, site):
     # typing: no message before a field was left, a result as soon as everything is there
     page.fill("input[name=years]", "8")
     assert page.locator(".app-growth__errors").count() == 0
+    status = page.locator(".app-growth__status").inner_text()  # what is still needed, not an error
+    assert status.startswith(GS["missing"].split("{")[0]) and GS["missing_fields"]["sex"] in status
     page.check("input[name=sex][value=girl]")
     page.check("input[name=unit][value=mm]")
     page.locator("input[name=diff]").type("30")

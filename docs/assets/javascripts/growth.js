@@ -30,11 +30,6 @@
     return Number(t.replace(",", "."));
   }
   function toMm(value, unit) { return value * MM_PER[unit]; }
-  var SHOWN_DECIMALS = { mm: 1, cm: 2, "in": 2 };
-  function fromMm(mm, unit) {
-    var f = Math.pow(10, SHOWN_DECIMALS[unit]);
-    return Math.floor(mm / MM_PER[unit] * f + 0.5) / f;
-  }
   function suggestUnit(value, unit, low, high) {
     var mm = toMm(value, unit);
     if (low <= mm && mm <= high) return null;
@@ -237,6 +232,17 @@
       if (!parsed.errors.length) return;
     }
     var shown = parsed.errors.filter(function (code) { return state.all || state.touched[ERROR_FIELD[code]]; });
+    if (!shown.length && parsed.errors.length && state.started) {
+      // Not finished yet: say what is still needed, without calling anything an error.
+      var need = [];
+      parsed.errors.forEach(function (code) {
+        var f = ERROR_FIELD[code];
+        if (need.indexOf(f) < 0 && js.missing_fields[f]) need.push(f);
+      });
+      output.appendChild(el("p", "app-growth__status", fill(js.missing, {
+        fields: need.map(function (f) { return js.missing_fields[f]; }).join(", ") })));
+      return;
+    }
     if (shown.length) {
       var box = el("div", "app-growth__errors");
       box.appendChild(el("p", "app-growth__errors-title", js.errors_heading));
@@ -339,6 +345,7 @@
       FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
       state.fromLink = false;
+      state.started = true;
       render(widget, data, q, state);
     }
     form.addEventListener("submit", function (event) {
@@ -348,26 +355,11 @@
     });
     // The result follows each key press, like the planner.
     form.addEventListener("input", update);
-    // A unit switch converts the number shown (as the planner does); switching back to the
-    // unit it was typed in gives the typed number again, so nothing is lost.
-    var typed = null, lastUnit = readForm(form).unit;
+    // The unit says what the typed number is in: switching it never changes the number,
+    // so 40 mm -> in -> mm gives 40 mm again (the "did you mean cm?" fix works the same way).
     form.addEventListener("change", function (event) {
       var name = event.target && event.target.name;
       if (name) state.touched[name] = true;
-      if (name === "unit") {
-        var now = readForm(form).unit, text = form.elements.diff.value.trim();
-        var v = parseDecimal(text);
-        if (typed && text === typed.shown && lastUnit === typed.shownUnit) {
-          text = now === typed.unit ? typed.text : String(fromMm(toMm(parseDecimal(typed.text), typed.unit), now));
-        } else if (v !== null && isFinite(v) && v > 0 && UNITS.indexOf(lastUnit) >= 0) {
-          typed = { text: text, unit: lastUnit };
-          text = now === lastUnit ? text : String(fromMm(toMm(v, lastUnit), now));
-        } else {
-          typed = null;
-        }
-        if (typed) { form.elements.diff.value = text; typed.shown = text; typed.shownUnit = now; }
-        lastUnit = now;
-      }
       update();
     });
     form.addEventListener("focusout", function (event) {
@@ -379,8 +371,6 @@
       if (!b) return;
       if (b.dataset.fixUnit) {
         Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === b.dataset.fixUnit; });
-        lastUnit = b.dataset.fixUnit; // the number stays: it was meant in this unit
-        typed = null;
       } else if (b.dataset.keep) {
         state.keep = b.dataset.keep;
       }
@@ -394,7 +384,7 @@
     Array.prototype.forEach.call(widgets, setup);
   }
 
-  window.appGrowthModel = { parseDecimal: parseDecimal, fromMm: fromMm, suggestUnit: suggestUnit, parseInputs: parseInputs };
+  window.appGrowthModel = { parseDecimal: parseDecimal, suggestUnit: suggestUnit, parseInputs: parseInputs };
 
   if (typeof document$ !== "undefined" && document$.subscribe) {
     document$.subscribe(init);

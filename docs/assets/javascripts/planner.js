@@ -395,8 +395,10 @@
     }
     var st = { amount: "", unit: d.unit, bone: d.bone, method: d.method, age: d.age, date: "" };
     var unit = get("unit"), bone = get("bone"), method = get("method"), age = get("age"), amount = get("amount"), date = get("date");
-    if (amount != null && amount.trim() !== "") st.unit = "mm";
-    if (unit != null) { if (pick(unit, UNITS)) st.unit = unit; else bad = true; }
+    var unitBad = unit != null && !pick(unit, UNITS);
+    if (amount != null && amount.trim() !== "" && !unitBad) st.unit = "mm";
+    if (unit != null) { if (!unitBad) st.unit = unit; else bad = true; }
+    if (unitBad) amount = null; // an amount in an unknown unit means nothing: ask for it
     if (bone != null) { if (pick(bone, BONES)) st.bone = bone; else bad = true; }
     if (method != null) { if (pick(method, METHODS)) st.method = method; else bad = true; }
     if (age != null) { if (pick(age, AGES)) st.age = age; else bad = true; }
@@ -478,7 +480,13 @@
       this.printInfo(st);
       return false;
     }
-    if (a.error) { this.say(a.error === "amount_question" ? null : a.error); this.keptNote(a.error === "amount_question"); return false; }
+    if (a.error) {
+      this.say(a.error === "amount_question" ? null : a.error);
+      this.keptNote(a.error === "amount_question");
+      // the short summary on a phone says what is needed now
+      this.peek.textContent = a.suggest ? this.question.querySelector("p").textContent : this.s["error_" + a.error];
+      return false;
+    }
     if (!pick(st.bone, BONES) || !pick(st.method, METHODS) || !pick(st.age, AGES) || !pick(st.unit, UNITS)) {
       this.say("query"); return false;
     }
@@ -592,16 +600,18 @@
     }
   };
 
-  // A unit switch changes the number shown, not the amount: the exact millimetres are
-  // kept, so 40 mm -> in -> mm gives 40 mm again.
+  // A unit switch while a plan is shown changes the number shown, not the amount: the
+  // exact millimetres are kept, so 40 mm -> in -> mm gives 40 mm again. When the number
+  // gave no plan in the old unit (a bare 5 in mm, say), the switch says what unit the
+  // number is in: the number stays.
   Planner.prototype.switchUnit = function (from, to) {
     var text = this.form.elements.amount.value.trim();
     var src;
     if (this.exact && text === this.exact.text && from === this.exact.unit) src = this.exact;
     else {
-      var v = parseDecimal(text);
-      if (v === null || v <= 0) { this.exact = null; return; }
-      src = { mm: toMm(v, from), srcText: text, srcUnit: from };
+      var parsed = parseAmount(text, from, this.model);
+      if (parsed.value == null) { this.exact = null; return; }
+      src = { mm: parsed.value, srcText: text, srcUnit: from };
     }
     var shown = to === src.srcUnit ? src.srcText : String(fromMm(src.mm, to));
     this.form.elements.amount.value = shown;
