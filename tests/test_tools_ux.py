@@ -602,3 +602,42 @@ def test_ics_says_a_range_only_when_there_is_one(tab, site):
     single = PS["ics_description_single"].split("{date}")[0].replace(",", "\\,")
     assert sum(d.startswith(single) for d in descriptions) >= 1  # the operation day is one date
     assert sum(d.startswith(between) for d in descriptions) >= 1
+
+
+# --- search in a patient's words -------------------------------------------------------
+
+# Query -> the patient pages that may come first (Material's search, run in the browser on
+# the built site). The evidence table, the references and the clinicians' pages rank below.
+PATIENT_QUERIES = {
+    "fracture": {"understanding/causes/"},
+    "broken leg": {"understanding/causes/"},
+    "pain": {"understanding/signs-and-effects/", "lengthening/daily-life/"},
+    "nail": {"treatment/lengthening-methods/", "lengthening/daily-life/", "lengthening/journey/"},
+    "frame": {"treatment/lengthening-methods/", "lengthening/daily-life/", "lengthening/journey/"},
+    "shoe": {"treatment/shoe-lifts/"},
+    "school": {"lengthening/daily-life/"},
+    "how long": {"lengthening/planner/", "lengthening/journey/"},
+}
+
+
+def test_patient_words_find_patient_pages_first(tab, site):
+    page = tab.page
+    page.goto(site.url, wait_until="networkidle")
+    search = page.locator("input.md-search__input")
+    tops = {}
+    for query in PATIENT_QUERIES:
+        search.click()
+        search.fill("")
+        search.type(query, delay=10)  # real key presses: Material searches on keyup
+        first = page.locator(".md-search-result__list > li > a").first
+        first.wait_for(timeout=10_000)
+        page.wait_for_timeout(300)  # the list settles after the last key
+        hrefs = page.eval_on_selector_all(".md-search-result__list > li > a", "as => as.map(a => a.href)")
+        paths = [urllib.parse.urlsplit(h).path.lstrip("/") for h in hrefs]
+        tops[query] = paths[0]
+        low = [i for i, p in enumerate(paths) if p.startswith(("clinicians/", "references/"))]
+        assert not low or low[0] > 0, (query, paths[:3])
+        page.keyboard.press("Escape")
+    if tops != {q: p for q, p in tops.items() if p in PATIENT_QUERIES[q]}:
+        raise AssertionError({q: (p, sorted(PATIENT_QUERIES[q])) for q, p in tops.items() if p not in PATIENT_QUERIES[q]})
+    assert tab.console_errors == []
