@@ -251,7 +251,7 @@ def blank_plan(guide: Guide) -> Markup:
                                       "return_to_sport"))
     return Markup(
         '<div class="app-planner__blank app-blank" id="blank-plan">'
-        '<h3 class="app-blank__title">{title}</h3><p>{intro}</p><ul class="app-blank__fields">{fields}</ul>'
+        '<h2 class="app-blank__title">{title}</h2><p>{intro}</p><ul class="app-blank__fields">{fields}</ul>'
         '<table class="app-timeline__table app-blank__table"><caption>{pc}</caption><thead><tr><th scope="col">{a}</th>'
         '<th scope="col">{b}</th><th scope="col">{c}</th></tr></thead><tbody>{phases}</tbody></table>'
         '<table class="app-timeline__table app-blank__table"><caption>{mc}</caption><thead><tr><th scope="col">{d}</th>'
