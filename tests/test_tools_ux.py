@@ -102,7 +102,7 @@ def test_decimal_reading(text, value):
 
 def test_unit_switch_display_and_suggestion():
     low, high = PLAUSIBLE.low, PLAUSIBLE.high
-    bare = low / 10 * 4 / 4  # a number that is too small in mm but right in cm
+    bare = low / 10  # a number that is too small in mm but right in cm
     assert units.suggest_unit(bare, "mm", low, high) == "cm"
     assert units.suggest_unit(high / 5, "cm", low, high) == "mm"  # e.g. "50 cm": did you mean mm?
     assert units.suggest_unit(low * 2, "mm", low, high) is None
