@@ -4,6 +4,8 @@
  * the rounding rule). tests/js/companion.test.mjs checks this file against cases that the
  * Python model wrote (tests/golden/companion.json).
  *
+ * Also the calendar file (.ics, RFC 5545) and the diary's CSV export and import.
+ *
  * A classic script, not an ES module: Chromium refuses module scripts under file://, and
  * the offline copy of the guide opens from a folder. It sets globalThis.LLGCompanionModel,
  * which Node's tests read after importing the file.
@@ -132,9 +134,172 @@
     return (whole + "." + pad(frac)).replace(/0+$/, "");
   }
 
+
+  // ---------------------------------------------------------------- calendar (.ics)
+
+  var enc = typeof TextEncoder !== "undefined" ? new TextEncoder() : null;
+  function octets(str) { return enc ? enc.encode(str).length : unescape(encodeURIComponent(str)).length; }
+
+  // RFC 5545 3.1: lines of at most 75 octets, continued with CRLF and one space; never
+  // inside a multi-byte character.
+  function fold(line) {
+    var out = [], cur = "", limit = 75;
+    for (var i = 0; i < line.length; i++) {
+      var ch = line[i];
+      var code = line.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) { ch += line[i + 1]; i++; }
+      if (octets(cur + ch) > limit) { out.push(cur); cur = " " + ch; limit = 75; }
+      else cur += ch;
+    }
+    out.push(cur);
+    return out.join("\r\n");
+  }
+
+  function icsText(s) {
+    return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+
+  function compactDate(iso) { return iso.replace(/-/g, ""); }
+
+  function fill(t, v) { return String(t).replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
+
+  // Reminders: for each run of days with the same step times, one event a step time that
+  // repeats daily (RRULE COUNT = the run's days); the milestones as all-day events.
+  // ``stamp`` is the DTSTAMP (UTC, "YYYYMMDDTHHMMSSZ"); ``uidBase`` makes UIDs unique.
+  function ics(sched, strings, stamp, uidBase, milestones) {
+    var L = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leg Length Guide//Treatment companion//EN",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+    var n = 0;
+    function event(props) {
+      n += 1;
+      L.push("BEGIN:VEVENT", "UID:" + uidBase + "-" + n + "@leg-length-guide", "DTSTAMP:" + stamp);
+      props.forEach(function (p) { L.push(p); });
+      L.push("END:VEVENT");
+    }
+    var rows = sched.rows, i = 0;
+    while (i < rows.length) {
+      var r = rows[i], j = i + 1;
+      if (r.pause) { i++; continue; }
+      var key = r.times.join(" ") + "|" + r.step_mm;
+      while (j < rows.length && !rows[j].pause && rows[j].times.join(" ") + "|" + rows[j].step_mm === key) j++;
+      var count = j - i;
+      r.times.forEach(function (t, k) {
+        var start = compactDate(r.date) + "T" + t.replace(":", "") + "00";
+        var props = ["DTSTART:" + start, "DURATION:PT5M",
+                     "SUMMARY:" + icsText(fill(strings.ics_step, { step: mmText(r.step_mm) })),
+                     "DESCRIPTION:" + icsText(fill(strings.ics_step_desc, { n: k + 1, steps: r.times.length }))];
+        if (count > 1) props.splice(1, 0, "RRULE:FREQ=DAILY;COUNT=" + count);
+        props.push("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
+                   "DESCRIPTION:" + icsText(fill(strings.ics_step, { step: mmText(r.step_mm) })), "END:VALARM");
+        event(props);
+      });
+      i = j;
+    }
+    (milestones || []).forEach(function (m) {
+      var next = compactDate(isoDate(parseDate(m.date) + DAY_MS));
+      event(["DTSTART;VALUE=DATE:" + compactDate(m.date), "DTEND;VALUE=DATE:" + next,
+             "SUMMARY:" + icsText(m.summary), "TRANSP:TRANSPARENT"]);
+    });
+    L.push("END:VCALENDAR");
+    return L.map(fold).join("\r\n") + "\r\n";
+  }
+
+  // ---------------------------------------------------------------- diary as CSV
+
+  var CSV_COLUMNS = ["date", "steps", "pain", "pins", "bend", "aid", "notes"];
+  var AIDS = ["none", "crutches", "frame", "wheelchair", "other"];
+  var MAX_NOTES = 2000;
+
+  // A spreadsheet runs a cell that starts with = + - @ as a formula: such text cells
+  // are written with a leading apostrophe, which import removes again.
+  function csvCell(v) {
+    var s = v == null ? "" : String(v);
+    if (typeof v === "string" && /^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function diaryToCsv(entries) {
+    var lines = [CSV_COLUMNS.join(",")];
+    entries.forEach(function (e) {
+      lines.push(CSV_COLUMNS.map(function (k) {
+        var v = e[k];
+        if (k === "pins") v = v === true ? "yes" : v === false ? "no" : "";
+        return csvCell(v == null ? "" : v);
+      }).join(","));
+    });
+    return lines.join("\r\n") + "\r\n";
+  }
+
+  function parseCsv(text) {
+    var rows = [], row = [], cell = "", q = false, i = 0;
+    if (text.charCodeAt(0) === 0xfeff) i = 1;
+    for (; i < text.length; i++) {
+      var ch = text[i];
+      if (q) {
+        if (ch === '"') { if (text[i + 1] === '"') { cell += '"'; i++; } else q = false; }
+        else cell += ch;
+      } else if (ch === '"' && cell === "") q = true;
+      else if (ch === ",") { row.push(cell); cell = ""; }
+      else if (ch === "\n" || ch === "\r") {
+        if (ch === "\r" && text[i + 1] === "\n") i++;
+        row.push(cell); rows.push(row); row = []; cell = "";
+      } else cell += ch;
+    }
+    if (q) throw new InputError("csv", "unclosed_quote", null);
+    if (cell !== "" || row.length) { row.push(cell); rows.push(row); }
+    return rows.filter(function (r) { return !(r.length === 1 && r[0] === ""); });
+  }
+
+  // One diary entry from raw values, or an InputError naming the field. Used by the form
+  // and by import, so both accept exactly the same things.
+  function checkEntry(raw) {
+    var e = {};
+    parseDate(raw.date, "date");
+    e.date = raw.date;
+    function int(field, lo, hi, optional) {
+      var v = raw[field] == null ? "" : String(raw[field]).trim();
+      if (v === "" && optional) return null;
+      if (!/^\d{1,3}$/.test(v) || +v < lo || +v > hi) throw new InputError(field, "bad_" + field, v);
+      return +v;
+    }
+    e.steps = int("steps", 0, 24, true);
+    e.pain = int("pain", 0, 10, true);
+    var pins = raw.pins;
+    e.pins = pins === true || pins === "yes" ? true : pins === false || pins === "no" ? false : null;
+    if (e.pins === null && pins != null && pins !== "") throw new InputError("pins", "bad_pins", pins);
+    var bend = raw.bend == null ? "" : String(raw.bend).trim();
+    if (bend === "") e.bend = null;
+    else if (/^-?\d{1,3}(\.\d)?$/.test(bend) && Math.abs(+bend) <= 180) e.bend = +bend;
+    else throw new InputError("bend", "bad_bend", bend);
+    var aid = raw.aid == null ? "" : String(raw.aid);
+    if (aid !== "" && AIDS.indexOf(aid) < 0) throw new InputError("aid", "bad_aid", aid);
+    e.aid = aid;
+    var notes = raw.notes == null ? "" : String(raw.notes);
+    if (notes.length > MAX_NOTES) throw new InputError("notes", "too_long", notes.length);
+    e.notes = notes;
+    return e;
+  }
+
+  function diaryFromCsv(text) {
+    var rows = parseCsv(String(text));
+    if (!rows.length || rows[0].join(",") !== CSV_COLUMNS.join(",")) throw new InputError("csv", "bad_header", rows[0]);
+    return rows.slice(1).map(function (r, i) {
+      if (r.length !== CSV_COLUMNS.length) throw new InputError("csv", "bad_row", i + 2);
+      var raw = {};
+      CSV_COLUMNS.forEach(function (k, j) {
+        var v = r[j];
+        if (k === "notes" && /^'[=+\-@\t\r]/.test(v)) v = v.slice(1);
+        raw[k] = v;
+      });
+      return checkEntry(raw);
+    });
+  }
+
   root.LLGCompanionModel = {
     MAX_DAYS: MAX_DAYS, MM_PER_INCH: MM_PER_INCH, InputError: InputError,
     halfUp: halfUp, hundredths: hundredths, parseDate: parseDate, isoDate: isoDate, addDays: addDays,
-    stepTimes: stepTimes, validate: validate, schedule: schedule, mmText: mmText
+    stepTimes: stepTimes, validate: validate, schedule: schedule, mmText: mmText,
+    fill: fill, fold: fold, ics: ics, CSV_COLUMNS: CSV_COLUMNS, AIDS: AIDS, diaryToCsv: diaryToCsv,
+    parseCsv: parseCsv, MAX_NOTES: MAX_NOTES, checkEntry: checkEntry, diaryFromCsv: diaryFromCsv
   };
 })(typeof globalThis !== "undefined" ? globalThis : this);
