@@ -148,3 +148,92 @@ def write_golden() -> None:
 
 if __name__ == "__main__":
     write_golden()
+
+
+# ------------------------------------------------------------------ calendar (.ics)
+
+from ics_check import IcsError, parse as parse_ics, unescape  # noqa: E402
+
+MODEL_JS = ROOT / "docs" / "assets" / "javascripts" / "companion-model.js"
+
+
+def js_ics(plan: dict, strings: dict, milestones: list) -> str:
+    script = (f"require({json.dumps(str(MODEL_JS))}); const M = globalThis.LLGCompanionModel;"
+              f"const s = M.schedule({json.dumps(plan)}, {json.dumps(LIMITS.as_dict())});"
+              f"process.stdout.write(M.ics(s, {json.dumps(strings)}, '20261201T090000Z', 'test', {json.dumps(milestones)}));")
+    # bytes, not text: text mode would turn the file's CRLF into LF
+    return subprocess.run(["node", "-e", script], capture_output=True, check=True, timeout=60).stdout.decode("utf-8")
+
+
+def test_calendar_file_is_valid_and_repeats_each_step_time():
+    strings = load_guide(ROOT / "data").strings["js"]["companion"]
+    long_note = dict(strings, ics_step_desc=strings["ics_step_desc"] + " Ünïcödé, semi;colon, 漢字" * 4)
+    # 10 mm: 4 days at 1 mm (4 steps), pause 5 to 7 Jan, then 0.75 mm as 3 steps from 8 Jan:
+    # 6 mm more = 8 days (8 Jan to 15 Jan), the last day full (6 / 0.75 = 8 exactly).
+    plan = {"target_mm": 10, "segments": [seg("2027-01-01"), seg("2027-01-05", 0, 0), seg("2027-01-08", 0.75, 3)]}
+    text = js_ics(plan, long_note, [{"date": "2027-01-01", "summary": "Lengthening starts"},
+                                    {"date": "2027-01-15", "summary": "Target, reached"}])
+    events = parse_ics(text)
+    timed = [e for e in events if "VALUE=DATE" not in e["DTSTART"][0]]
+    counts = {e["DTSTART"][1]: int(e["RRULE"][1].split("COUNT=")[1]) if "RRULE" in e else 1 for e in timed}
+    assert counts == {"20270101T080000": 4, "20270101T120000": 4, "20270101T160000": 4, "20270101T200000": 4,
+                      "20270108T080000": 8, "20270108T140000": 8, "20270108T200000": 8}
+    assert sum(counts.values()) == 4 * 4 + 8 * 3
+    all_day = [(e["DTSTART"][1], unescape(e["SUMMARY"][1])) for e in events if "VALUE=DATE" in e["DTSTART"][0]]
+    assert all_day == [("20270101", "Lengthening starts"), ("20270115", "Target, reached")]
+    assert "漢字" in unescape(timed[0]["DESCRIPTION"][1])  # folded without splitting a character
+    assert max(len(line.encode()) for line in text.split("\r\n")) <= 75
+
+
+def test_a_short_last_day_gets_its_own_events():
+    # 5 mm at 0.75 as 3 steps: 6 full days, then 2 steps on day 7 (see the leap-day case).
+    strings = load_guide(ROOT / "data").strings["js"]["companion"]
+    events = parse_ics(js_ics({"target_mm": 5, "segments": [seg("2028-02-27", 0.75, 3)]}, strings, []))
+    got = sorted((e["DTSTART"][1], e.get("RRULE", ("", "COUNT=1"))[1].split("COUNT=")[1]) for e in events)
+    assert got == [("20280227T080000", "6"), ("20280227T140000", "6"), ("20280227T200000", "6"),
+                   ("20280304T080000", "1"), ("20280304T140000", "1")]
+
+
+@pytest.mark.parametrize("bad", [
+    "BEGIN:VCALENDAR\nVERSION:2.0\r\nPRODID:x\r\nEND:VCALENDAR\r\n",  # bare LF
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-LONG:" + "a" * 80 + "\r\nEND:VCALENDAR\r\n",  # not folded
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20261201T090000Z\r\n"
+    "DTSTART:20270101T080000\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",  # no COUNT or UNTIL
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20270101T080000\r\n"
+    "END:VEVENT\r\nEND:VCALENDAR\r\n",  # no DTSTAMP
+])
+def test_the_calendar_reader_can_fail(bad):
+    with pytest.raises(IcsError):
+        parse_ics(bad)
+
+
+# ------------------------------------------------------------------ diary CSV
+
+def js_call(expr: str) -> object:
+    script = (f"require({json.dumps(str(MODEL_JS))}); const M = globalThis.LLGCompanionModel;"
+              f"let out; try {{ out = {{ok: {expr}}}; }} catch (e) {{ out = {{error: e.code, field: e.field}}; }}"
+              f"process.stdout.write(JSON.stringify(out));")
+    return json.loads(subprocess.run(["node", "-e", script], capture_output=True, check=True, timeout=60).stdout.decode("utf-8"))
+
+
+def test_diary_csv_round_trip_keeps_hostile_text_as_text():
+    entry = {"date": "2027-03-08", "steps": 4, "pain": 3, "pins": True, "bend": 85, "aid": "crutches",
+             "notes": '=HYPERLINK("http://x.invalid"), "quoted"\n<img src=x onerror=alert(1)>'}
+    csv = js_call(f"M.diaryToCsv([{json.dumps(entry)}])")["ok"]
+    assert csv.startswith("date,steps,pain,pins,bend,aid,notes\r\n")
+    assert "\"'=HYPERLINK(" in csv  # a spreadsheet will not run it as a formula
+    back = js_call(f"M.diaryFromCsv({json.dumps(csv)})")["ok"]
+    assert back == [entry]
+
+
+@pytest.mark.parametrize("csv, field", [
+    ("name,steps\r\nx,1\r\n", "csv"),
+    ("date,steps,pain,pins,bend,aid,notes\r\n2027-02-30,4,1,yes,,none,\r\n", "date"),
+    ("date,steps,pain,pins,bend,aid,notes\r\n2027-03-01,4,11,yes,,none,\r\n", "pain"),
+    ("date,steps,pain,pins,bend,aid,notes\r\n2027-03-01,4,1,maybe,,none,\r\n", "pins"),
+    ("date,steps,pain,pins,bend,aid,notes\r\n2027-03-01,4,1,yes,,<b>,\r\n", "aid"),
+    ("date,steps,pain,pins,bend,aid,notes\r\n2027-03-01,4,1,yes,,none\r\n", "csv"),
+    ('date,steps,pain,pins,bend,aid,notes\r\n2027-03-01,4,1,yes,,none,"open\r\n', "csv"),
+])
+def test_diary_import_refuses_what_it_cannot_read(csv, field):
+    assert js_call(f"M.diaryFromCsv({json.dumps(csv)})")["field"] == field

@@ -13,9 +13,6 @@
   "use strict";
 
   var MAX_PARAM_LENGTH = 40;
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"];
-  var WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
   var SVG = "http://www.w3.org/2000/svg";
 
   function el(tag, attrs, children) {
@@ -241,14 +238,14 @@
 
   Companion.prototype.longDate = function (iso) {
     var d = new Date(this.M.parseDate(iso));
-    return this.fill(this.s.date_long, { weekday: WEEKDAYS[d.getUTCDay()], day: d.getUTCDate(),
-                                         month: MONTHS[d.getUTCMonth()], year: d.getUTCFullYear() });
+    return this.fill(this.s.date_long, { weekday: this.s.weekdays[d.getUTCDay()], day: d.getUTCDate(),
+                                         month: this.s.months[d.getUTCMonth()], year: d.getUTCFullYear() });
   };
 
   Companion.prototype.shortDate = function (iso) {
     var d = new Date(this.M.parseDate(iso));
-    return this.fill(this.s.date_short, { weekday: WEEKDAYS[d.getUTCDay()].slice(0, 3), day: d.getUTCDate(),
-                                          month: MONTHS[d.getUTCMonth()].slice(0, 3) });
+    return this.fill(this.s.date_short, { weekday: this.s.weekdays_short[d.getUTCDay()], day: d.getUTCDate(),
+                                          month: this.s.months_short[d.getUTCMonth()] });
   };
 
   Companion.prototype.render = function () {
@@ -304,7 +301,7 @@
         return el("span", { class: "app-chart__box", text: t });
       }));
       return el("tr", {}, [el("th", { scope: "row", text: String(r.day) }), el("td", { class: "app-chart__date", text: dated ? self.shortDate(r.date) : "" }), steps,
-                           el("td", { text: M.mmText(r.total) + " mm" }), el("td", { class: "app-chart__notes" })]);
+                           el("td", { text: self.fill(s.length, { mm: M.mmText(r.total) }) }), el("td", { class: "app-chart__notes" })]);
     }));
   };
 
@@ -462,7 +459,7 @@
   };
 
   Companion.prototype.renderDiary = function () {
-    var s = this.s, M = this.M, done = this.doneByDate();
+    var s = this.s, M = this.M, self = this, done = this.doneByDate();
     if (!done.length) {
       this.diaryTable.replaceChildren(el("p", { text: s.diary_empty }));
       this.diaryChart.replaceChildren();
@@ -474,7 +471,7 @@
       el("tbody", {}, done.map(function (d) {
         var e = d.entry;
         return el("tr", {}, [el("th", { scope: "row", text: e.date }), el("td", { text: e.steps == null ? "" : String(e.steps) }),
-          el("td", { text: d.row ? M.mmText(d.total) + " mm" : "" }), el("td", { text: e.pain == null ? "" : String(e.pain) }),
+          el("td", { text: d.row ? self.fill(s.length, { mm: M.mmText(d.total) }) : "" }), el("td", { text: e.pain == null ? "" : String(e.pain) }),
           el("td", { text: e.pins == null ? "" : e.pins ? s.answer_yes : s.answer_no }),
           el("td", { text: e.bend == null ? "" : String(e.bend) }), el("td", { text: e.aid ? s.diary_aids[e.aid] : "" }),
           el("td", { text: e.notes })]);
