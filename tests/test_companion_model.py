@@ -237,3 +237,38 @@ def test_diary_csv_round_trip_keeps_hostile_text_as_text():
 ])
 def test_diary_import_refuses_what_it_cannot_read(csv, field):
     assert js_call(f"M.diaryFromCsv({json.dumps(csv)})")["field"] == field
+
+
+# ------------------------------------------------------------------ build-time chart
+
+from macros import companion_html  # noqa: E402
+
+
+def render(phones):
+    guide = load_guide(ROOT / "data")
+    return companion_html.companion(guide.params, guide.strings, phones, "../../help/urgent/",
+                                    guide.strings["templates"]["urgent_help"])
+
+
+def test_typical_chart_has_one_row_a_day_with_a_box_a_step():
+    guide = load_guide(ROOT / "data")
+    p = guide.params
+    html = render([])
+    days = int(p["lengthening.usual_amount"].typical / p["lengthening.distraction_rate"].typical)
+    assert html.count("<tr><th scope=\"row\">") == days
+    assert html.count('class="app-chart__box"') == days * int(p["lengthening.steps_per_day"].typical)
+    assert 'data-app-widget="companion"' in html and "data-app-config='{" in html
+
+
+def test_default_edition_has_blanks_and_points_to_urgent_help():
+    html = render([])
+    assert 'class="app-chart__blanks"' in html and 'href="../../help/urgent/"' in html
+
+
+def test_clinic_edition_prints_its_phones_escaped():
+    html = render([{"label": "Ward <any time>", "number": "+44 20 7946 0001", "tel": "tel:+442079460001"}])
+    assert "Ward &lt;any time&gt;" in html and 'href="tel:+442079460001"' in html
+    assert 'class="app-chart__blanks"' not in html
+    config = json.loads(html.split("data-app-config='", 1)[1].split("'", 1)[0].replace("&#39;", "'"))
+    assert config["phones"][0]["label"] == "Ward <any time>"
+    assert "<" not in html.split("data-app-config='", 1)[1].split("'", 1)[0]  # tojson escapes markup
