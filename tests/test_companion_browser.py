@@ -222,3 +222,23 @@ def test_print_chart_shows_only_the_chart(phone, site):
     assert page.is_hidden(".app-companion__form") and page.is_hidden(".md-content h1")
     assert page.locator(".app-chart tbody tr").count() == 20
     assert errors == []
+
+
+def test_widget_starts_after_instant_navigation_once(phone, site):
+    """Material's instant navigation: the widget's scripts load once, the widget starts on
+    arrival and again (once) after leaving and coming back."""
+    page, errors, requests, _ = phone
+    page.set_viewport_size({"width": 1280, "height": 900})  # the navigation sidebar is visible
+    page.goto(site.url + "lengthening/planner/", wait_until="networkidle")
+    page.evaluate("window.__sameDocument = 'yes'")
+    page.click(".md-nav--primary a[href$='companion/']")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.click(".md-nav--primary a[href$='planner/']")
+    page.wait_for_selector("[data-app-planner]")
+    page.click(".md-nav--primary a[href$='companion/']")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    assert page.evaluate("window.__sameDocument") == "yes", "a full page load, not instant navigation"
+    assert page.locator(".app-companion__form").count() == 1
+    assert page.text_content(".app-companion__summary").startswith("4 steps a day")
+    assert sum(u.endswith("/companion.js") for u in requests) == 1
+    assert errors == []
