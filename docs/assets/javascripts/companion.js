@@ -231,6 +231,7 @@
     this.say(opts.message || (p.dated ? "" : this.s.error_needs_start));
     this.state = st;
     this.sched = sched;
+    this.segments = p.plan.segments;
     this.dated = p.dated;
     this.render();
     return true;
@@ -446,14 +447,15 @@
     input.value = "";
   };
 
-  // Length done by each diary date: steps done times that day's step.
+  // Length done by each diary date: steps done times that day's step (in hundredths of
+  // a millimetre, with the model's rounding rule).
   Companion.prototype.doneByDate = function () {
-    var rows = {}, out = [], total = 0;
+    var rows = {}, out = [], total = 0, segs = this.segments, M = this.M;
     this.sched.rows.forEach(function (r) { rows[r.date] = r; });
     this.store.entries.forEach(function (e) {
       var r = rows[e.date];
-      if (r && e.steps != null && !r.pause) total += e.steps * r.step_mm;
-      out.push({ entry: e, total: total, row: r });
+      if (r && e.steps != null && !r.pause) total += e.steps * r.rate / segs[r.segment].steps;
+      out.push({ entry: e, total: M.hundredths(total), row: r });
     });
     return out;
   };
