@@ -47,6 +47,13 @@ Macros available in pages (see CONTRIBUTING.md for examples):
 A clinic edition names its clinic file in ``extra.clinic_file`` (see clinic-example/);
 its overrides are merged into the parameters before validation (macros/overrides.py).
 After the build, ``on_post_build`` writes a redirect page at every permanent link.
+``red_flags(tier)``
+    One tier of warning signs from ``data/urgent.yml`` ("emergency", "same_day" or
+    "next_visit"), each with why it matters and its sources (``macros.urgent``).
+``emergency_numbers()``, ``emergency_call()``, ``advice_call()``, ``contact_box()``
+    The edition's emergency and advice numbers (``data/emergency.yml``, or the clinic's
+    own list): a table, the number or phrase for a sentence, and the phone box of the
+    urgent-help page. Pages never type a phone number.
 ``timeline(amount_mm=50, bone="femur", method="nail", date=None)``
     A static, accessible treatment timeline (chart and tables) for these inputs.
 ``typical_timelines()``
@@ -71,7 +78,7 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from macros import clinic_html, clinicians, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
-from macros import companion_html, references_html, timeline_html  # noqa: E402
+from macros import companion_html, references_html, timeline_html, urgent_render  # noqa: E402
 from macros import companion as companion_model  # noqa: E402
 from macros import glossary as glossary_mod  # noqa: E402
 from macros import timeline as timeline_model  # noqa: E402
@@ -304,6 +311,34 @@ def define_env(env) -> None:
             _fail(GuideDataError("macro companion", err.field, f"{err.code}: {err.value!r}"))
         except GuideDataError as err:
             _fail(err)
+
+    @env.macro
+    def red_flags(tier: str) -> str:
+        """One tier of warning signs, with why and sources (help/urgent.md)."""
+        try:
+            return urgent_render.red_flags(guide.signs, tier, cite)
+        except GuideDataError as err:
+            _fail(err)
+
+    @env.macro
+    def emergency_numbers() -> str:
+        """The edition's emergency and advice numbers by region."""
+        return urgent_render.emergency_numbers(guide.regions, strings)
+
+    @env.macro
+    def emergency_call() -> str:
+        """The emergency number (one-region edition) or "your local emergency number"."""
+        return urgent_render.emergency_call(guide.regions, strings)
+
+    @env.macro
+    def advice_call() -> str:
+        """The health advice line (one-region edition) or "your local health advice line"."""
+        return urgent_render.advice_call(guide.regions, strings)
+
+    @env.macro
+    def contact_box() -> str:
+        """The phone box: the clinic's phones, or blank lines; then the emergency number."""
+        return urgent_render.contact_box(clinic.phones, guide.regions, strings)
 
     @env.macro
     def bibliography() -> str:

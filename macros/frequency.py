@@ -3,16 +3,18 @@
 Three kinds of figure are worded here:
 
 * a risk (a ``percent`` parameter with ``counted:``, the ``risk`` macro): the phrase always
-  ends with what the study counted, so the sentence around it cannot claim another unit.
-  A share: 17.6 counted per child -> "about 1 in 6 children"; events per 100: 34
+  says what the study counted, so the sentence around it cannot claim another unit.
+  A share: 15 counted per child -> "about 1 in 7 children"; events per 100: 34
   complications per 100 lengthened bone segments -> "about 1 complication for every 3
-  lengthened bones". The page must say which unit its sentence counts (``per=``), and a
-  mismatch stops the build;
+  lengthened bones (one bone can have more than one)". When one study's counts are in the
+  data (``counted.events`` and ``counted.total``), they follow in brackets: "nearly 1 in
+  5 children (6 of 33)". The page must say which unit its sentence counts (``per=``),
+  and a mismatch stops the build;
 * any other share (``percent``, the ``one_in`` macro): 15 -> "about 1 in 7";
 * ``births_per_case`` (the N of "1 in N births"): 50000 -> "about 1 in 50,000 births".
 
 Shares are worded from one fixed ladder of phrases (``templates.risk.ladder`` in the strings
-file: 9 in 10 ... 1 in 2, 2 in 5, 1 in 3, 3 in 10, 1 in 4 ... 1 in 1,000). The phrase
+file: 19 in 20, 9 in 10 ... 1 in 2, 2 in 5, 1 in 3, 3 in 10, 1 in 4 ... 1 in 1,000). The phrase
 nearest to the figure (smallest relative error) is used; when it is more than 10% away,
 "nearly" says the figure is a bit below the phrase and "just over" that it is a bit above,
 so a harm is never understated by more than 10% without saying so. Every word comes from
@@ -169,15 +171,28 @@ def risk(strings: Mapping[str, Any], p: Parameter, per: str | None, which: str =
     rungs = ladder(strings)
     t = strings["templates"]["risk"]
     noun = t["units"][counted.unit]
-    parts = [word_share(v / 100, rungs) for v in _percent(p, which, macro)]
+    values = _percent(p, which, macro)
+    parts = [word_share(v / 100, rungs) for v in values]
+    # The study's own counts, said when the figure is one study's single value.
+    counts = counted.events is not None and len(values) == 1 and values[0] == p.typical
     if counted.measure == "share":
-        return t["share"].format(fraction=_join(strings, parts, lambda w: _fraction(strings, w.rung)), unit=noun)
+        text = t["share"].format(fraction=_join(strings, parts, lambda w: _fraction(strings, w.rung)), unit=noun)
+        return t["with_counts"].format(text=text, counts=t["counts_share"].format(
+            events=counted.events, total=counted.total)) if counts else text
     names = t["events"][counted.event]
 
     def per_100(w: Wording) -> str:
         d = grouped(w.rung.d, strings["templates"]["frequency"]["thousands_separator"], 1000)
         return t["per_100"].format(n=w.rung.n, event=names["one" if w.rung.n == 1 else "other"], d=d, unit=noun)
-    return _join(strings, parts, per_100)
+    # Events per 100 can count one unit twice: say so, so "1 for every 3 bones" is not
+    # read as "1 in 3 people".
+    note = t["per_100_note"][counted.event].format(one=t["units_one"][counted.unit])
+    if counts:
+        numbers = t["counts_per_100"].format(events=counted.events, event=names["one" if counted.events == 1 else "other"],
+                                             total=counted.total, unit=noun)
+        note = t["counts_and_note"].format(counts=numbers, note=note) if note else numbers
+    text = _join(strings, parts, per_100)
+    return t["with_counts"].format(text=text, counts=note) if note else text
 
 
 def one_in_words(templates: Mapping[str, str], value: float) -> str:

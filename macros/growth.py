@@ -108,6 +108,9 @@ class GrowthModel:
     tibia_mm_per_year: float
     end_age_years: Mapping[str, float]
     max_current_mm: float
+    # How close prediction methods usually come (growth.uncertainty, cm): words only, the
+    # range itself comes from measurement_error_mm and timing_shift_months.
+    uncertainty_cm: float = 0
 
     @property
     def min_age(self) -> int:
@@ -165,10 +168,17 @@ def model_from_params(params: Parameters) -> GrowthModel:
         tibia_mm_per_year=params["growth.physis_rate.proximal_tibia"].value,
         end_age_years={s: params[_END_AGE[s]].value for s in SEXES},
         max_current_mm=params["growth.estimator.max_current"].value,
+        uncertainty_cm=_in_cm(params["growth.uncertainty"]),
     )
     if not 0 < model.lift_max_mm < model.modulation_max_mm:
         raise GuideDataError("parameters.yml", "thresholds", "needs small_difference below large_difference")
     return model
+
+
+def _in_cm(p) -> float:
+    if p.unit != "cm":
+        raise GuideDataError("parameters.yml", f"{p.key}.unit", f"must be cm, got {p.unit}")
+    return p.value
 
 
 def _whole_months(p) -> int:

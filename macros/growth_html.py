@@ -21,6 +21,8 @@ from typing import Any, Mapping
 
 from markupsafe import Markup, escape
 
+from macros import fmt
+
 from macros.growth import (
     MM_PER_INCH,
     SEXES,
@@ -94,6 +96,14 @@ def data_attributes(p: Prediction, unit: str) -> dict[str, str]:
     return attrs
 
 
+def js_strings(strings: Mapping[str, Any], model: GrowthModel) -> dict[str, Any]:
+    """``js.growth`` with ``{within}`` of the range sentence filled from ``growth.uncertainty``
+    (the same words on the page and in the browser, which gets this copy)."""
+    js = dict(strings["js"]["growth"])
+    js["range"] = js["range"].replace("{within}", fmt.quantity(strings, model.uncertainty_cm, "cm"))
+    return js
+
+
 def result_html(js: Mapping[str, Any], p: Prediction, unit: str, extra: Markup = Markup("")) -> Markup:
     attrs = Markup(" ").join(Markup('{}="{}"').format(k, v) for k, v in data_attributes(p, unit).items())
     body = Markup("").join(
@@ -105,7 +115,7 @@ def result_html(js: Mapping[str, Any], p: Prediction, unit: str, extra: Markup =
 def example(model: GrowthModel, strings: Mapping[str, Any], sex: str, age_months: int, current: float,
             unit: str = "mm") -> Markup:
     """A static worked example: the sum written out, then the result as the estimator shows it."""
-    js, t = strings["js"]["growth"], strings["templates"]["growth"]
+    js, t = js_strings(strings, model), strings["templates"]["growth"]
     current_mm = current * MM_PER_INCH if unit == "in" else float(current)
     p = predict(model, sex, age_months, current_mm)
     m = num(half_up(p.multiplier * 1000) / 1000)
@@ -174,7 +184,7 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
         hint=t["form_hint"],
         submit=t["form_submit"],
     )
-    data = {"model": model.as_dict(), "strings": strings["js"]["growth"], "sexes": list(SEXES)}
+    data = {"model": model.as_dict(), "strings": js_strings(strings, model), "sexes": list(SEXES)}
     return Markup(
         '<div class="app-growth" data-app-component="growth" id="app-growth-estimator">{form}'
         '<noscript><p class="app-growth__noscript">{noscript}</p></noscript>'
@@ -182,4 +192,4 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
     ).format(form=form, noscript=t["noscript"], data=_json_script(data))
 
 
-__all__ = ["age_text", "length_text", "result_parts", "data_attributes", "example", "table", "estimator", "escape"]
+__all__ = ["age_text", "length_text", "js_strings", "result_parts", "data_attributes", "example", "table", "estimator", "escape"]

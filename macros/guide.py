@@ -8,16 +8,18 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from macros import fmt
 from macros.bibliography import Reference, load_bibliography
 from macros.datafile import read_yaml
 from macros.errors import GuideDataError
 from macros.overrides import Clinic, apply_overrides, overridden_keys
 from macros.params import Parameters, parse_parameters
 from macros.strings import load_strings
+from macros.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
 
 REFERENCES_FILE = "references.yml"
 PARAMETERS_FILE = "parameters.yml"
@@ -33,6 +35,8 @@ class Guide:
     strings: Mapping[str, Any]
     clinic: Clinic = Clinic()
     overridden: frozenset = frozenset()
+    signs: Mapping[str, tuple[Sign, ...]] = field(default_factory=dict)  # warning signs by tier
+    regions: tuple[Region, ...] = ()  # emergency and advice numbers of this edition
 
 
 def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = "clinic.yml") -> Guide:
@@ -58,4 +62,7 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
         except GuideDataError as err:  # the shipped file passed, so the clinic's change is at fault
             raise GuideDataError(clinic_file, f"overrides.{err.key}", err.problem) from None
     strings = load_strings(data_dir / STRINGS_FILE, params.units)
-    return Guide(references, params, strings, clinic, overridden)
+    signs = load_signs(data_dir / URGENT_FILE, references,
+                       lambda key, which: fmt.param(strings, params[key], which or "range"))
+    regions = clinic.emergency or load_regions(data_dir / EMERGENCY_FILE)
+    return Guide(references, params, strings, clinic, overridden, signs, regions)

@@ -2,7 +2,7 @@
 
 The words live in ``data/strings.en.yml`` (``templates.options``) and the sizes in
 ``data/parameters.yml``: the table fills the size placeholders (``{small_low}``, ``{large_high}``, ...) and
-``{nail_risk}`` from the parameters, so it can never disagree with the prose.
+``{nail_risk}`` and ``{frame_risk}`` from the parameters, so it can never disagree with the prose.
 
 Pure module: no MkDocs import.
 """
@@ -27,6 +27,7 @@ SIZES = {
 # Placeholder name -> (parameter key, the unit the cell's sentence counts).
 RISKS = {
     "nail_risk": ("complications.nail_any", "segment"),
+    "frame_risk": ("complications.frame_child_any", "lengthening"),
 }
 
 

@@ -5,7 +5,10 @@ A clinic file (for example ``clinic-example/clinic.yml``) has two sections:
 ``clinic``
     Settings of the edition, not clinical numbers: ``name``, ``logo`` (an SVG or PNG
     file beside the clinic file), ``phones`` (a list of ``label`` and ``number``),
-    ``urgent`` (what to do in an emergency), ``site_url`` and ``contact_email``.
+    ``urgent`` (what to do in an emergency; ``{emergency}`` in it shows the clinic's
+    emergency number), ``emergency`` (the edition's emergency and advice numbers by
+    region, replacing ``data/emergency.yml``; see :mod:`macros.urgent`), ``site_url`` and
+    ``contact_email``.
 ``overrides``
     Changes to ``data/parameters.yml``, addressed by dotted key, for example::
 
@@ -29,9 +32,10 @@ from typing import Any, Mapping
 
 from macros.datafile import read_yaml
 from macros.errors import GuideDataError
+from macros.urgent import Region, parse_regions
 
 OVERRIDABLE = {"value", "low", "typical", "high", "rows", "note", "sources"}
-CLINIC_FIELDS = {"name", "logo", "phones", "urgent", "site_url", "contact_email"}
+CLINIC_FIELDS = {"name", "logo", "phones", "urgent", "emergency", "site_url", "contact_email"}
 _URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -47,6 +51,7 @@ class Clinic:
     site_url: str = ""
     contact_email: str = ""
     overrides: Mapping[str, Any] = field(default_factory=dict)
+    emergency: tuple[Region, ...] = ()  # empty: the default edition's list (data/emergency.yml)
 
     @property
     def is_edition(self) -> bool:
@@ -177,11 +182,19 @@ def parse_clinic(raw: Any, base_dir: Path, file: str = "clinic.yml") -> Clinic:
             raise GuideDataError(file, f"clinic.phones[{i}].number", f"is not a phone number: {number!r}")
         phones.append((str(ph["label"]), number))
     logo = _logo_uri(Path(base_dir) / c["logo"], file) if c.get("logo") else ""
+    emergency = parse_regions(c["emergency"], file, "clinic.emergency") if "emergency" in c else ()
+    urgent = " ".join(str(c.get("urgent", "")).split())
+    for m in re.finditer(r"\{([^}]*)\}", urgent):
+        if m.group(1) != "emergency":
+            raise GuideDataError(file, "clinic.urgent", f"{{{m.group(1)}}} is not a known placeholder (only {{emergency}})")
+        if not emergency:
+            raise GuideDataError(file, "clinic.urgent", "uses {emergency}, so clinic.emergency must list your region's numbers")
+    if emergency:
+        urgent = urgent.replace("{emergency}", emergency[0].emergency)
     overrides = raw.get("overrides") or {}
     if not isinstance(overrides, Mapping):
         raise GuideDataError(file, "overrides", "must map parameter keys to new values")
-    return Clinic(name.strip(), logo, tuple(phones), str(c.get("urgent", "")).strip(), site_url,
-                  email, overrides)
+    return Clinic(name.strip(), logo, tuple(phones), urgent, site_url, email, overrides, emergency)
 
 
 def load_clinic(path: Path | None) -> Clinic:

@@ -37,6 +37,7 @@ from macros.datafile import read_yaml
 from macros.errors import GuideDataError
 
 LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "typical_basis", "columns", "rows", "counted"}
+COUNTED_FIELDS = {"unit", "measure", "event", "events", "total"}
 RANGE_FIELDS = ("low", "typical", "high")
 # How a range's typical value was chosen. Words for readers: strings.en.yml,
 # templates.clinic.typical_basis.
@@ -65,6 +66,8 @@ class Counted:
     unit: str
     measure: str
     event: str = ""
+    events: int | None = None  # the study's own counts, when one small study gives the figure
+    total: int | None = None
 
 
 @dataclass(frozen=True)
@@ -174,9 +177,9 @@ def _parse_counted(raw: Any, unit_name: str, file: str, key: str) -> Counted:
         raise GuideDataError(file, where, f"only a risk in percent says what was counted (this one is in {unit_name})")
     if not isinstance(raw, Mapping):
         raise GuideDataError(file, where, "must be a mapping with unit and measure, e.g. {unit: child, measure: share}")
-    unknown = sorted(set(map(str, raw)) - {"unit", "measure", "event"})
+    unknown = sorted(set(map(str, raw)) - COUNTED_FIELDS)
     if unknown:
-        raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (unit, measure, event)")
+        raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (unit, measure, event, events, total)")
     for field, allowed in (("unit", COUNTED_UNITS), ("measure", COUNTED_MEASURES)):
         if raw.get(field) not in allowed:
             got = "missing" if field not in raw else f"{raw[field]!r} is not allowed"
@@ -187,7 +190,18 @@ def _parse_counted(raw: Any, unit_name: str, file: str, key: str) -> Counted:
         raise GuideDataError(file, f"{where}.event", f"{got}: events per 100 need one of {', '.join(COUNTED_EVENTS)}")
     if raw["measure"] == "share" and event:
         raise GuideDataError(file, f"{where}.event", "only events per 100 (measure: per_100) name an event")
-    return Counted(raw["unit"], raw["measure"], event)
+    events, total = raw.get("events"), raw.get("total")
+    if (events is None) != (total is None):
+        raise GuideDataError(file, f"{where}.{'total' if total is None else 'events'}",
+                             "is missing: give both events and total (the study's counts), or neither")
+    if events is not None:
+        ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (events, total)) and 0 <= events and total > 0
+        if not ok:
+            raise GuideDataError(file, f"{where}.events", f"events and total must be whole numbers, total above 0, "
+                                                          f"got {events!r} of {total!r}")
+        if raw["measure"] == "share" and events > total:
+            raise GuideDataError(file, f"{where}.events", f"a share cannot have more events ({events}) than {total}")
+    return Counted(raw["unit"], raw["measure"], event, events, total)
 
 
 def _parse_units(raw: Any, file: str) -> dict[str, Unit]:
@@ -226,6 +240,11 @@ def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliogr
     shape = shapes[0]
     if shape != "range" and "typical_basis" in raw:
         raise GuideDataError(file, f"{key}.typical_basis", "belongs to a range (low, typical, high) only")
+    if counted is not None and counted.events is not None and shape != "table":
+        figure = raw["value"] if shape == "value" else raw.get("typical")
+        if _is_number(figure) and abs(100 * counted.events / counted.total - figure) > 0.5:
+            raise GuideDataError(file, f"{key}.counted.events", f"{counted.events} of {counted.total} is "
+                                 f"{100 * counted.events / counted.total:.1f}%, not the figure {figure}%")
     if shape == "value":
         v = _check_number(raw["value"], unit, file, f"{key}.value")
         return Parameter(key, label.strip(), unit_name, sources, v, v, v, note=note, counted=counted)

@@ -108,17 +108,26 @@ def chart(s, tl: Timeline) -> Markup:
                             '<text class="app-timeline__label" x="0" y="{ty}">{name}</text>'
                             '<rect class="app-timeline__range" x="{x1}" y="{y1}" width="{w1}" height="16" rx="3"/>'
                             '<rect class="app-timeline__bar" x="{x2}" y="{y2}" width="{w2}" height="10" rx="2"/></g>').format(
-            id=pid, ty=y + 15, name=s["phases"][pid],
+            id=pid, ty=y + 15, name=_phase_name(s, pid, tl.method),
             x1=x(start.min), y1=y + 2, w1=f"{max(float(x(stop.max)) - float(x(start.min)), 1):.1f}",
             x2=x(start.typical), y2=y + 5, w2=f"{max(float(x(stop.typical)) - float(x(start.typical)), 1):.1f}"))
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 
 
+def by_method(label: Any, method: str) -> str:
+    """A label that may differ by method: a string, or a mapping ``{nail: ..., frame: ...}``."""
+    return label[method] if isinstance(label, Mapping) else label
+
+
+def _phase_name(s, pid: str, method: str) -> str:
+    return by_method(s["phases"][pid], method)
+
+
 def _milestone_name(s, mid: str, method: str) -> str:
     if mid == "removal":
         return s["milestones"][f"removal_{method}"]
-    return s["milestones"][mid]
+    return by_method(s["milestones"][mid], method)
 
 
 def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
@@ -144,7 +153,7 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
     for pid in PHASES:
         start, stop = tl.phases[pid]
         rows.append(Markup('<tr data-phase="{id}"{a}{b}><th scope="row">{name}</th><td>{st}</td><td>{en}</td></tr>').format(
-            id=pid, a=_attrs("start", start), b=_attrs("end", stop), name=s["phases"][pid],
+            id=pid, a=_attrs("start", start), b=_attrs("end", stop), name=_phase_name(s, pid, tl.method),
             st=_day_text(s, start, tl), en=_day_text(s, stop, tl)))
     out.append(Markup('<table class="app-timeline__table app-timeline__phases"><caption>{c}</caption><thead><tr>'
                       '<th scope="col">{a}</th><th scope="col">{b}</th><th scope="col">{d}</th></tr></thead>'

@@ -166,6 +166,26 @@ def test_printed_page_and_pdf_show_the_clinic(edition, browser, tmp_path):
         assert any(fmt.param(EDITION.strings, EDITION.params[k], "typical") in text for k in rate), pdf
 
 
+def test_urgent_page_shows_the_clinics_numbers(edition):
+    """The clinic's phones fill the phone box and its own emergency list replaces the
+    guide's common numbers; no other region's number is offered."""
+    from macros.clinic_html import tel
+    site, _ = edition
+    soup = BeautifulSoup((site / "help/urgent/index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.select_one("article")
+    box = article.select_one("[data-app-contacts]")
+    for label, number in CLINIC.phones:
+        assert box.select_one(f'a[href="{tel(number)}"]').get_text(strip=True) == number, label
+    assert "____" not in box.get_text(), "a clinic edition fills the blank lines"
+    assert CLINIC.emergency, "the sample clinic sets its own numbers"
+    expected = {tel(r.emergency) for r in CLINIC.emergency} | {tel(r.advice.number) for r in CLINIC.emergency if r.advice}
+    expected |= {tel(n) for _, n in CLINIC.phones}
+    shown = {a["href"] for a in article.select('a[href^="tel:"]')}
+    assert shown == expected
+    assert len(article.select("table tbody tr")) == len(CLINIC.emergency)
+    assert "{emergency}" not in CLINIC.urgent and CLINIC.emergency[0].emergency in CLINIC.urgent
+
+
 def test_default_edition_shows_no_clinic(site):
     html = site.page_html("about/")
     assert 'class="app-clinic"' not in html

@@ -6,7 +6,7 @@ template text.
   Tables, code, the page foot and reference lists are left out: they are not prose.
   ``python scripts/readability.py`` prints every page's grade for the README.
 * Number lint: a number followed by a clinical unit (mm, cm, days, weeks, months, %,
-  "a day", ...) typed into Markdown is a defect: it must come from data/parameters.yml
+  °C, "a day", ...) typed into Markdown is a defect: it must come from data/parameters.yml
   through a macro. ``tests/number_allowlist.txt`` lists the few phrases that are not
   clinical figures, each with its reason.
 """
@@ -26,7 +26,7 @@ ALLOWLIST = Path(__file__).with_name("number_allowlist.txt")
 
 UNIT_WORDS = (
     r"mm|millimet(?:re|er)s?|cm|centimet(?:re|er)s?|inch(?:es)?|in\b|"
-    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent"
+    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent|°\s?[CF]\b|degrees?"
 )
 NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|and|or)\s*\d+(?:[.,]\d+)?)?"
 CLINICAL_NUMBER = re.compile(rf"{NUMBER}\s*(?:{UNIT_WORDS})(?![\w])|{NUMBER}\s+in\s+\d+", re.IGNORECASE)
@@ -105,7 +105,8 @@ def test_duration_lint_catches_words():
 
 def test_lint_catches_hand_typed_numbers():
     for sample in ("lengthening starts after 5 to 7 days", "about 1 mm a day", "in 34% of cases",
-                   "about 1 in 3 people", "a lift of 2 cm", "6-12 months"):
+                   "about 1 in 3 people", "a lift of 2 cm", "6-12 months", "a fever of 38 °C",
+                   "above 38.5°C", "101.5 degrees"):
         assert CLINICAL_NUMBER.search(_markdown_prose(sample)), sample
     assert not CLINICAL_NUMBER.search(_markdown_prose('{{ param("lengthening.latency") }} and 2 legs'))
 

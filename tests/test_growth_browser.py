@@ -19,7 +19,7 @@ pytestmark = pytest.mark.browser
 PAGE = "children/growth-prediction/"
 GUIDE = load_guide(ROOT / "data")
 MODEL = growth.model_from_params(GUIDE.params)
-JS = GUIDE.strings["js"]["growth"]
+JS = growth_html.js_strings(GUIDE.strings, MODEL)
 HOOKS = ("data-sex", "data-age-months", "data-current-mm", "data-predicted-mm",
          "data-predicted-mm-min", "data-predicted-mm-max", "data-band",
          "data-modulation-age-months-min", "data-modulation-age-months-max")

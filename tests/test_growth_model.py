@@ -277,3 +277,15 @@ def test_estimator_embeds_model_safely():
     assert soup.select_one(".app-growth__output")["aria-live"] == "polite"
     data = soup.select_one(".app-growth__data")["data-json"]
     assert "</" not in data
+
+
+def test_range_sentence_is_not_a_guarantee():
+    # The range comes from average errors: it says "most likely", that the result can fall
+    # outside it, and the review's wider margin (growth.uncertainty), in the page and the browser.
+    from macros import fmt, growth_html
+    js = growth_html.js_strings(GUIDE.strings, MODEL)
+    within = fmt.quantity(GUIDE.strings, GUIDE.params["growth.uncertainty"].value, "cm")
+    p = growth.predict(MODEL, "boy", 96, 20)
+    text = dict(growth_html.result_parts(js, p, "mm"))["range"]
+    assert text.startswith("Most likely ") and "can fall outside" in text
+    assert f"within about {within}" in text and "{" not in text

@@ -32,6 +32,7 @@ def test_rows_are_filled_from_parameters():
         "{large_low}": fmt.param(GUIDE.strings, large, "low"),
         "{large_high}": fmt.param(GUIDE.strings, large, "high"),
         "{nail_risk}": frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment"),
+        "{frame_risk}": frequency.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening"),
     }
     raw_text = " ".join(str(v) for row in raw_rows for v in row.values())
     used = [p for p in expected if p in raw_text]
@@ -113,3 +114,13 @@ def test_figure_text_follows_colour_scheme(browser, site, scheme):
         assert abs(_luminance(fill) - _luminance(background)) > 0.5, (scheme, fill, background)
     finally:
         context.close()
+
+
+def test_nail_and_frame_figures_stand_together_with_the_caveat():
+    # The two figures count different things in different people: the table shows both,
+    # and says they do not rank the methods.
+    rows = options.options_rows(GUIDE.strings, GUIDE.params)
+    cell = next(r["risks"] for r in rows if "Lengthening" in r["option"])
+    assert frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment") in cell
+    assert frequency.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening") in cell
+    assert "do not show which method is safer" in cell

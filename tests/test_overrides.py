@@ -89,7 +89,20 @@ def test_apply_overrides_never_adds_a_parameter():
     ({"name": "A", "contact_email": "nobody"}, "clinic.contact_email: is not an email"),
     ({"name": "A", "phones": [{"label": "Ward", "number": "call us"}]}, "clinic.phones[0].number"),
     ({"name": "A", "logo": "missing.svg"}, "clinic.logo: file not found"),
+    ({"name": "A", "emergency": [{"region": "the UK", "emergency": "ring us"}]}, "clinic.emergency[0].emergency: is not a phone number"),
+    ({"name": "A", "urgent": "Call {emergency}."}, "clinic.urgent: uses {emergency}, so clinic.emergency must list"),
+    ({"name": "A", "urgent": "Call {ward}."}, "clinic.urgent: {ward} is not a known placeholder"),
 ])
 def test_invalid_clinic_settings_name_the_key(tmp_path, clinic, expected):
     with pytest.raises(GuideDataError, match=expected.replace("[", r"\[").replace("]", r"\]")):
         parse_clinic({"clinic": clinic}, tmp_path)
+
+
+def test_clinic_emergency_numbers_replace_the_default_list(tmp_path):
+    regions = [{"region": "Sweden", "emergency": "112", "advice": {"name": "1177 Vårdguiden", "number": "1177"}}]
+    clinic = parse_clinic({"clinic": {"name": "A", "urgent": "In an emergency, call {emergency}.",
+                                      "emergency": regions}}, tmp_path)
+    assert clinic.urgent == "In an emergency, call 112."
+    guide = load_guide(DATA, clinic)
+    assert [(r.region, r.emergency, r.advice.number) for r in guide.regions] == [("Sweden", "112", "1177")]
+    assert len(load_guide(DATA).regions) > 1, "the default edition names several regions"

@@ -136,10 +136,12 @@ def test_prose_ranges(raw, low, high, unit, expected):
 
 
 @pytest.mark.parametrize("key,per,expected", [
-    ("complications.nail_any", "segment", "about 1 complication for every 3 lengthened bones"),
-    ("complications.pin_infection_deep", "patient", "about 1 in 30 people"),
+    ("complications.nail_any", "segment",
+     "about 1 complication for every 3 lengthened bones (one bone can have more than one)"),
+    ("complications.pin_infection_deep", "patient", "about 1 in 30 people (3 of 88)"),
     ("treatment.growth_modulation.pets_screw_removal", "child", "about 2 in 5 children"),
-    ("complications.regenerate_fracture_child", "lengthening", "about 1 break for every 6 lengthenings"),
+    ("complications.regenerate_fracture_child", "lengthening",
+     "about 1 break for every 6 lengthenings (20 breaks in 111 lengthenings; one lengthening can have more than one)"),
 ])
 def test_risk_words(key, per, expected):
     guide = load_guide(DATA)

@@ -278,7 +278,7 @@ def test_planner_estimates_in_the_pdf_equal_the_model(downloads):
             if tl_el.find_parent(attrs={"hidden": True}):
                 continue
             tl = model.compute_from(guide.params, float(tl_el["data-amount-mm"]), tl_el["data-bone"],
-                                    tl_el["data-method"], tl_el["data-age"], tl_el.get("data-date"))
+                                    tl_el["data-method"], tl_el.get("data-date"))
             for row in tl_el.select("tr[data-phase]"):
                 start, end = tl.phases[row["data-phase"]]
                 for prefix, span in (("start", start), ("end", end)):

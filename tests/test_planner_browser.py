@@ -218,3 +218,28 @@ def test_one_parameter_changes_prose_table_and_planner(tmp_path, browser):
     finally:
         page.close()
         httpd.shutdown()
+
+
+def test_stage_names_follow_the_method_as_in_python(tab, site):
+    """Frames: walk as much as you can; nails: weight as advised. The browser shows the same
+    stage and milestone names as the static HTML (macros/timeline_html.py) for each method."""
+    from bs4 import BeautifulSoup
+    from macros import timeline_html
+    _open(tab, site)
+    s = GUIDE.strings["js"]["planner"]
+    names = {}
+    for method in t.METHODS:
+        tab.page.evaluate(SET_AND_READ, ["50", "mm", "femur", method, ""])
+        got = tab.page.evaluate("""() => ({
+          phases: [...document.querySelectorAll('.app-planner__result [data-phase] th')].map(e => e.textContent),
+          milestones: [...document.querySelectorAll('.app-planner__result [data-milestone] th')].map(e => e.textContent),
+          labels: [...document.querySelectorAll('.app-planner__result .app-timeline__label')].map(e => e.textContent)})""")
+        html = timeline_html.timeline(GUIDE, t.compute(MODEL, 50, "femur", method), "/references/")
+        soup = BeautifulSoup(str(html), "html.parser")
+        assert got["phases"] == [e.get_text() for e in soup.select("[data-phase] th")], method
+        assert got["milestones"] == [e.get_text() for e in soup.select("[data-milestone] th")], method
+        assert got["labels"] == got["phases"], method
+        names[method] = got["phases"][t.PHASES.index("protected_walking")]
+        assert names[method] == s["phases"]["protected_walking"][method]
+    assert names["nail"] != names["frame"]
+    assert tab.console_errors == []

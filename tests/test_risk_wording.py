@@ -43,7 +43,7 @@ def _grid():
 
 def test_ladder_has_the_documented_phrases():
     values = {(r.n, r.d) for r in RUNGS}
-    for pair in [(1, 2), (1, 3), (1, 10), (2, 5), (3, 10), (1, 100), (1, 1000)]:
+    for pair in [(19, 20), (9, 10), (1, 2), (1, 3), (1, 10), (2, 5), (3, 10), (1, 100), (1, 1000)]:
         assert pair in values, pair
 
 
@@ -86,8 +86,11 @@ def test_ties_do_not_understate():
     (5.9, "nearly 1 in 15"),     # 1 in 15 is 13% above, 1 in 20 15% below
     (0.3, "just over 1 in 500"),  # 1 in 500 is 33% below, 1 in 200 67% above
     (1.5, "just over 1 in 75"),
-    (96.6, "about 9 in 10"),
-    (99, "about 9 in 10"),
+    (96.6, "about 19 in 20"),    # 85 of 88: "9 in 10" would understate by 7%
+    (99, "about 19 in 20"),
+    (95, "about 19 in 20"),
+    (92, "about 9 in 10"),       # 9 in 10 is 2% below, 19 in 20 3% above
+    (90, "about 9 in 10"),
     (0.1, "about 1 in 1,000"),
     (0.05, "less than 1 in 1,000"),
 ])
@@ -131,6 +134,7 @@ def test_phrase_ends_with_what_was_counted():
     nouns = GUIDE.strings["templates"]["risk"]["units"]
     for key, p in _risks().items():
         text = frequency.risk(GUIDE.strings, p, p.counted.unit)
+        text = re.sub(r" \([^()]*\)$", "", text)  # the study's counts or a note in brackets
         assert text.endswith(" " + nouns[p.counted.unit]), (key, text)
         others = [n for u, n in nouns.items() if u != p.counted.unit and not nouns[p.counted.unit].endswith(n)]
         assert not any(text.endswith(" " + n) for n in others), (key, text)
@@ -140,9 +144,39 @@ def test_phrase_ends_with_what_was_counted():
 
 def test_per_100_names_the_event():
     text = frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment")
-    assert text == "about 1 complication for every 3 lengthened bones"
+    # "1 for every 3 bones" is not "1 in 3 people": the phrase says one bone can count twice.
+    assert text == "about 1 complication for every 3 lengthened bones (one bone can have more than one)"
+    # A bone either reaches its planned length or not: no such note.
+    text = frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_goal_not_reached"], "segment")
+    assert text == "about 1 case for every 20 lengthened bones"
     text = frequency.risk(GUIDE.strings, GUIDE.params["complications.regenerate_fracture_child"], "lengthening")
-    assert "children" not in text and text.endswith("lengthenings")
+    assert "children" not in text and re.sub(r" \([^()]*\)$", "", text).endswith("lengthenings")
+
+
+def test_one_small_study_gives_its_counts():
+    # Worked out by hand from the notes in parameters.yml.
+    pin = frequency.risk(GUIDE.strings, GUIDE.params["complications.pin_infection_frame"], "patient")
+    assert pin == "about 19 in 20 people (85 of 88)"
+    hip = frequency.risk(GUIDE.strings, GUIDE.params["complications.hip_instability_cfd"], "child")
+    assert hip == "about 1 in 6 children (6 of 33)"
+    breaks = frequency.risk(GUIDE.strings, GUIDE.params["complications.regenerate_fracture_child"], "lengthening")
+    assert breaks == ("about 1 break for every 6 lengthenings "
+                      "(20 breaks in 111 lengthenings; one lengthening can have more than one)")
+    # A range is not one study's single figure: no counts.
+    frame = frequency.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening", "range")
+    assert "(" not in frame
+
+
+def test_counts_must_match_the_figure():
+    raw = yaml.safe_load((DATA / "parameters.yml").read_text())
+    _first(raw, "complications.pin_infection_frame")["counted"]["events"] = 58
+    refs = parse_bibliography(yaml.safe_load((DATA / "references.yml").read_text()))
+    with pytest.raises(GuideDataError) as info:
+        parse_parameters(raw, refs)
+    assert "complications.pin_infection_frame.counted.events: 58 of 88 is 65.9%, not the figure 96.6%" in str(info.value)
+    del _first(raw, "complications.pin_infection_frame")["counted"]["events"]
+    with pytest.raises(GuideDataError, match=r"pin_infection_frame\.counted\.events: is missing"):
+        parse_parameters(raw, refs)
 
 
 @pytest.mark.parametrize("per,words", [
@@ -255,6 +289,7 @@ def test_pages_use_risk_with_per():
 # --- the built site ---------------------------------------------------------------------
 
 PERCENT = re.compile(r"\d\s*%|\bper ?cent\b", re.IGNORECASE)
+LENGTH_SHARE = re.compile(r"\s+of the [\w' ]*?bone's length")
 
 
 def test_patient_pages_show_no_percentages(site):
@@ -264,8 +299,10 @@ def test_patient_pages_show_no_percentages(site):
     for page in pages:
         article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("article")
         text = " ".join(article.get_text(" ").split())
-        hit = PERCENT.search(text)
-        assert not hit, f"{page.relative_to(site.dir)}: {text[max(0, hit.start() - 80):hit.end() + 20]}"
+        for hit in PERCENT.finditer(text):
+            if LENGTH_SHARE.match(text, hit.end()):
+                continue  # a share of a bone's length is a size, not how often something happens
+            raise AssertionError(f"{page.relative_to(site.dir)}: {text[max(0, hit.start() - 80):hit.end() + 20]}")
 
 
 def test_evidence_page_says_what_each_risk_counted(site):
@@ -316,7 +353,7 @@ def test_build_fails_when_the_data_changes_what_was_counted(tmp_path):
     proj = _copy(tmp_path)
     params = proj / "data/parameters.yml"
     text = params.read_text()
-    old = "counted: {unit: lengthening, measure: per_100, event: fracture}"
+    old = "counted: {unit: lengthening, measure: per_100, event: fracture, events: 20, total: 111}"
     assert old in text
     params.write_text(text.replace(old, "counted: {unit: child, measure: share}", 1))
     line = _build_fails(tmp_path, proj, "complications.regenerate_fracture_child: the sentence counts lengthening")

@@ -162,6 +162,11 @@
     node.setAttribute("data-" + p + "day-max", String(span.max));
   }
 
+  /* A label that may differ by method: a string, or { nail: ..., frame: ... } (as by_method in Python). */
+  function byMethod(label, method) {
+    return typeof label === "string" ? label : label[method];
+  }
+
   function numberText(x) {
     var r = Math.round(x * 10) / 10;
     return String(r);
@@ -191,7 +196,7 @@
     PHASES.forEach(function (pid, i) {
       var start = tl.phases[pid][0], stop = tl.phases[pid][1], y = TOP + i * ROW_HEIGHT;
       var g = svg("g", { "class": "app-timeline__row app-timeline__row--" + pid });
-      g.appendChild(svg("text", { "class": "app-timeline__label", x: 0, y: y + 15 }, s.phases[pid]));
+      g.appendChild(svg("text", { "class": "app-timeline__label", x: 0, y: y + 15 }, byMethod(s.phases[pid], tl.method)));
       g.appendChild(svg("rect", { "class": "app-timeline__range", x: x(start.min).toFixed(1), y: y + 2,
                                   width: Math.max(x(stop.max) - x(start.min), 1).toFixed(1), height: 16, rx: 3 }));
       g.appendChild(svg("rect", { "class": "app-timeline__bar", x: x(start.typical).toFixed(1), y: y + 5,
@@ -232,7 +237,7 @@
       var start = tl.phases[pid][0], stop = tl.phases[pid][1];
       var tr = el("tr", { "data-phase": pid });
       setSpan(tr, "start", start); setSpan(tr, "end", stop);
-      tr.appendChild(el("th", { scope: "row" }, s.phases[pid]));
+      tr.appendChild(el("th", { scope: "row" }, byMethod(s.phases[pid], tl.method)));
       tr.appendChild(el("td", null, self.dayText(start)));
       tr.appendChild(el("td", null, self.dayText(stop)));
       tbody.appendChild(tr);
@@ -278,7 +283,7 @@
   };
 
   Planner.prototype.milestoneName = function (mid, method) {
-    return mid === "removal" ? this.s.milestones["removal_" + method] : this.s.milestones[mid];
+    return mid === "removal" ? this.s.milestones["removal_" + method] : byMethod(this.s.milestones[mid], method);
   };
 
   /* ---- state: form <-> URL ---- */

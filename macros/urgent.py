@@ -1,0 +1,167 @@
+"""The warning signs in three tiers (``data/urgent.yml``) and the edition's phone numbers
+for emergencies and health advice (``data/emergency.yml``, or a clinic's own list).
+
+``urgent.yml`` holds the red flags once, so the urgent-help page, later pages and
+printed charts all show the same signs in the same tier. Each tier lists signs; a sign
+has an ``id``, the ``text`` a reader notices, a short ``why`` and ``sources`` (keys of
+``data/references.yml``). A text may show a parameter as ``{param:KEY}`` (its range) or
+``{param:KEY:which}`` (``low``, ``typical`` or ``high``), so a threshold such as the
+fever line lives only in ``data/parameters.yml``.
+
+``emergency.yml`` holds the emergency and advice numbers by region. The default
+edition lists the common ones; a clinic edition replaces the whole list with its own
+(``clinic.emergency`` in its clinic file). Pages never type a number: they call the
+macros that render this data.
+
+Pure module: no MkDocs import. Problems raise :class:`GuideDataError` naming file and key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from macros.datafile import read_yaml
+from macros.errors import GuideDataError
+
+URGENT_FILE = "urgent.yml"
+EMERGENCY_FILE = "emergency.yml"
+TIERS = ("emergency", "same_day", "next_visit")
+SIGN_FIELDS = {"id", "text", "why", "sources"}
+PARAM_REF = re.compile(r"\{param:([\w.]+)(?::(\w+))?\}")
+PHONE = re.compile(r"^[0-9]{2,6}$|^\+?[0-9][0-9 ()-]{4,}$")
+ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Sign:
+    """One warning sign: what the reader notices, why it matters, and its sources."""
+
+    id: str
+    tier: str
+    text: str
+    why: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A health advice line for when it is not an emergency ("NHS 111")."""
+
+    name: str
+    number: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """The emergency number of a region and, if it has one, its advice line.
+
+    ``region`` is written to follow "in": "the UK", "Sweden".
+    """
+
+    region: str
+    emergency: str
+    advice: Advice | None = None
+
+
+def _text(value: Any, file: str, key: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise GuideDataError(file, key, "must be text")
+    if "<" in value or "{{" in value:
+        raise GuideDataError(file, key, "must be plain text (no HTML or template code)")
+    return " ".join(value.split())
+
+
+def parse_signs(raw: Any, references: Mapping[str, Any], fill: Callable[[str, str | None], str],
+                file: str = URGENT_FILE) -> dict[str, tuple[Sign, ...]]:
+    """Validate ``urgent.yml``: the three tiers in order, each sign complete and sourced.
+
+    ``fill(key, which)`` turns a ``{param:...}`` reference into words; it raises
+    :class:`GuideDataError` for an unknown parameter, which is reported against the sign.
+    """
+    if not isinstance(raw, Mapping) or not isinstance(raw.get("tiers"), Mapping):
+        raise GuideDataError(file, "tiers", "is missing or not a mapping")
+    tiers = raw["tiers"]
+    if list(map(str, tiers)) != list(TIERS):
+        raise GuideDataError(file, "tiers", f"must be exactly {', '.join(TIERS)}, in that order")
+    out: dict[str, tuple[Sign, ...]] = {}
+    seen: set[str] = set()
+    for tier in TIERS:
+        signs = tiers[tier]
+        if not isinstance(signs, list) or not signs:
+            raise GuideDataError(file, f"tiers.{tier}", "must be a non-empty list of signs")
+        parsed = []
+        for i, s in enumerate(signs):
+            where = f"tiers.{tier}[{i}]"
+            if not isinstance(s, Mapping):
+                raise GuideDataError(file, where, "must be a mapping with id, text, why and sources")
+            missing = sorted(SIGN_FIELDS - set(s))
+            extra = sorted(set(map(str, s)) - SIGN_FIELDS)
+            if missing or extra:
+                raise GuideDataError(file, f"{where}.{(missing or extra)[0]}",
+                                     "is missing" if missing else "is not a known field")
+            sid = str(s["id"])
+            if not ID.match(sid) or sid in seen:
+                raise GuideDataError(file, f"{where}.id", f"must be a new lower-case name, got {sid!r}")
+            seen.add(sid)
+            where = f"tiers.{tier}.{sid}"
+            text = _text(s["text"], file, f"{where}.text")
+            why = _text(s["why"], file, f"{where}.why")
+            try:
+                text = PARAM_REF.sub(lambda m: fill(m.group(1), m.group(2)), text)
+                why = PARAM_REF.sub(lambda m: fill(m.group(1), m.group(2)), why)
+            except GuideDataError as err:
+                raise GuideDataError(file, f"{where}.text", f"{err.key}: {err.problem}") from None
+            sources = s["sources"]
+            if not isinstance(sources, list) or not sources:
+                raise GuideDataError(file, f"{where}.sources", "must list at least one reference key")
+            for key in sources:
+                if key not in references:
+                    raise GuideDataError(file, f"{where}.sources", f"cites unknown reference {key!r}")
+            parsed.append(Sign(sid, tier, text, why, tuple(sources)))
+        out[tier] = tuple(parsed)
+    return out
+
+
+def parse_regions(raw: Any, file: str = EMERGENCY_FILE, key: str = "regions") -> tuple[Region, ...]:
+    """Validate a list of ``{region, emergency, advice: {name, number}}`` (advice optional)."""
+    if not isinstance(raw, list) or not raw:
+        raise GuideDataError(file, key, "must be a non-empty list of regions")
+    out = []
+    for i, r in enumerate(raw):
+        where = f"{key}[{i}]"
+        if not isinstance(r, Mapping):
+            raise GuideDataError(file, where, "must be a mapping with region, emergency and advice")
+        unknown = sorted(set(map(str, r)) - {"region", "emergency", "advice"})
+        if unknown:
+            raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (region, emergency, advice)")
+        region = _text(r.get("region"), file, f"{where}.region")
+        number = str(r.get("emergency", ""))
+        if not PHONE.match(number):
+            raise GuideDataError(file, f"{where}.emergency", f"is not a phone number: {number!r}")
+        advice = None
+        if r.get("advice") is not None:
+            a = r["advice"]
+            if not isinstance(a, Mapping) or set(map(str, a)) != {"name", "number"}:
+                raise GuideDataError(file, f"{where}.advice", "needs exactly name and number")
+            anumber = str(a["number"])
+            if not PHONE.match(anumber):
+                raise GuideDataError(file, f"{where}.advice.number", f"is not a phone number: {anumber!r}")
+            advice = Advice(_text(a["name"], file, f"{where}.advice.name"), anumber)
+        out.append(Region(region, number, advice))
+    return tuple(out)
+
+
+def load_signs(path: Path, references: Mapping[str, Any], fill: Callable[[str, str | None], str]
+               ) -> dict[str, tuple[Sign, ...]]:
+    return parse_signs(read_yaml(path), references, fill, path.name)
+
+
+def load_regions(path: Path) -> tuple[Region, ...]:
+    raw = read_yaml(path)
+    if not isinstance(raw, Mapping):
+        raise GuideDataError(path.name, "regions", "is missing")
+    return parse_regions(raw.get("regions"), path.name)
+

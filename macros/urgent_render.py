@@ -1,0 +1,70 @@
+"""Render the warning signs and the edition's phone numbers as Markdown, through the
+Jinja templates in ``macros/templates/`` (the markup lives there, not in Python).
+
+The output is Markdown (inside ``markdown="1"`` blocks where it needs a wrapper), so the
+citation links go through MkDocs' own link checks like any other link on the page.
+
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence
+
+import jinja2
+
+from macros.clinic_html import tel
+from macros.errors import GuideDataError
+from macros.urgent import TIERS, Region, Sign
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    autoescape=False,  # Markdown out; the data is checked to hold no HTML (macros/urgent.py)
+)
+
+
+def _t(strings: Mapping[str, Any]) -> Mapping[str, Any]:
+    return strings["templates"]["urgent"]
+
+
+def red_flags(signs: Mapping[str, Sequence[Sign]], tier: str, cite: Callable[..., str]) -> str:
+    """One tier's signs: a list in a ``div[data-tier]``, each sign with its why and sources."""
+    if tier not in TIERS:
+        raise GuideDataError("macro red_flags", str(tier), f"is not a tier ({', '.join(TIERS)})")
+    return _ENV.get_template("red_flags.md").render(
+        tier=tier, signs=signs[tier], cite=lambda keys: cite(*keys))
+
+
+def emergency_numbers(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
+    """The table of emergency and advice numbers by region."""
+    return _ENV.get_template("emergency_numbers.md").render(regions=regions, t=_t(strings), tel=tel)
+
+
+def emergency_call(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
+    """The number itself when the edition has one region, else "your local emergency number"."""
+    t = _t(strings)
+    if len(regions) == 1:
+        n = regions[0].emergency
+        return t["one_number"].format(number=f"[{n}]({tel(n)})")
+    return t["many_numbers"]
+
+
+def advice_call(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
+    """The advice line of a one-region edition ("NHS 111 (111)"), else a general phrase."""
+    t = _t(strings)
+    if len(regions) == 1:
+        a = regions[0].advice
+        if a is None:
+            return t["no_advice_line"]
+        return t["one_advice"].format(name=a.name, number=f"[{a.number}]({tel(a.number)})")
+    return t["many_advice"]
+
+
+def contact_box(phones: Sequence[tuple[str, str]], regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
+    """The phone box: the clinic's numbers, or blank lines to fill in; then the emergency number."""
+    return _ENV.get_template("contact_box.md").render(
+        t=_t(strings), phones=[{"label": label, "number": n, "tel": tel(n)} for label, n in phones],
+        emergency=emergency_call(regions, strings))
