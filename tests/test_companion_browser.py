@@ -135,6 +135,7 @@ def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site
     open_companion(page, site, "?amount=50&date=2027-03-01")
     key = page.get_attribute(".app-companion", "data-app-storage-key")
     assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
+    assert any(u.endswith("/companion.js") for u in requests)  # the recorder sees this page's requests
     requests.clear()
     # Save: 3 of 4 steps on day 1 (8 March) -> 0.75 mm done.
     page.fill("#app-companion-d-date", "2027-03-08")
@@ -187,7 +188,7 @@ def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site
     assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
     assert "No entries yet." in page.text_content(".app-companion__diary-table")
     # Nothing left the page: only the downloads' own blob: addresses were opened.
-    assert sent(requests) == [] and requests, requests
+    assert sent(requests) == [], requests
     assert errors == []
 
 
@@ -220,6 +221,10 @@ def test_print_chart_shows_only_the_chart(phone, site):
     page.emulate_media(media="print")
     assert page.is_visible(".app-chart__table") and page.is_visible(".app-chart__flags")
     assert page.is_hidden(".app-companion__form") and page.is_hidden(".md-content h1")
+    # The warning signs come from data/urgent.yml through the urgent page's macro.
+    assert page.is_visible(".app-companion-flags [data-tier='emergency']")
+    assert page.is_visible(".app-companion-flags [data-tier='same_day']")
+    assert page.locator(".app-companion-flags [data-tier='next_visit']").count() == 0
     assert page.locator(".app-chart tbody tr").count() == 20
     assert errors == []
 
