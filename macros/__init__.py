@@ -54,6 +54,10 @@ After the build, ``on_post_build`` writes a redirect page at every permanent lin
     The edition's emergency and advice numbers (``data/emergency.yml``, or the clinic's
     own list): a table, the number or phrase for a sentence, and the phone box of the
     urgent-help page. Pages never type a phone number.
+``changes_list()``, ``editorial_statement()``, ``sources_read()``
+    The What changed page (data/changes.yml, ``macros.changes``), the edition's publisher
+    and clinical sign-off in words (``macros.editorial``), and how much of each source the
+    editors read (the clinicians' evidence page).
 ``timeline(amount_mm=50, bone="femur", method="nail", date=None)``
     A static, accessible treatment timeline (chart and tables) for these inputs.
 ``typical_timelines()``
@@ -78,8 +82,10 @@ if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
 from macros import clinic_html, clinicians, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
-from macros import companion_html, references_html, timeline_html, urgent_render  # noqa: E402
+from macros import changes as changes_mod  # noqa: E402
 from macros import companion as companion_model  # noqa: E402
+from macros import companion_html, references_html, timeline_html, urgent_render  # noqa: E402
+from macros import editorial as editorial_mod  # noqa: E402
 from macros import glossary as glossary_mod  # noqa: E402
 from macros import timeline as timeline_model  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
@@ -107,6 +113,18 @@ def define_env(env) -> None:
         guide = load_guide(data_dir, clinic, clinic_file.name if clinic_file else "clinic.yml")
     except GuideDataError as err:
         raise BuildError(str(err)) from None
+    # Who publishes the edition, its editor and clinical sign-off (the page foot reads
+    # extra.editorial; a clinic file's own section replaces the guide's).
+    tracker = editorial_mod.issue_tracker(env.conf.get("repo_url") or extra.get("repository"), None)
+    try:
+        if clinic.is_edition:
+            editorial = editorial_mod.parse_editorial(clinic.editorial, clinic_file.name, "editorial", clinic.name)
+        else:
+            editorial = editorial_mod.parse_editorial(extra.get("editorial"), "mkdocs.yml", "extra.editorial",
+                                                      env.conf["site_name"])
+    except GuideDataError as err:
+        raise BuildError(str(err)) from None
+    extra["editorial"] = editorial
     if clinic.site_url:  # the clinic's own address: canonical links, sitemap and printed links
         env.conf["site_url"] = clinic.site_url
     env.variables["guide"] = guide
@@ -116,6 +134,12 @@ def define_env(env) -> None:
     except GuideDataError as err:
         raise BuildError(str(err)) from None
     env.variables["permalinks"] = permalinks
+    try:
+        changes = changes_mod.load_changes(data_dir, guide.references,
+                                           (p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")))
+    except GuideDataError as err:
+        raise BuildError(str(err)) from None
+    env.variables["changes"] = changes
     # The clinic's name, logo and contacts for the theme's templates (empty: default edition).
     extra["clinic"] = clinic_html.template_data(clinic)
     strings = guide.strings
@@ -166,7 +190,7 @@ def define_env(env) -> None:
             if ref is None:
                 _fail(GuideDataError("macro cite", key, "unknown reference (not in references.yml)"))
             label = references_html.short_label(ref)
-            links.append(f'[{label}](/references.md#{references_html.anchor(key)})')
+            links.append(f'[{label}](/references.md#{references_html.anchor(ref.key)})')
         return "(" + "; ".join(links) + ")"
 
     try:
@@ -232,17 +256,30 @@ def define_env(env) -> None:
         except GuideDataError as err:
             _fail(err)
 
+    def _page_titles() -> dict[str, str]:
+        """Each page's title by its Markdown file under docs/."""
+        return {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
+                for p in docs_dir.rglob("*.md")}
+
     @env.macro
     def permalink_table() -> str:
         """Every page with its permanent link and QR code (clinicians/linking.md)."""
-        titles = {p.relative_to(docs_dir).as_posix(): clinicians.page_title(p.read_text(encoding="utf-8"))
-                  for p in docs_dir.rglob("*.md")}
-        return clinicians.permalink_table(permalinks, titles, env.conf.get("site_url"), strings)
+        return clinicians.permalink_table(permalinks, _page_titles(), env.conf.get("site_url"), strings)
+
+    @env.macro
+    def changes_list() -> str:
+        """The record of changes, newest first (changes.md), from data/changes.yml."""
+        return changes_mod.render(changes, _page_titles(), cite, strings["templates"]["changes"])
 
     @env.macro
     def evidence_table() -> str:
         """Every parameter with its values, unit, sources and note (clinicians/evidence.md)."""
         return clinicians.evidence_table(guide.params, guide.references, strings, guide.overridden, clinic.name)
+
+    @env.macro
+    def sources_read() -> str:
+        """How much of each source the editors read, where it matters (clinicians/evidence.md)."""
+        return clinicians.sources_read(guide.references, strings)
 
     @env.macro
     def planner_links() -> str:
@@ -256,12 +293,22 @@ def define_env(env) -> None:
 
     @env.macro
     def report_contact() -> str:
-        """Where to report an error: the clinic's email, ``extra.contact_email``, or a pointer."""
+        """Where to report an error: the editor's contact, the clinic's or ``extra.contact_email``
+        address, else the project's public issue tracker (``extra.repository``)."""
         t = strings["templates"]["clinic"]["report"]
-        email = clinic.contact_email or extra.get("contact_email", "")
-        if email:
-            return t["email"].format(email=email, name=clinic.name or env.conf["site_name"])
-        return t["no_email"]
+        kind, address = editorial_mod.report_route(editorial, clinic.contact_email or extra.get("contact_email", ""),
+                                                   tracker)
+        if kind == "email":
+            return t["email"].format(email=address, name=editorial["publisher"])
+        if kind == "web":
+            return t["web"].format(url=address)
+        _fail(GuideDataError("mkdocs.yml", "extra.repository",
+                             "no way to report an error: set editorial.editor.contact, contact_email or extra.repository"))
+
+    @env.macro
+    def editorial_statement() -> str:
+        """Who publishes this edition, its editor and its clinical sign-off, in words (About page)."""
+        return editorial_mod.statement(editorial, strings["templates"]["editorial"])
 
     @env.macro
     def timeline(amount_mm: float = 50, bone: str = "femur", method: str = "nail",
@@ -311,6 +358,14 @@ def define_env(env) -> None:
             _fail(GuideDataError("macro companion", err.field, f"{err.code}: {err.value!r}"))
         except GuideDataError as err:
             _fail(err)
+
+    @env.macro
+    def duration_range(milestone: str = "return_to_sport") -> str:
+        """The widest time to a milestone in months, fastest to slowest scenario."""
+        def run():
+            low, high = timeline_model.duration_range(guide.params, milestone)
+            return fmt.span(strings, low, high, "month")
+        return _planner_call(run)
 
     @env.macro
     def red_flags(tier: str) -> str:
@@ -368,6 +423,8 @@ def on_pre_page_macros(env) -> None:
     page.meta["permalink"] = url
     page.meta["permalink_text"] = qr.display(url)
     page.meta["permalink_qr"] = qr.svg(url, t["qr_title"].format(url=qr.display(url)))
+    # This page's entries in the record of changes, for the page foot (newest first).
+    page.meta["changes"] = [{"date": c.date, "anchor": c.anchor} for c in env.variables["changes"] if c.covers(src)]
 
 
 def on_post_build(env) -> None:

@@ -104,18 +104,34 @@ def evidence_table(params: Parameters, references: Mapping[str, Reference], stri
     for key in sorted(params):
         p = params[key]
         sources = ", ".join(
-            f"[{_cell(references_html.short_label(references[s]))}](/references.md#{references_html.anchor(s)})"
+            f"[{_cell(references_html.short_label(references[s]))}](/references.md#{references_html.anchor(references[s].key)})"
             for s in p.sources
         )
         note = p.note
         if key in overridden:
             note = t["overridden"].format(name=clinic_name) + " " + note
-        unit = strings["units"][p.unit]["other"] or p.unit
+        values = values_text(strings, p)  # carries the unit ("5 to 10 days"), so no unit column
+        if p.kind == "table" and strings["units"][p.unit]["other"]:
+            values += f" ({strings['units'][p.unit]['other']})"
         counted = counted_text(strings, p)
         note_cell = _cell(note) + (f"<br>{_cell(counted)}" if counted else "")
-        lines.append(f"| {_cell(p.label)}<br>`{key}` | {_cell(values_text(strings, p))} | {_cell(unit)} "
+        lines.append(f"| {_cell(p.label)}<br>`{key}` | {_cell(values)} "
                      f"| {sources} | {note_cell} |")
     return '<div class="app-evidence" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+
+
+def sources_read(references: Mapping[str, Reference], strings: Mapping[str, Any]) -> str:
+    """A Markdown table of the sources the editors read only in part, or with a note for
+    clinicians (``read`` and ``evidence_note`` in references.yml; patients never see these)."""
+    t = strings["templates"]["clinic"]
+    lines = ["| " + " | ".join(t["read_heading"]) + " |", "|" + "---|" * len(t["read_heading"])]
+    for ref in references_html.sorted_references(references):
+        if not (ref.read or ref.evidence_note):
+            continue
+        link = f"[{_cell(references_html.short_label(ref))}](/references.md#{references_html.anchor(ref.key)})"
+        read = t["read_levels"][ref.read] if ref.read else ""
+        lines.append(f"| {link} | {_cell(read)} | {_cell(ref.evidence_note)} |")
+    return "\n".join(lines)
 
 
 def planner_query(**fields: Any) -> str:

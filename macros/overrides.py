@@ -1,6 +1,7 @@
 """A clinic edition: read the clinic file and merge its protocol into the parameters.
 
-A clinic file (for example ``clinic-example/clinic.yml``) has two sections:
+A clinic file (for example ``clinic-example/clinic.yml``) has these sections
+(``editorial``, who publishes and signed off the edition, is read by ``macros.editorial``):
 
 ``clinic``
     Settings of the edition, not clinical numbers: ``name``, ``logo`` (an SVG or PNG
@@ -52,6 +53,7 @@ class Clinic:
     contact_email: str = ""
     overrides: Mapping[str, Any] = field(default_factory=dict)
     emergency: tuple[Region, ...] = ()  # empty: the default edition's list (data/emergency.yml)
+    editorial: Any = None  # the clinic's ``editorial`` section (macros.editorial), unvalidated
 
     @property
     def is_edition(self) -> bool:
@@ -150,9 +152,9 @@ def parse_clinic(raw: Any, base_dir: Path, file: str = "clinic.yml") -> Clinic:
     """Validate a clinic file's content; ``base_dir`` is where its logo lives."""
     if not isinstance(raw, Mapping):
         raise GuideDataError(file, "", "must be a mapping with clinic and overrides")
-    unknown = sorted(set(map(str, raw)) - {"clinic", "overrides"})
+    unknown = sorted(set(map(str, raw)) - {"clinic", "overrides", "editorial"})
     if unknown:
-        raise GuideDataError(file, unknown[0], "is not a known section (clinic, overrides)")
+        raise GuideDataError(file, unknown[0], "is not a known section (clinic, editorial, overrides)")
     c = raw.get("clinic") or {}
     if not isinstance(c, Mapping):
         raise GuideDataError(file, "clinic", "must be a mapping")
@@ -194,7 +196,8 @@ def parse_clinic(raw: Any, base_dir: Path, file: str = "clinic.yml") -> Clinic:
     overrides = raw.get("overrides") or {}
     if not isinstance(overrides, Mapping):
         raise GuideDataError(file, "overrides", "must map parameter keys to new values")
-    return Clinic(name.strip(), logo, tuple(phones), urgent, site_url, email, overrides, emergency)
+    return Clinic(name.strip(), logo, tuple(phones), urgent, site_url, email, overrides, emergency,
+                  raw.get("editorial"))
 
 
 def load_clinic(path: Path | None) -> Clinic:

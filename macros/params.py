@@ -44,6 +44,7 @@ RANGE_FIELDS = ("low", "typical", "high")
 TYPICAL_BASES = (
     "pooled_mean",         # the mean of the patients of several series taken together
     "median_of_series",    # the middle one of several series' means
+    "mean_of_series",      # the average of several series' means, each series counted once
     "single_series_mean",  # one series' mean (or rate): the only or the most fitting series
     "midpoint",            # halfway between low and high (no better figure)
     "conservative",        # the cautious end, chosen on purpose (the note says why)

@@ -27,7 +27,7 @@ def reference(ref: Reference) -> Markup:
     title = escape(ref.title.rstrip("."))
     parts.append(Markup('<a href="{}">{}</a>.').format(ref.link, title) if ref.link else title + Markup("."))
     where = ", ".join(x for x in (ref.container, ref.publisher) if x)
-    detail = ref.year
+    detail = ref.year_label
     if ref.volume:
         detail += f";{ref.volume}"
     if ref.pages:
@@ -46,6 +46,14 @@ def reference(ref: Reference) -> Markup:
     return Markup(" ").join(parts)
 
 
+def unique(refs: Iterable[Reference]) -> list[Reference]:
+    """Each work once (an old key given with ``same_as`` maps to the same entry)."""
+    seen: dict[str, Reference] = {}
+    for r in refs:
+        seen.setdefault(r.key, r)
+    return list(seen.values())
+
+
 def reference_list(refs: Iterable[Reference], css_class: str = "app-references") -> Markup:
     """An ordered list with one ``<li id="ref-KEY">`` per reference."""
     items = [Markup('<li id="{}">{}</li>').format(anchor(r.key), reference(r)) for r in refs]
@@ -54,13 +62,10 @@ def reference_list(refs: Iterable[Reference], css_class: str = "app-references")
 
 def sorted_references(refs: Mapping[str, Reference]) -> list[Reference]:
     """References in reading order: by first author (or title), then year."""
-    return sorted(refs.values(), key=lambda r: ((r.authors or r.publisher or r.title).lower(), r.year))
+    return sorted(unique(refs.values()), key=lambda r: (r.label.lower(), r.title.lower()))
 
 
 def short_label(ref: Reference) -> str:
-    """"Vogt 2020" from the first author's surname, else the publisher or title."""
-    if ref.authors:
-        first = ref.authors.split(",")[0].strip().split(" ")[0]
-        more = " et al." if "," in ref.authors else ""
-        return f"{first}{more} {ref.year}"
-    return f"{ref.publisher or ref.title} {ref.year}"
+    """"Vogt et al. 2020": authors (or the organisation) and year, never a title;
+    "Knutson 2005a" when two works would share a label (macros.bibliography.with_labels)."""
+    return ref.label or f"{ref.who} {ref.year}"

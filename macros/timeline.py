@@ -246,6 +246,18 @@ def months(days: int) -> int:
     return math.floor(days / DAYS_PER_MONTH + 0.5)
 
 
+def duration_range(params: Parameters, milestone: str = "return_to_sport") -> tuple[int, int]:
+    """The widest spread (in whole months) to ``milestone`` for the same stated case as
+    :func:`typical_duration`: the fastest scenario of any bone and method to the slowest.
+    The journey page gives it beside the typical spread, so a worked example's own range
+    (one bone and method) always lies inside what the page said before it."""
+    model = model_data(params)
+    usual = params["lengthening.usual_amount"]
+    spans = [compute(model, a, b, m).milestones[milestone]
+             for a in {usual.low, usual.high} for b in BONES for m in METHODS]
+    return months(min(s.min for s in spans)), months(max(s.max for s in spans))
+
+
 def typical_duration(params: Parameters, milestone: str = "return_to_sport") -> tuple[int, int]:
     """The spread of typical times (in whole months) to ``milestone`` for the stated
     case: the usual amount of lengthening (``lengthening.usual_amount``, low to high) of

@@ -49,7 +49,7 @@ def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
         out[key] = {
             "label": p.label,
             "text": fmt.param(guide.strings, p, "range"),
-            "sources": [{"label": references_html.short_label(guide.references[k]), "href": refs_href(refs_base, k)}
+            "sources": [{"label": references_html.short_label(guide.references[k]), "href": refs_href(refs_base, guide.references[k].key)}
                         for k in p.sources],
         }
     return out

@@ -168,7 +168,9 @@ def test_external_links_print_their_address(downloads):
         assert squash(url) in text, url
 
 
-MARKER = re.compile(r"^\s*(•|◦|▪|\d+\.|[a-z]\.|[ivx]+\.)\s*$")
+# List markers ("1." to "99.": no list in the guide is longer), not a wrapped line that
+# happens to be a number ending a sentence, such as "113." in a table cell.
+MARKER = re.compile(r"^\s*(•|◦|▪|\d{1,2}\.|[a-z]\.|[ivx]+\.)\s*$")
 PAGE_NUMBER = re.compile(r"^\s*\d+\s*/\s*\d+\s*$")
 
 

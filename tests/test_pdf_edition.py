@@ -24,8 +24,8 @@ CLINIC = {
 def _edition(tmp_path):
     example = ROOT / "clinic-example"
     if (example / "mkdocs.yml").is_file() and (example / "clinic.yml").is_file():
-        clinic = yaml.safe_load((example / "clinic.yml").read_text(encoding="utf-8"))["clinic"]
-        return example, clinic
+        data = yaml.safe_load((example / "clinic.yml").read_text(encoding="utf-8"))
+        return example, {**data["clinic"], "editorial": data.get("editorial") or {}}
     edition = tmp_path / "edition"
     edition.mkdir()
     (edition / "mkdocs.yml").write_text(yaml.safe_dump({
@@ -53,3 +53,10 @@ def test_clinic_edition_cover(tmp_path):
     email = clinic.get("email") or clinic.get("contact_email")
     if email:
         assert email in cover
+    # who publishes the edition and who signed it off (or that nobody has)
+    flat = " ".join(cover.split())
+    reviewers = clinic.get("editorial", {}).get("reviewers") or []
+    for r in reviewers:
+        assert r["name"] in flat
+    if "editorial" in clinic and not reviewers:
+        assert "Not yet reviewed by a named clinician" in flat

@@ -164,6 +164,15 @@ def test_journey_prose_example_and_table_agree(site):
     # the worked example (femur, nail, usual typical amount) lies inside the prose range
     example = journey.select_one(".app-timeline [data-milestone=return_to_sport]")
     assert low <= t.months(int(example["data-day"])) <= high
+    # the widest range the prose gives (fastest to slowest scenario, every bone and
+    # method) contains the example's own range, so the intro and the example agree
+    wide_low, wide_high = t.duration_range(P)
+    spans = [t.compute(MODEL, a, b, m).milestones["return_to_sport"]
+             for a in (usual.low, usual.high) for b in t.BONES for m in t.METHODS]
+    assert (wide_low, wide_high) == (min(t.months(s.min) for s in spans), max(t.months(s.max) for s in spans))
+    assert f"about {wide_low} to {wide_high} {month_words}" in text, text[:800]
+    ex = t.compute(MODEL, usual.typical, "femur", "nail").milestones["return_to_sport"]
+    assert wide_low <= t.months(ex.min) <= t.months(ex.max) <= wide_high
 
     # the typical-timelines table: the example amounts below and above the usual amount
     # bracket the prose range, for each bone and method

@@ -33,17 +33,30 @@ EXPECTED_TIER = {
     "chest": "emergency",
     "circulation": "emergency",
     "compartment": "emergency",
+    "toes": "emergency",
+    "bent": "emergency",
+    "sepsis": "emergency",
+    "self_harm": "emergency",
     "fever": "same_day",
     "pin_site": "same_day",
     "numbness": "same_day",
     "nail": "same_day",
+    "nail_wound": "same_day",
+    "clot": "same_day",
+    "fall": "same_day",
     "irritated_pin": "next_visit",
+    "stiffness": "next_visit",
+    "mood": "next_visit",
 }
 # Words a reader must meet in each tier.
 TIER_WORDS = {
     "emergency": ("chest pain", "breathlessness", "pale", "blue", "cold", "no feeling",
-                  "painkillers do not ease", "toes are moved", "tight and swollen", "compartment syndrome"),
-    "same_day": ("fever", "pin site", "redness that spreads", "numbness", "tingling", "with a nail"),
+                  "painkillers do not ease", "toes are moved", "tight and swollen", "compartment syndrome",
+                  "cannot move your toes", "lift your foot", "looks bent", "cannot put any weight",
+                  "sepsis", "confusion", "very fast breathing", "harming yourself"),
+    "same_day": ("fever", "pin site", "redness that spreads", "numbness", "tingling", "with a nail",
+                 "a wound", "pus", "weakness, call the emergency number", "tight and very painful"),
+    "next_visit": ("usually not an infection", "knee no longer straightens fully"),
 }
 # The section heading above each tier's list says the tier in words.
 HEADING_WORDS = {"emergency": "emergency number now", "same_day": "same day", "next_visit": "next visit"}
@@ -74,8 +87,15 @@ def test_tier_names_its_signs(tier):
 
 def test_circulation_and_compartment_signs_are_not_in_a_slower_tier():
     slower = " ".join(s.text.lower() for t in ("same_day", "next_visit") for s in GUIDE.signs[t])
-    for word in ("pale or blue", "feels cold", "no feeling", "compartment", "painkillers"):
+    for word in ("pale or blue", "feels cold", "no feeling", "compartment", "painkillers",
+                 "looks bent", "cannot put any weight", "sepsis", "harming yourself", "cannot move your toes"):
         assert word not in slower, word
+
+
+def test_no_sign_calls_a_possible_infection_certainly_harmless():
+    text = " ".join(f"{s.text} {s.why}" for t in TIERS for s in GUIDE.signs[t]).lower()
+    for absolute in ("not an infection", "is not infected", "needs an operation straight away"):
+        assert absolute not in text.replace("usually not an infection", ""), absolute
 
 
 def test_fever_line_is_the_sourced_range():
@@ -83,7 +103,10 @@ def test_fever_line_is_the_sourced_range():
     assert p.unit == "celsius" and p.low < p.high, "sources differ, so the fever line is a range"
     assert len(p.sources) >= 3
     fever = next(s for s in GUIDE.signs["same_day"] if s.id == "fever")
-    assert fmt.param(GUIDE.strings, p) in fever.text
+    # With no sheet from the team, the default is the lowest (most cautious) line.
+    assert p.typical == p.low
+    assert f"call at {fmt.param(GUIDE.strings, p, 'low')} or above" in fever.text
+    assert fmt.param(GUIDE.strings, p) in fever.why
     assert "team's sheet decides" in fever.why
 
 
@@ -183,6 +206,12 @@ def test_page_says_what_to_do_when_a_line_is_empty(page):
     text = norm(page.get_text(" ")).lower()
     assert "if that line is empty" in text and "emergency department" in text
     assert "do not do the next turn" in text
+    # The stop list names a leg off plan or bent and loose or broken hardware, and the
+    # rule for doubt is to hold the turn and call.
+    for words in ("longer or shorter than your plan", "looks bent", "loose or broken",
+                  "hold the next turn and call your team"):
+        assert words in text, words
+    assert "for any other reason" not in text
 
 
 # --- no phone number typed in a page ----------------------------------------------------
