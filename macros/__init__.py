@@ -74,6 +74,7 @@ After the build, ``on_post_build`` writes a redirect page at every permanent lin
 
 from __future__ import annotations
 
+import posixpath
 import sys
 from pathlib import Path
 
@@ -92,6 +93,7 @@ from macros.errors import GuideDataError  # noqa: E402
 from macros.guide import load_guide  # noqa: E402
 from macros.overrides import load_clinic  # noqa: E402
 from macros.permalinks import load_permalinks, page_url, redirect_pages  # noqa: E402
+from macros.units import INPUT_UNITS  # noqa: E402
 
 try:  # MkDocs shows a PluginError as one line ("Error: ..."), with no traceback.
     from mkdocs.exceptions import PluginError as BuildError
@@ -99,6 +101,7 @@ except ImportError:  # pragma: no cover - another generator
     BuildError = RuntimeError  # type: ignore[misc,assignment]
 
 REVIEW_INTERVAL_MONTHS = 12
+PLANNER_PAGE = "/lengthening/planner/"
 ABBREVIATIONS_FILE = Path("includes") / "abbreviations.md"
 
 
@@ -153,6 +156,13 @@ def define_env(env) -> None:
     def _page_name() -> str:
         page = getattr(env, "page", None)
         return getattr(getattr(page, "file", None), "src_uri", None) or getattr(page, "url", "") or "page"
+
+    # The unit both tools start in: an edition setting (cm is the common spoken unit in
+    # most countries); a clinic edition sets extra.default_unit in its mkdocs.yml.
+    default_unit = extra.get("default_unit", "cm")
+    if default_unit not in INPUT_UNITS:
+        raise BuildError(str(GuideDataError("mkdocs.yml", "extra.default_unit",
+                                            f"must be one of {', '.join(INPUT_UNITS)}, not {default_unit!r}")))
 
     @env.macro
     def param(key: str, which: str = "range") -> str:
@@ -214,7 +224,9 @@ def define_env(env) -> None:
     @env.macro
     def growth_estimator() -> str:
         """The interactive growth estimator."""
-        return str(growth_html.estimator(growth_model, strings))
+        links = {k: {"text": v["text"], "href": _page_href(v["page"])}
+                 for k, v in strings["js"]["growth"]["links"].items()}
+        return str(growth_html.estimator(growth_model, strings, default_unit, guide.params, links))
 
     @env.macro
     def options_table() -> str:
@@ -230,6 +242,21 @@ def define_env(env) -> None:
         if env.conf.get("use_directory_urls", True):
             return "../" * len([p for p in url.split("/") if p]) + "references/"
         return "../" * url.count("/") + "references.html"
+
+    def _page_href(src: str) -> str:
+        """A link from the current page to the page built from ``src`` (``help/questions.md``)."""
+        here = getattr(getattr(env, "page", None), "url", "") or ""
+        directory = env.conf.get("use_directory_urls", True)
+        stem = src[:-3]
+        if directory:
+            target = "" if stem == "index" else (stem[:-5] if stem.endswith("/index") else stem + "/")
+        else:
+            target = stem + ".html"
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        rel = posixpath.relpath("/" + target, "/" + base) if target else posixpath.relpath("/", "/" + base)
+        if directory and target and not rel.endswith("/"):
+            rel += "/"
+        return rel
 
     def _planner_call(fn, *args):
         try:
@@ -289,7 +316,7 @@ def define_env(env) -> None:
     @env.macro
     def link_builder() -> str:
         """The link builder form (linkbuilder.js adds the live link, QR code and slip)."""
-        return clinicians.link_builder(env.conf.get("site_url"), strings)
+        return clinicians.link_builder(env.conf.get("site_url"), strings, default_unit)
 
     @env.macro
     def report_contact() -> str:
@@ -330,7 +357,8 @@ def define_env(env) -> None:
     @env.macro
     def planner() -> str:
         """The interactive planner (with its static fallback)."""
-        return _planner_call(lambda: timeline_html.planner(guide, _refs_base()))
+        short = qr.absolute(env.conf.get("site_url"), permalinks.for_page("lengthening/planner.md") or PLANNER_PAGE)
+        return _planner_call(lambda: timeline_html.planner(guide, _refs_base(), default_unit, short))
 
     @env.macro
     def typical_duration(milestone: str = "return_to_sport") -> str:

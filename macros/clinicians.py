@@ -26,7 +26,7 @@ from macros.permalinks import Permalinks
 PLANNER_PATH = "/lengthening/planner/"
 # No age: the planner has none (old links' age= is ignored by the planner).
 PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame")}
-PLANNER_UNITS = ("mm", "in")
+PLANNER_UNITS = ("mm", "cm", "in")
 
 
 def page_title(markdown: str) -> str:
@@ -166,7 +166,7 @@ def ready_links_table(site_url: str | None, strings: Mapping[str, Any]) -> str:
     return '<div class="app-linktable app-linktable--plans" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 
-def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
+def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit: str = "mm") -> str:
     """The link builder form. Without JavaScript, "Open" submits to the planner with the
     chosen fields (its address is then the link); with it, linkbuilder.js shows the link,
     a QR code and a printable slip as the fields change."""
@@ -183,7 +183,8 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any]) -> str:
     parts.append(f'<div><label for="app-lb-amount">{e(b["amount"])}</label>'
                  f'<input id="app-lb-amount" name="amount" type="number" min="1" step="any" inputmode="decimal"> '
                  f'<select id="app-lb-unit" name="unit" aria-label="{e(b["unit"])}">'
-                 + "".join(f'<option value="{u}">{e(opts["unit"][u])}</option>' for u in PLANNER_UNITS)
+                 + "".join(f'<option value="{u}"{" selected" if u == default_unit else ""}>{e(opts["unit"][u])}</option>'
+                         for u in PLANNER_UNITS)
                  + "</select></div>")
     for field, choices in PLANNER_CHOICES.items():
         parts.append(f'<div><label for="app-lb-{field}">{e(b[field])}</label><select id="app-lb-{field}" name="{field}">'

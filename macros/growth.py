@@ -74,11 +74,11 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from macros.errors import GuideDataError
-from macros.units import MM_PER, MM_PER_INCH, half_up, round1  # noqa: F401 (round1: used by growth_html)
+from macros.units import INPUT_UNITS, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, to_mm  # noqa: F401 (half_up, round1: used by growth_html)
 from macros.params import Parameters
 
 SEXES = ("boy", "girl")
-UNITS = ("mm", "in")
+UNITS = INPUT_UNITS  # mm, cm, in
 _COLUMN = {"boy": "boys", "girl": "girls"}
 _END_AGE = {"boy": "growth.end_age.boys", "girl": "growth.end_age.girls"}
 BANDS = ("lift", "modulation", "lengthening")
@@ -300,12 +300,11 @@ class Inputs:
 
     @property
     def current_mm(self) -> float:
-        return self.diff * MM_PER_INCH if self.unit == "in" else self.diff
+        return to_mm(self.diff, self.unit)
 
 
 FIELDS = ("sex", "years", "months", "diff", "unit")
 _WHOLE = re.compile(r"^\d{1,3}$", re.ASCII)
-_DECIMAL = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
 _NEGATIVE = re.compile(r"^-\s*\d+(\.\d+)?$", re.ASCII)
 
 
@@ -331,11 +330,11 @@ def parse_inputs(model: GrowthModel, query: Mapping[str, str]) -> tuple[Inputs |
     if months is None or months > 11:
         errors.append("months")
         months = None
-    raw = get["diff"].replace(",", ".")
-    diff = None
-    if _DECIMAL.match(raw):
-        diff = float(raw)
-    elif _NEGATIVE.match(raw):
+    raw = get["diff"]
+    diff = parse_decimal(raw)  # a point or a comma for decimals, as in the planner
+    if diff is not None:
+        pass
+    elif _NEGATIVE.match(raw.replace(",", ".")):
         errors.append("diff_negative")
     else:
         errors.append("diff")
@@ -343,7 +342,7 @@ def parse_inputs(model: GrowthModel, query: Mapping[str, str]) -> tuple[Inputs |
     if unit not in UNITS:
         errors.append("unit")
     if diff is not None:
-        mm = diff * MM_PER_INCH if unit == "in" else diff
+        mm = to_mm(diff, unit) if unit in UNITS else diff
         if diff == 0:
             errors.append("diff_zero")
             diff = None

@@ -22,8 +22,10 @@ from typing import Any, Mapping
 from markupsafe import Markup, escape
 
 from macros import fmt
+from macros.units import INPUT_UNITS, to_mm
 
 from macros.growth import (
+    BANDS,
     MM_PER_INCH,
     SEXES,
     GrowthModel,
@@ -50,6 +52,8 @@ def age_text(js: Mapping[str, Any], age_months: int) -> str:
 def length_text(js: Mapping[str, Any], mm: float, unit: str) -> str:
     """Whole millimetres, or inches to one decimal with the millimetres after them."""
     whole = str(half_up(mm))
+    if unit == "cm":
+        return js["length_cm"].format(cm=num(round1(mm / 10)), mm=whole)
     if unit == "in":
         return js["length_in"].format(inches=num(round1(mm / MM_PER_INCH)), mm=whole)
     return js["length_mm"].format(mm=whole)
@@ -63,9 +67,12 @@ def result_parts(js: Mapping[str, Any], p: Prediction, unit: str) -> list[tuple[
         ("predicted", js["predicted"].format(predicted=length_text(js, p.predicted_mm, unit))),
         ("range", js["range"].format(min=length_text(js, p.min_mm, unit), max=length_text(js, p.max_mm, unit))),
         ("band", js["band"][p.band]),
+        ("band-name", js["band_words"].format(name=js["band_name"][p.band])),
     ]
     if p.band_min != p.band_max:
-        parts.append(("band-uncertain", js["band_uncertain"]))
+        crossed = BANDS[BANDS.index(p.band_min):BANDS.index(p.band_max) + 1]
+        parts.append(("band-uncertain", js["band_crosses"].format(
+            names=js["band_join"].join(js["band_name"][b] for b in crossed))))
     if p.timing is not None:
         t = p.timing
         if t.status != "over":
@@ -116,7 +123,7 @@ def example(model: GrowthModel, strings: Mapping[str, Any], sex: str, age_months
             unit: str = "mm") -> Markup:
     """A static worked example: the sum written out, then the result as the estimator shows it."""
     js, t = js_strings(strings, model), strings["templates"]["growth"]
-    current_mm = current * MM_PER_INCH if unit == "in" else float(current)
+    current_mm = to_mm(float(current), unit)
     p = predict(model, sex, age_months, current_mm)
     m = num(half_up(p.multiplier * 1000) / 1000)
     title = t["example_heading"].format(sex=js["sex"][sex], age=age_text(js, age_months),
@@ -148,8 +155,10 @@ def _json_script(data: Any) -> Markup:
     return Markup('<div hidden class="app-growth__data" data-json="{}"></div>').format(text)
 
 
-def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
-    """The interactive estimator: a real GET form (works without JS) and a live region."""
+def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str = "mm", params: Any = None,
+              links: Mapping[str, Any] | None = None) -> Markup:
+    """The interactive estimator: a form and a live region. Without JavaScript the form
+    is hidden (it could not compute): a note links to the table and the worked examples."""
     t = strings["templates"]["growth"]
 
     def radios(name: str, legend: str, options: list[tuple[str, str]], default: str = "") -> Markup:
@@ -163,7 +172,8 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
         return Markup(
             '<label class="app-growth__field" for="app-growth-{n}">{l}</label>'
             '<input class="app-growth__input" id="app-growth-{n}" name="{n}" type="text" inputmode="{m}" '
-            'size="{s}" autocomplete="off">'
+            'size="{s}" autocomplete="off" aria-describedby="app-growth-{n}-error">'
+            '<span class="app-growth__field-error" id="app-growth-{n}-error" data-error-for="{n}"></span>'
         ).format(n=name, l=label, m=mode, s=size)
 
     form = Markup(
@@ -171,6 +181,7 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
         '<fieldset class="app-growth__fieldset"><legend>{legend}</legend>'
         '{sex}<div class="app-growth__age">{years}{months}</div>'
         '<div class="app-growth__diff">{diff}</div>{unit}'
+        '<div class="app-growth__question" aria-live="polite"></div>'
         '<p class="app-growth__hint">{hint}</p>'
         '<button type="submit" class="md-button md-button--primary">{submit}</button>'
         '</fieldset></form>'
@@ -180,16 +191,22 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
         years=field("years", t["form_years"], "numeric", 3),
         months=field("months", t["form_months"], "numeric", 3),
         diff=field("diff", t["form_diff"], "decimal", 6),
-        unit=radios("unit", t["form_unit"], [("mm", t["unit_mm"]), ("in", t["unit_in"])], "mm"),
+        unit=radios("unit", t["form_unit"], [(u, t[f"unit_{u}"]) for u in INPUT_UNITS], default_unit),
         hint=t["form_hint"],
         submit=t["form_submit"],
     )
-    data = {"model": model.as_dict(), "strings": js_strings(strings, model), "sexes": list(SEXES)}
+    model_json = model.as_dict()
+    if params is not None:
+        model_json["plausible_min_mm"] = params["growth.estimator.plausible_min"].value
+    data = {"model": model_json, "strings": js_strings(strings, model), "sexes": list(SEXES),
+            "links": dict(links or {}), "default_unit": default_unit}
+    nojs = Markup('<div class="app-growth__noscript"><p>{text}</p><ul><li><a href="#the-multiplier-table">{table}</a>'
+                  '</li><li><a href="#worked-examples">{examples}</a></li></ul></div>').format(
+        text=t["noscript"], table=t["noscript_table"], examples=t["noscript_examples"])
     return Markup(
-        '<div class="app-growth" data-app-component="growth" id="app-growth-estimator">{form}'
-        '<noscript><p class="app-growth__noscript">{noscript}</p></noscript>'
+        '<div class="app-growth" data-app-component="growth" id="app-growth-estimator">{nojs}{form}'
         '<div class="app-growth__output" aria-live="polite"></div>{data}</div>'
-    ).format(form=form, noscript=t["noscript"], data=_json_script(data))
+    ).format(form=form, nojs=nojs, data=_json_script(data))
 
 
 __all__ = ["age_text", "length_text", "js_strings", "result_parts", "data_attributes", "example", "table", "estimator", "escape"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from markupsafe import escape
+
 from macros import fmt, frequency
 from macros.errors import GuideDataError
 from macros.params import Parameters
@@ -66,12 +68,16 @@ def options_rows(strings: Mapping[str, Any], params: Parameters) -> list[dict[st
 
 
 def options_table(strings: Mapping[str, Any], params: Parameters) -> str:
-    """The comparison table as Markdown (a caption paragraph, then the table)."""
+    """The comparison table as HTML (a caption paragraph, then the table). Each cell
+    carries its column's name (``data-label``): on a phone the rows become stacked cards
+    that show it, so the page never scrolls sideways."""
     t = strings["templates"]["options"]
     head = [str(t["columns"][c]) for c in COLUMNS]
-    lines = [f'<p class="app-options-caption">{t["caption"]}</p>', "",
-             "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    ths = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+    body = []
     for row in options_rows(strings, params):
-        cells = [f"**{row['option']}**"] + [row[c] for c in COLUMNS[1:]]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n"
+        cells = [f'<th scope="row" data-label="{escape(head[0])}"><strong>{escape(row["option"])}</strong></th>']
+        cells += [f'<td data-label="{escape(h)}">{escape(row[c])}</td>' for c, h in zip(COLUMNS[1:], head[1:])]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f'<p class="app-options-caption">{escape(t["caption"])}</p>\n\n'
+            f'<div class="app-options-table"><table><thead><tr>{ths}</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n')

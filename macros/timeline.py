@@ -28,8 +28,8 @@ Arithmetic and rounding (identical in Python and JavaScript, IEEE doubles, same 
 * back to sport ``S = C + days(return_months)``;
 * nail out ``max(days(removal_months), C)``; a frame comes off when the bone is solid (``C``).
 
-Days are whole days after the operation (day 0). Inches become millimetres as
-``inches * 25.4`` before anything else.
+Days are whole days after the operation (day 0). Inches and centimetres become
+millimetres (``inches * 25.4``, ``cm * 10``) before anything else.
 """
 
 from __future__ import annotations
@@ -40,11 +40,11 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from macros.params import Parameters
-from macros.units import MM_PER_INCH
+from macros.units import INPUT_UNITS, to_mm
 
 BONES = ("femur", "tibia")
 METHODS = ("nail", "frame")
-UNITS = ("mm", "in")
+UNITS = INPUT_UNITS  # mm, cm, in
 SCENARIOS = ("min", "typical", "max")
 DAYS_PER_MONTH = 365.25 / 12  # a calendar constant, not a clinical number
 DAYS_PER_WEEK = 7
@@ -142,10 +142,10 @@ def months_to_days(months: float) -> int:
 
 
 def amount_to_mm(value: float, unit: str = "mm") -> float:
-    """Millimetres from a value in ``mm`` or ``in``."""
+    """Millimetres from a value in ``mm``, ``cm`` or ``in``."""
     if unit not in UNITS:
         raise PlannerInputError("unit", "unknown", unit)
-    return value * MM_PER_INCH if unit == "in" else value
+    return to_mm(value, unit)
 
 
 def validate(model: Mapping[str, Any], amount_mm: Any, bone: Any, method: Any) -> float:

@@ -24,13 +24,17 @@ from markupsafe import Markup, escape
 
 from macros import fmt, references_html, units
 from macros.guide import Guide
-from macros.timeline import (BONES, DAYS_PER_MONTH, METHODS, PHASES, Span, Timeline, compute, model_data, months)
+from macros.timeline import (BONES, DAYS_PER_MONTH, METHODS, PHASES, UNITS, Span, Timeline, compute, model_data,
+                             months)
 
-SVG_WIDTH = 640
-LABEL_WIDTH = 230
-ROW_HEIGHT = 26
-TOP = 8
-AXIS_HEIGHT = 34
+# Chart geometry (planner.js repeats it): each stage's name sits above its bar, so the
+# chart is narrow and its text stays at least 12 px wide on a 390 px phone.
+SVG_WIDTH = 360
+LABEL_WIDTH = 6
+ROW_HEIGHT = 40
+TOP = 4
+AXIS_HEIGHT = 40
+LEGEND_HEIGHT = 30
 
 
 def _s(strings: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -91,26 +95,35 @@ def chart(s, tl: Timeline) -> Markup:
     def x(day: int) -> str:
         return f"{LABEL_WIDTH + plot * day / scale_end:.1f}"
 
-    height = TOP + ROW_HEIGHT * len(PHASES) + AXIS_HEIGHT
+    height = TOP + ROW_HEIGHT * len(PHASES) + AXIS_HEIGHT + LEGEND_HEIGHT
+    axis_top = height - LEGEND_HEIGHT
     parts = [Markup('<svg class="app-timeline__chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" '
                     'xmlns="http://www.w3.org/2000/svg">').format(w=SVG_WIDTH, h=height, t=s["svg_title"])]
     for n in ticks:
         day = units.half_up(n * DAYS_PER_MONTH)
         parts.append(Markup('<line class="app-timeline__grid" x1="{x}" x2="{x}" y1="{a}" y2="{b}"/>'
                             '<text class="app-timeline__tick" x="{x}" y="{ty}" text-anchor="middle">{n}</text>').format(
-            x=x(day), a=TOP, b=height - AXIS_HEIGHT + 4, ty=height - AXIS_HEIGHT + 18, n=s["axis_month"].format(n=n)))
+            x=x(day), a=TOP, b=axis_top - AXIS_HEIGHT + 4, ty=axis_top - AXIS_HEIGHT + 18, n=s["axis_month"].format(n=n)))
     parts.append(Markup('<text class="app-timeline__axis" x="{x}" y="{y}" text-anchor="middle">{t}</text>').format(
-        x=LABEL_WIDTH + plot / 2, y=height - 2, t=s["axis_label"]))
+        x=LABEL_WIDTH + plot / 2, y=axis_top - 6, t=s["axis_label"]))
+    ly = axis_top + 6
+    parts.append(Markup('<g class="app-timeline__legend">'
+                        '<rect class="app-timeline__bar" x="{x}" y="{y}" width="22" height="10" rx="2"/>'
+                        '<text class="app-timeline__label" x="{tx}" y="{ty}">{typ}</text>'
+                        '<rect class="app-timeline__range" x="{x2}" y="{y0}" width="22" height="16" rx="3"/>'
+                        '<text class="app-timeline__label" x="{tx2}" y="{ty}">{rng}</text></g>').format(
+        x=LABEL_WIDTH, y=ly + 3, tx=LABEL_WIDTH + 28, ty=ly + 13, typ=s["legend_typical"],
+        x2=LABEL_WIDTH + 170, y0=ly, tx2=LABEL_WIDTH + 198, rng=s["legend_range"]))
     for i, pid in enumerate(PHASES):
         start, stop = tl.phases[pid]
         y = TOP + i * ROW_HEIGHT
         parts.append(Markup('<g class="app-timeline__row app-timeline__row--{id}">'
-                            '<text class="app-timeline__label" x="0" y="{ty}">{name}</text>'
+                            '<text class="app-timeline__label" x="{tx}" y="{ty}">{name}</text>'
                             '<rect class="app-timeline__range" x="{x1}" y="{y1}" width="{w1}" height="16" rx="3"/>'
                             '<rect class="app-timeline__bar" x="{x2}" y="{y2}" width="{w2}" height="10" rx="2"/></g>').format(
-            id=pid, ty=y + 15, name=_phase_name(s, pid, tl.method),
-            x1=x(start.min), y1=y + 2, w1=f"{max(float(x(stop.max)) - float(x(start.min)), 1):.1f}",
-            x2=x(start.typical), y2=y + 5, w2=f"{max(float(x(stop.typical)) - float(x(start.typical)), 1):.1f}"))
+            id=pid, tx=LABEL_WIDTH, ty=y + 14, name=_phase_name(s, pid, tl.method),
+            x1=x(start.min), y1=y + 19, w1=f"{max(float(x(stop.max)) - float(x(start.min)), 1):.1f}",
+            x2=x(start.typical), y2=y + 22, w2=f"{max(float(x(stop.typical)) - float(x(start.typical)), 1):.1f}"))
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
 
@@ -118,6 +131,13 @@ def chart(s, tl: Timeline) -> Markup:
 def by_method(label: Any, method: str) -> str:
     """A label that may differ by method: a string, or a mapping ``{nail: ..., frame: ...}``."""
     return label[method] if isinstance(label, Mapping) else label
+
+
+def _any_method(s, label: Any) -> str:
+    """A label for a plan whose method is not known yet: each method's wording, named."""
+    if not isinstance(label, Mapping):
+        return label
+    return "; ".join(f"{s['methods'][m]}: {label[m]}" for m in METHODS)
 
 
 def _phase_name(s, pid: str, method: str) -> str:
@@ -128,6 +148,12 @@ def _milestone_name(s, mid: str, method: str) -> str:
     if mid == "removal":
         return s["milestones"][f"removal_{method}"]
     return by_method(s["milestones"][mid], method)
+
+
+def milestone_order(tl: Timeline) -> list[tuple[str, Span]]:
+    """Milestones in date order (typical day; the model's order breaks ties)."""
+    items = list(tl.milestones.items())
+    return sorted(items, key=lambda kv: (kv[1].typical, [k for k, _ in items].index(kv[0])))
 
 
 def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
@@ -155,19 +181,20 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
         rows.append(Markup('<tr data-phase="{id}"{a}{b}><th scope="row">{name}</th><td>{st}</td><td>{en}</td></tr>').format(
             id=pid, a=_attrs("start", start), b=_attrs("end", stop), name=_phase_name(s, pid, tl.method),
             st=_day_text(s, start, tl), en=_day_text(s, stop, tl)))
+    dated = "_dates" if tl.surgery_date else ""
     out.append(Markup('<table class="app-timeline__table app-timeline__phases"><caption>{c}</caption><thead><tr>'
                       '<th scope="col">{a}</th><th scope="col">{b}</th><th scope="col">{d}</th></tr></thead>'
                       '<tbody>{rows}</tbody></table>').format(
-        c=s["phase_table_caption"], a=s["col_phase"], b=s["col_start"], d=s["col_end"], rows=Markup("").join(rows)))
+        c=s["phase_table_caption" + dated], a=s["col_phase"], b=s["col_start"], d=s["col_end"], rows=Markup("").join(rows)))
     rows = []
-    for mid, span in tl.milestones.items():
+    for mid, span in milestone_order(tl):
         date_attr = Markup(' data-date="{}"').format(tl.date(span.typical).isoformat()) if tl.surgery_date else ""
         rows.append(Markup('<tr data-milestone="{id}"{a}{d}><th scope="row">{name}</th><td>{when}</td></tr>').format(
             id=mid, a=_attrs("", span).replace("data--", "data-"), d=date_attr,
             name=_milestone_name(s, mid, tl.method), when=_day_text(s, span, tl)))
     out.append(Markup('<table class="app-timeline__table app-timeline__milestones"><caption>{c}</caption><thead><tr>'
                       '<th scope="col">{a}</th><th scope="col">{b}</th></tr></thead><tbody>{rows}</tbody></table>').format(
-        c=s["milestone_table_caption"], a=s["col_milestone"], b=s["col_when"], rows=Markup("").join(rows)))
+        c=s["milestone_table_caption" + dated], a=s["col_milestone"], b=s["col_when"], rows=Markup("").join(rows)))
     out.append(assumptions(guide, tl.used_keys, refs_base))
     out.append(Markup('<p class="app-timeline__disclaimer"><strong>{}</strong></p></div>').format(s["disclaimer"]))
     return Markup("\n").join(out)
@@ -204,8 +231,10 @@ def typical_timelines(guide: Guide) -> Markup:
                 c=t["cell"].format(typical=months(sport.typical), min=months(sport.min), max=months(sport.max))))
         rows.append(Markup('<tr><th scope="row">{a}</th>{c}</tr>').format(
             a=amount_text(guide, amount), c=Markup("").join(cells)))
-    return Markup('<table class="app-typical-timelines"><caption>{c}</caption><thead><tr><th scope="col">{a}</th>{h}'
-                  '</tr></thead><tbody>{r}</tbody></table>').format(
+    # A labelled scroll region: on a phone the table scrolls inside it, never the page.
+    return Markup('<div class="app-scroll" role="region" tabindex="0" aria-label="{c}">'
+                  '<table class="app-typical-timelines app-timeline__table"><caption>{c}</caption><thead><tr><th scope="col">{a}</th>{h}'
+                  '</tr></thead><tbody>{r}</tbody></table></div>').format(
         c=t["table_caption"], a=t["col_amount"], h=head, r=Markup("").join(rows))
 
 
@@ -221,28 +250,60 @@ def _options(values, labels: Mapping[str, str], selected: str) -> Markup:
         v=v, l=labels[v], s=Markup(" selected") if v == selected else "") for v in values)
 
 
-def planner(guide: Guide, refs_base: str) -> Markup:
-    """The interactive planner with its no-JS estimate for the default inputs."""
+def blank_plan(guide: Guide) -> Markup:
+    """The plan to fill in by hand: what a link without an amount prints, and what the
+    page offers without JavaScript. The chosen bone and method are filled in by
+    planner.js (``data-blank``); the cells are empty lines."""
+    t = guide.strings["templates"]["planner"]
+    s = _s(guide.strings)
+    line = Markup('<span class="app-blank__line"></span>')
+    fields = Markup("").join(Markup('<li><span class="app-blank__label">{l}</span> <span data-blank="{k}">{v}</span></li>').format(
+        l=label, k=key, v=line) for key, label in (("amount", t["amount_label"]), ("bone", t["bone_label"]),
+                                                   ("method", t["method_label"]), ("date", t["date_label"])))
+    phases = Markup("").join(Markup('<tr><th scope="row">{}</th><td></td><td></td></tr>').format(
+        _any_method(s, s["phases"][p])) for p in PHASES)
+    miles = Markup("").join(Markup('<tr><th scope="row">{}</th><td></td></tr>').format(_any_method(s, s["milestones"][m]))
+                            for m in ("surgery", "lengthening_start", "target_reached", "full_weight_bearing",
+                                      "return_to_sport"))
+    return Markup(
+        '<div class="app-planner__blank app-blank" id="blank-plan">'
+        '<h2 class="app-blank__title">{title}</h2><p>{intro}</p><ul class="app-blank__fields">{fields}</ul>'
+        '<table class="app-timeline__table app-blank__table"><caption>{pc}</caption><thead><tr><th scope="col">{a}</th>'
+        '<th scope="col">{b}</th><th scope="col">{c}</th></tr></thead><tbody>{phases}</tbody></table>'
+        '<table class="app-timeline__table app-blank__table"><caption>{mc}</caption><thead><tr><th scope="col">{d}</th>'
+        '<th scope="col">{e}</th></tr></thead><tbody>{miles}</tbody></table>'
+        '<p class="app-timeline__disclaimer"><strong>{disc}</strong></p></div>').format(
+        title=t["blank_title"], intro=t["blank_intro"], fields=fields, pc=t["blank_phase_caption"], a=s["col_phase"],
+        b=s["col_start"], c=s["col_end"], phases=phases, mc=t["blank_milestone_caption"], d=s["col_milestone"],
+        e=s["col_when"], miles=miles, disc=s["disclaimer"])
+
+
+def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: str = "/go/planner/") -> Markup:
+    """The interactive planner. Without JavaScript the form is hidden (it could not
+    compute): a note links to the typical timelines and the blank plan, and an example
+    for the usual choices is shown, marked as an example."""
     t = guide.strings["templates"]["planner"]
     s = _s(guide.strings)
     model = model_data(guide.params)
-    defaults = {"amount": model["default_mm"], "unit": "mm", "bone": "femur", "method": "nail"}
+    plaus = guide.params["lengthening.plausible_amount"]
+    model["plausible_mm"] = {"low": plaus.low, "high": plaus.high}
+    defaults = {"amount": model["default_mm"], "unit": default_unit, "bone": "femur", "method": "nail"}
     tl = compute(model, defaults["amount"], defaults["bone"], defaults["method"])
     keys = sorted({k for b in BONES for m in METHODS
                    for k in compute(model, defaults["amount"], b, m).used_keys} | {"lengthening.evidence_max"})
     data = {"model": model, "strings": s, "params": param_info(guide, keys, refs_base), "defaults": defaults,
-            "evidence_max_text": fmt.quantity(guide.strings, model["evidence_max_mm"], "mm")}
-    amount_default = fmt.number(defaults["amount"])
+            "evidence_max_text": fmt.quantity(guide.strings, model["evidence_max_mm"], "mm"), "short_url": short_url}
+    units = Markup("").join(Markup('<label class="app-planner__unit"><input type="radio" name="unit" value="{u}"{c}> {l}</label>').format(
+        u=u, l=t[f"unit_{u}"], c=Markup(" checked") if u == default_unit else "") for u in UNITS)
     form = Markup(
         '<form class="app-planner__form" method="get" novalidate>'
         '<fieldset class="app-planner__fields"><legend>{title}</legend>'
         '<div class="app-planner__field"><label for="app-planner-amount">{amount_label}</label>'
         '<input id="app-planner-amount" name="amount" type="text" inputmode="decimal" autocomplete="off" '
-        'maxlength="20" value="{amount}" aria-describedby="app-planner-amount-hint app-planner-message">'
+        'maxlength="20" value="" aria-describedby="app-planner-amount-hint app-planner-message">'
         '<span class="app-planner__hint" id="app-planner-amount-hint">{amount_hint}</span></div>'
-        '<fieldset class="app-planner__field app-planner__units"><legend>{unit_legend}</legend>'
-        '<label><input type="radio" name="unit" value="mm" checked> {unit_mm}</label>'
-        '<label><input type="radio" name="unit" value="in"> {unit_in}</label></fieldset>'
+        '<fieldset class="app-planner__field app-planner__units"><legend>{unit_legend}</legend>{units}</fieldset>'
+        '<div class="app-planner__question" aria-live="polite"></div>'
         '<div class="app-planner__field"><label for="app-planner-bone">{bone_label}</label>'
         '<select id="app-planner-bone" name="bone">{bones}</select></div>'
         '<div class="app-planner__field"><label for="app-planner-method">{method_label}</label>'
@@ -254,8 +315,8 @@ def planner(guide: Guide, refs_base: str) -> Markup:
         '<p class="app-planner__message" id="app-planner-message" role="status" aria-live="polite"></p>'
         '<button class="md-button app-planner__submit" type="submit">{submit}</button>'
         '</form>').format(
-        title=t["form_title"], amount_label=t["amount_label"], amount=amount_default, amount_hint=t["amount_hint"],
-        unit_legend=t["unit_legend"], unit_mm=t["unit_mm"], unit_in=t["unit_in"],
+        title=t["form_title"], amount_label=t["amount_label"], amount_hint=t["amount_hint"],
+        unit_legend=t["unit_legend"], units=units,
         bone_label=t["bone_label"], bones=_options(BONES, s["bones"], defaults["bone"]),
         method_label=t["method_label"], methods=_options(METHODS, s["methods"], defaults["method"]),
         date_label=t["date_label"], date_hint=t["date_hint"], submit=t["submit"])
@@ -265,11 +326,20 @@ def planner(guide: Guide, refs_base: str) -> Markup:
         '<button type="button" class="md-button" data-action="print">{print}</button>'
         '<button type="button" class="md-button" data-action="ics">{ics}</button>'
         '</div>').format(copy=t["copy"], print=t["print"], ics=t["ics"])
+    nojs = Markup('<div class="app-planner__nojs"><p>{text}</p><ul><li><a href="#typical-timelines">{table}</a></li>'
+                  '<li><a href="#blank-plan">{blank}</a></li></ul></div>').format(
+        text=t["nojs"], table=t["nojs_table"], blank=t["nojs_blank"])
+    example = Markup('<p class="app-planner__example"><strong>{}</strong></p>').format(
+        t["example_note"].format(amount=amount_text(guide, defaults["amount"])))
     return Markup(
         '<div class="app-planner" data-app-planner="{data}">'
-        '{form}{actions}'
+        '{nojs}{form}'
+        '<p class="app-planner__peek app-screen-only" aria-hidden="true" hidden></p>'
         '<p class="app-planner__live app-visually-hidden" aria-live="polite"></p>'
-        '<p class="app-planner__nojs">{nojs}</p>'
-        '<div class="app-planner__result">{result}</div>'
-        '</div>').format(data=_json_attr(data), form=form, actions=actions, nojs=t["nojs"],
-                         result=timeline(guide, tl, refs_base))
+        '<div class="app-planner__result">{example}{result}</div>'
+        '{actions}'
+        '<div class="app-planner__printinfo" hidden><div class="app-planner__qr"></div><p>'
+        '<span class="app-planner__printed"></span><br><span class="app-planner__reopen"></span></p></div>'
+        '{blank}'
+        '</div>').format(data=_json_attr(data), form=form, actions=actions, nojs=nojs, example=example,
+                         result=timeline(guide, tl, refs_base), blank=blank_plan(guide))

@@ -2,15 +2,64 @@
 rule Python and the browser share: halves round up, as JavaScript's ``Math.round`` does
 (Python's ``round`` rounds halves to even, so 730.5 days would become 730 here and 731 there).
 
+The two browser tools (``planner.js``, ``growth.js``) repeat :func:`parse_decimal`,
+:func:`to_mm`, :func:`from_mm` and :func:`suggest_unit` exactly; the browser tests
+compare them with these functions.
+
 Pure module: no MkDocs import.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 MM_PER_INCH = 25.4
 MM_PER = {"mm": 1, "cm": 10}  # length units a parameter may be kept in, as millimetres
+
+# Units a person may type an amount in, and how many millimetres one of each is.
+INPUT_UNITS = ("mm", "cm", "in")
+MM_PER_INPUT = {"mm": 1, "cm": 10, "in": MM_PER_INCH}
+# Decimals shown after a unit switch (the exact value is kept, so switching back is lossless).
+SHOWN_DECIMALS = {"mm": 1, "cm": 2, "in": 2}
+
+# A decimal number: a point or a comma before the decimals ("4.5" and "4,5" both mean 4.5).
+_DECIMAL = re.compile(r"^(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
+
+
+def parse_decimal(text: object) -> float | None:
+    """A typed number, a point or a comma for decimals; None when it is not one. A string
+    of digits too long for a float gives infinity (the caller says it is too big)."""
+    t = str("" if text is None else text).strip()
+    if not _DECIMAL.match(t):
+        return None
+    return float(t.replace(",", "."))
+
+
+def to_mm(value: float, unit: str) -> float:
+    """Millimetres from ``value`` in ``unit`` (mm, cm or in)."""
+    if unit not in MM_PER_INPUT:
+        raise ValueError(f"unit must be one of {INPUT_UNITS}")
+    return value * MM_PER_INPUT[unit]
+
+
+def from_mm(mm: float, unit: str) -> float:
+    """``mm`` in ``unit``, rounded for display (halves up, ``SHOWN_DECIMALS``)."""
+    factor = 10 ** SHOWN_DECIMALS[unit]
+    return math.floor(mm / MM_PER_INPUT[unit] * factor + 0.5) / factor
+
+
+def suggest_unit(value: float, unit: str, low_mm: float, high_mm: float) -> str | None:
+    """For an amount outside ``low_mm`` to ``high_mm`` in its unit: the first other unit
+    (cm, mm, in) in which the same number is inside; None when it is plausible or no
+    other unit fits."""
+    mm = to_mm(value, unit)
+    if low_mm <= mm <= high_mm:
+        return None
+    for other in ("cm", "mm", "in"):
+        if other != unit and low_mm <= to_mm(value, other) <= high_mm:
+            return other
+    return None
 
 
 def half_up(x: float) -> int:

@@ -79,3 +79,18 @@ def test_broken_parameters_fail_the_build_naming_the_key(tmp_path, case):
     lines = [line for line in output.splitlines() if expected in line]
     assert len(lines) == 1, output
     assert f"parameters.yml: {expected}" in lines[0], lines[0]
+
+
+def test_local_preview_says_when_the_downloads_are_made(tmp_path):
+    """scripts/serve builds without the PDF and zip: the foot says so instead of linking to
+    files that are not there; the published build links to them."""
+    serve = (ROOT / "scripts/serve").read_text()
+    assert "export LOCAL_PREVIEW=1" in serve
+    mkdocs_build(tmp_path / "preview", extra_env={"LOCAL_PREVIEW": "1"})
+    foot = re.search(r'<p class="app-page-foot__downloads">(.*?)</p>',
+                     (tmp_path / "preview/about/index.html").read_text(), re.S).group(1)
+    assert "scripts/pdf" in foot and "<a " not in foot
+    mkdocs_build(tmp_path / "published", extra_env={"LOCAL_PREVIEW": ""})
+    foot = re.search(r'<p class="app-page-foot__downloads">(.*?)</p>',
+                     (tmp_path / "published/about/index.html").read_text(), re.S).group(1)
+    assert "leg-length-guide.pdf" in foot and "scripts/pdf" not in foot

@@ -32,6 +32,7 @@ def _combinations():
         ("boy", 8, 3, "20", "mm"), ("girl", 3, 4, "12", "mm"), ("girl", 6, 6, "0.5", "in"),
         ("boy", 10, 11, "1.25", "in"), ("girl", 13, 0, "2", "in"), ("boy", 15, 5, "0.3", "in"),
         ("girl", 11, 0, "30", "mm"), ("boy", 14, 0, "25", "mm"), ("girl", 9, 7, "17,5", "mm"),
+        ("boy", 8, 0, "2", "cm"), ("girl", 5, 2, "3,5", "cm"), ("boy", 12, 9, "1.2", "cm"),
     ]
     rng = random.Random(20001432)  # fixed seed: the same combinations on every run
     rand = []
@@ -71,7 +72,7 @@ def _read_result(page):
 
 def test_at_least_30_combinations_both_units():
     assert len(COMBOS) >= 30
-    assert {c[4] for c in COMBOS} == {"mm", "in"}
+    assert {c[4] for c in COMBOS} == {"mm", "cm", "in"}
     bands = set()
     for c in COMBOS:
         bands.add(_expected(*c)[0]["data-band"])
@@ -91,6 +92,8 @@ def test_browser_equals_python_through_the_form(tab, site):
             page.fill("input[name=diff]", diff)
             page.check(f"input[name=unit][value={unit}]")
             page.click(".app-growth__form button[type=submit]")
+            if page.locator(".app-growth__question button[data-keep]").count():  # "Did you mean cm?" - no
+                page.click(".app-growth__question button[data-keep]")
         else:  # the same form, filled and submitted in one round trip to keep the test fast
             page.evaluate(
                 """([sex, years, months, diff, unit]) => {
@@ -100,6 +103,8 @@ def test_browser_equals_python_through_the_form(tab, site):
                   f.elements.diff.value = diff;
                   f.querySelector(`input[name=unit][value=${unit}]`).checked = true;
                   f.requestSubmit();
+                  const keep = document.querySelector('.app-growth__question button[data-keep]');
+                  if (keep) keep.click();
                 }""",
                 [sex, str(years), str(months), diff, unit],
             )

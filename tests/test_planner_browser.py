@@ -41,7 +41,9 @@ def _combos():
     extra = []
     for i in range(42):
         unit = rnd.choice(t.UNITS)
-        value = round(rnd.uniform(0.2, 4.5), 2) if unit == "in" else round(rnd.uniform(5, 140), 1)
+        # plausible amounts only (lengthening.plausible_amount); implausible ones ask first
+        value = {"in": round(rnd.uniform(0.5, 4.5), 2), "cm": round(rnd.uniform(1, 14), 1),
+                 "mm": round(rnd.uniform(10, 140), 1)}[unit]
         date = (dt.date(2027, 1, 1) + dt.timedelta(days=rnd.randrange(0, 900))).isoformat() if i % 2 else ""
         extra.append((str(value), unit, rnd.choice(t.BONES), rnd.choice(t.METHODS), date))
     return grid + extra
@@ -103,8 +105,8 @@ def test_published_links_with_age_still_work(tab, site, age):
     assert tab.console_errors == []
 
 
-HOSTILE_TYPED = ["", "0", "-5", "1e400", "99999999", "abc", "4,5", "50mm", "2 in", "<img src=x onerror=alert(1)>",
-                 "x" * 500, "NaN", "Infinity", " "]
+HOSTILE_TYPED = ["0", "-5", "1e400", "99999999", "abc", "4,5", "50mm", "2 in", "<img src=x onerror=alert(1)>",
+                 "x" * 500, "NaN", "Infinity", "", " "]
 
 
 def test_hostile_inputs_are_polite_and_never_html(tab, site):
@@ -112,24 +114,32 @@ def test_hostile_inputs_are_polite_and_never_html(tab, site):
     _open(tab, site, "?amount=50&bone=femur&method=nail")
     good = page.locator(".app-planner__result [data-phase=consolidation]").get_attribute("data-end-day")
     for text in HOSTILE_TYPED:
+        page.evaluate(SET_AND_READ, ["50", "mm", "femur", "nail", ""])
         got = page.evaluate(SET_AND_READ, [text, "mm", "femur", "nail", ""])
         assert got["message"], text
-        assert got["phases"]["consolidation"]["endDay"] == good, text  # last good estimate kept
+        if text.strip():
+            assert got["phases"]["consolidation"]["endDay"] == good, text  # last good estimate kept
+            assert GUIDE.strings["js"]["planner"]["kept_previous"] in got["message"], text
+        else:  # no amount: no plan at all, and no "last valid entry" wording
+            assert got["phases"] == {}, text
+            assert got["message"] == GUIDE.strings["js"]["planner"]["error_amount_missing"], text
     assert page.locator(".app-planner__result img, .app-planner__message *").count() == 0
     queries = ["?amount=%3Cscript%3Ealert(1)%3C/script%3E", "?bone=%3Cimg%20src=x%20onerror=alert(1)%3E",
-               "?amount=" + "9" * 5000, "?method=%22%3E%3Csvg%20onload=alert(1)%3E", "?date=2027-13-45",
-               "?unit=cm&amount=50", "?amount=50&amount=60&bone=tibia", "?%E0%A4%A=1"]
-    default = t.compute(MODEL, MODEL["default_mm"], "femur", "nail")
+               "?amount=" + "9" * 5000, "?method=frame&age=%22%3E%3Csvg%20onload=alert(1)%3E", "?date=2027-13-45",
+               "?unit=furlong&amount=50", "?amount=50&amount=60&bone=tibia", "?%E0%A4%A=1"]
     for q in queries:
         _open(tab, site, q)
         ignorable = q.startswith("?amount=50&amount") or q.startswith("?%E0")  # a repeat or unknown name is ignored
         assert page.locator(".app-planner__message").inner_text().strip() or ignorable, q
         html = page.locator(".app-planner").inner_html()
         assert "<script>alert" not in html and "onerror=alert" not in html and "onload=alert" not in html, q
-        end = int(page.locator(".app-planner__result [data-phase=consolidation]").get_attribute("data-end-day"))
-        assert end > 0
-        if q.startswith("?amount=%3C"):
-            assert end == default.phases["consolidation"][1].typical
+        rows = page.locator(".app-planner__result [data-phase=consolidation]")
+        if q.startswith("?amount=50&amount"):
+            assert int(rows.get_attribute("data-end-day")) == \
+                t.compute(MODEL, 50, "tibia", "nail").phases["consolidation"][1].typical
+        else:  # no usable amount: no plan (never the default one), the blank plan instead
+            assert rows.count() == 0, q
+            assert page.locator(".app-planner__blank").is_visible(), q
     assert tab.console_errors == []
 
 
@@ -149,7 +159,11 @@ def test_without_javascript(browser, site):
     assert int(row.get_attribute("data-end-day")) == default.phases["distraction"][1].typical
     assert page.locator(".app-planner__nojs").is_visible()
     assert page.locator("table.app-typical-timelines").is_visible()
-    assert page.locator(".app-planner__form button[type=submit]").is_visible()
+    # no form whose button would reload the page and lose what was typed
+    assert not page.locator(".app-planner__form").is_visible()
+    assert page.locator(".app-planner__nojs a[href='#typical-timelines']").is_visible()
+    assert page.locator(".app-planner__nojs a[href='#blank-plan']").is_visible()
+    assert page.locator("#blank-plan").is_visible() and page.locator("#typical-timelines").count() == 1
     context.close()
 
 

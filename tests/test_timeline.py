@@ -132,7 +132,13 @@ def test_bad_inputs_raise_clear_errors(change, field, code):
 
 def test_unknown_unit():
     with pytest.raises(t.PlannerInputError):
-        t.amount_to_mm(2, "cm")
+        t.amount_to_mm(2, "furlong")
+
+
+def test_centimetres_and_inches_become_millimetres():
+    assert t.amount_to_mm(4.5, "cm") == 45
+    assert t.amount_to_mm(2, "in") == 2 * 25.4
+    assert t.amount_to_mm(45, "mm") == 45
 
 
 def test_model_module_does_not_import_mkdocs():

@@ -13,11 +13,35 @@
   "use strict";
 
   var MM_PER_INCH = 25.4; // a unit conversion, not a clinical number
+  var MM_PER = { mm: 1, cm: 10, "in": MM_PER_INCH };
+  var UNITS = ["mm", "cm", "in"];
   var FIELDS = ["sex", "years", "months", "diff", "unit"];
   var ERROR_ORDER = ["sex", "years", "months", "diff", "diff_negative", "diff_zero", "diff_too_big", "unit", "age_range"];
+  // The field each error is about: an error shows only once its field was left (or on Estimate).
+  var ERROR_FIELD = { sex: "sex", years: "years", months: "months", diff: "diff", diff_negative: "diff",
+                      diff_zero: "diff", diff_too_big: "diff", unit: "unit", age_range: "years" };
   var WHOLE = /^\d{1,3}$/;
-  var DECIMAL = /^\d+(\.\d+)?$/;
   var NEGATIVE = /^-\s*\d+(\.\d+)?$/;
+
+  /* ---- numbers and units (macros/units.py, the same rules as the planner) ---- */
+  function parseDecimal(text) {
+    var t = String(text == null ? "" : text).trim();
+    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
+    return Number(t.replace(",", "."));
+  }
+  function toMm(value, unit) { return value * MM_PER[unit]; }
+  function suggestUnit(value, unit, low, high) {
+    var mm = toMm(value, unit);
+    if (low <= mm && mm <= high) return null;
+    var order = ["cm", "mm", "in"];
+    for (var i = 0; i < order.length; i++) {
+      var u = order[i], x = toMm(value, u);
+      if (u !== unit && low <= x && x <= high) return u;
+    }
+    return null;
+  }
+
+  var BANDS = ["lift", "modulation", "lengthening"];
 
   function halfUp(x) { return Math.floor(x + 0.5); }
   function round1(x) { return Math.floor(x * 10 + 0.5) / 10; }
@@ -88,15 +112,15 @@
     if (years === null) errors.push("years");
     var months = get.months === "" ? 0 : (WHOLE.test(get.months) ? parseInt(get.months, 10) : null);
     if (months === null || months > 11) { errors.push("months"); months = null; }
-    var raw = get.diff.replace(/,/g, ".");
-    var diff = null;
-    if (DECIMAL.test(raw)) diff = parseFloat(raw);
-    else if (NEGATIVE.test(raw)) errors.push("diff_negative");
+    var raw = get.diff;
+    var diff = parseDecimal(raw);
+    if (diff !== null) { /* a number */ }
+    else if (NEGATIVE.test(raw.replace(",", "."))) errors.push("diff_negative");
     else errors.push("diff");
     var unit = get.unit || "mm";
-    if (unit !== "mm" && unit !== "in") errors.push("unit");
+    if (UNITS.indexOf(unit) < 0) errors.push("unit");
     if (diff !== null) {
-      var mm = unit === "in" ? diff * MM_PER_INCH : diff;
+      var mm = UNITS.indexOf(unit) >= 0 ? toMm(diff, unit) : diff;
       if (diff === 0) { errors.push("diff_zero"); diff = null; }
       else if (!(mm <= model.max_current_mm)) { errors.push("diff_too_big"); diff = null; }
     }
@@ -122,6 +146,7 @@
 
   function lengthText(js, mm, unit) {
     var whole = String(halfUp(mm));
+    if (unit === "cm") return fill(js.length_cm, { cm: num(round1(mm / 10)), mm: whole });
     if (unit === "in") return fill(js.length_in, { inches: num(round1(mm / MM_PER_INCH)), mm: whole });
     return fill(js.length_mm, { mm: whole });
   }
@@ -131,9 +156,14 @@
       ["summary", fill(js.summary, { sex: js.sex[p.sex], age: ageText(js, p.age), current: lengthText(js, p.current, unit) })],
       ["predicted", fill(js.predicted, { predicted: lengthText(js, p.predicted, unit) })],
       ["range", fill(js.range, { min: lengthText(js, p.min, unit), max: lengthText(js, p.max, unit) })],
-      ["band", js.band[p.band]]
+      ["band", js.band[p.band]],
+      ["band-name", fill(js.band_words, { name: js.band_name[p.band] })]
     ];
-    if (p.bandMin !== p.bandMax) parts.push(["band-uncertain", js.band_uncertain]);
+    if (p.bandMin !== p.bandMax) {
+      var crossed = BANDS.slice(BANDS.indexOf(p.bandMin), BANDS.indexOf(p.bandMax) + 1);
+      parts.push(["band-uncertain", fill(js.band_crosses, {
+        names: crossed.map(function (b) { return js.band_name[b]; }).join(js.band_join) })]);
+    }
     if (p.timing) {
       var t = p.timing;
       if (t.status !== "over") {
@@ -163,16 +193,66 @@
     return node;
   }
 
-  function render(widget, data, query) {
+  // state: {touched: {field: true}, all: bool (Estimate pressed or a link), keep: "diff|unit" confirmed}
+  function render(widget, data, query, state) {
     var model = data.model, js = data.strings;
     var output = widget.querySelector(".app-growth__output");
+    var question = widget.querySelector(".app-growth__question");
     var parsed = parseInputs(model, data.sexes, query);
     output.replaceChildren();
-    if (parsed.errors.length) {
+    var raw = parseDecimal(query.diff);
+    var unit = UNITS.indexOf(query.unit) >= 0 ? query.unit : null;
+    var low = model.plausible_min_mm, high = model.max_current_mm;
+    var diffDone = state.all || state.touched.diff;
+    // "Did you mean 4 cm?": a number that is unlikely in its unit, once the field was left.
+    var suggest = null;
+    if (raw !== null && raw > 0 && unit && diffDone && low && state.keep !== query.diff + "|" + unit) {
+      var mmNow = toMm(raw, unit);
+      if (mmNow < low && !state.fromLink) suggest = suggestUnit(raw, unit, low, high);
+      if (mmNow > high) suggest = suggestUnit(raw, unit, low, high);
+    }
+    // The same question stays as it is: a tap on its button blurs the field, and a rebuilt
+    // button would lose that tap.
+    var key = suggest ? query.diff + "|" + unit + "|" + suggest : "";
+    if (question.getAttribute("data-key") !== key || !key) {
+      question.setAttribute("data-key", key);
+      question.replaceChildren();
+    } else {
+      if (!parsed.errors.length) return;
+      suggest = null;
+    }
+    if (suggest) {
+      var meant = String(raw) + " " + js.unit_words[suggest];
+      question.appendChild(el("p", null, fill(js.question, { amount: meant })));
+      var fix = el("button", "md-button md-button--primary", fill(js.question_fix, { amount: meant }));
+      fix.type = "button";
+      fix.dataset.fixUnit = suggest;
+      question.appendChild(fix);
+      if (toMm(raw, unit) < low) {
+        var keep = el("button", "md-button", fill(js.question_keep, { amount: String(raw) + " " + js.unit_words[unit] }));
+        keep.type = "button";
+        keep.dataset.keep = query.diff + "|" + unit;
+        question.appendChild(keep);
+      }
+      if (!parsed.errors.length) return;
+    }
+    var shown = parsed.errors.filter(function (code) { return state.all || state.touched[ERROR_FIELD[code]]; });
+    if (!shown.length && parsed.errors.length && state.started) {
+      // Not finished yet: say what is still needed, without calling anything an error.
+      var need = [];
+      parsed.errors.forEach(function (code) {
+        var f = ERROR_FIELD[code];
+        if (need.indexOf(f) < 0 && js.missing_fields[f]) need.push(f);
+      });
+      output.appendChild(el("p", "app-growth__status", fill(js.missing, {
+        fields: need.map(function (f) { return js.missing_fields[f]; }).join(", ") })));
+      return;
+    }
+    if (shown.length) {
       var box = el("div", "app-growth__errors");
       box.appendChild(el("p", "app-growth__errors-title", js.errors_heading));
       var list = el("ul");
-      parsed.errors.forEach(function (code) {
+      shown.forEach(function (code) {
         var item = el("li", null, errorText(js, model, code));
         item.dataset.error = code;
         list.appendChild(item);
@@ -183,7 +263,7 @@
     }
     if (!parsed.inputs) return;
     var i = parsed.inputs;
-    var currentMm = i.unit === "in" ? i.diff * MM_PER_INCH : i.diff;
+    var currentMm = toMm(i.diff, i.unit);
     var p = predict(model, i.sex, i.years * 12 + i.months, currentMm);
     var result = el("div", "app-growth-result");
     var attrs = {
@@ -200,6 +280,23 @@
       result.appendChild(el("p", "app-growth-result__" + part[0], part[1]));
     });
     output.appendChild(result);
+    // What to read next: the page of each option group the range touches, then the questions.
+    var links = data.links || {};
+    // the central prediction's group first, then the others the range reaches
+    var groups = [p.band].concat(BANDS.slice(BANDS.indexOf(p.bandMin), BANDS.indexOf(p.bandMax) + 1)
+      .filter(function (b) { return b !== p.band; }));
+    var next = el("div", "app-growth-next");
+    next.appendChild(el("p", "app-growth-next__title", js.read_next));
+    var ul = el("ul");
+    groups.concat(["questions"]).forEach(function (k) {
+      if (!links[k]) return;
+      var li = el("li"), a = el("a", null, links[k].text);
+      a.href = links[k].href;
+      a.dataset.next = k;
+      li.appendChild(a); ul.appendChild(li);
+    });
+    next.appendChild(ul);
+    output.appendChild(next);
   }
 
   function readForm(form) {
@@ -236,27 +333,63 @@
     var params = new URLSearchParams(window.location.search);
     var query = {};
     FIELDS.forEach(function (f) { query[f] = params.get(f); });
+    var fromLink = FIELDS.some(function (f) { return query[f] !== null; });
+    // The form starts in the edition's unit; a link without a unit means mm (the link format).
+    var startUnit = fromLink ? "mm" : data.default_unit;
+    Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === startUnit; });
+    var nojs = widget.querySelector(".app-growth__noscript");
+    if (nojs) nojs.remove(); // it is for readers without JavaScript only
     fillForm(form, query);
-    render(widget, data, query);
+    // A link's values are checked at once; a person typing sees a message only for a field
+    // they have left, or after pressing Estimate.
+    var state = { touched: {}, all: fromLink, keep: null, fromLink: fromLink && query.unit !== null };
+    render(widget, data, query, state);
     function update() {
       var q = readForm(form);
       var url = new URL(window.location.href);
       FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
-      render(widget, data, q);
+      state.fromLink = false;
+      state.started = true;
+      render(widget, data, q, state);
     }
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      state.all = true;
       update();
     });
-    // The result follows each change, so keyboard and screen-reader users hear it at once.
-    form.addEventListener("change", update);
+    // The result follows each key press, like the planner.
+    form.addEventListener("input", update);
+    // The unit says what the typed number is in: switching it never changes the number,
+    // so 40 mm -> in -> mm gives 40 mm again (the "did you mean cm?" fix works the same way).
+    form.addEventListener("change", function (event) {
+      var name = event.target && event.target.name;
+      if (name) state.touched[name] = true;
+      update();
+    });
+    form.addEventListener("focusout", function (event) {
+      var name = event.target && event.target.name;
+      if (name && !state.touched[name] && event.target.value !== "") { state.touched[name] = true; update(); }
+    });
+    widget.querySelector(".app-growth__question").addEventListener("click", function (event) {
+      var b = event.target.closest("button");
+      if (!b) return;
+      if (b.dataset.fixUnit) {
+        Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === b.dataset.fixUnit; });
+      } else if (b.dataset.keep) {
+        state.keep = b.dataset.keep;
+      }
+      update();
+      form.elements.diff.focus();
+    });
   }
 
   function init() {
     var widgets = document.querySelectorAll("[data-app-component='growth']");
     Array.prototype.forEach.call(widgets, setup);
   }
+
+  window.appGrowthModel = { parseDecimal: parseDecimal, suggestUnit: suggestUnit, parseInputs: parseInputs };
 
   if (typeof document$ !== "undefined" && document$.subscribe) {
     document$.subscribe(init);
