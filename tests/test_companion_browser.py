@@ -76,7 +76,19 @@ def test_planners_link_gives_the_schedule_and_chart(phone, site):
     page.fill("#app-companion-target", "2")
     page.press("#app-companion-target", "Enter")
     assert "(day 51)" in page.text_content(".app-companion__summary")
+    # Centimetres with a decimal comma: 4,5 cm = 45 mm -> day 45.
+    page.check("input[name='unit'][value='cm']")
+    page.fill("#app-companion-target", "4,5")
+    page.press("#app-companion-target", "Enter")
+    assert "(day 45)" in page.text_content(".app-companion__summary")
     assert errors == []
+
+
+def test_a_link_in_centimetres_is_understood(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=3.5&unit=cm&date=2027-03-01")  # 35 mm -> day 35
+    assert "(day 35)" in page.text_content(".app-companion__summary")
+    assert page.text_content("#app-companion-message") == "" and errors == []
 
 
 def test_a_pause_and_a_slower_rate_move_the_target_day(phone, site):

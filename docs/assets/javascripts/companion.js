@@ -13,6 +13,7 @@
   "use strict";
 
   var MAX_PARAM_LENGTH = 40;
+  var UNIT_MM = { mm: 1, cm: 10, "in": 25.4 }; // lengths a link or the form may use, in mm
   var SVG = "http://www.w3.org/2000/svg";
 
   function el(tag, attrs, children) {
@@ -98,15 +99,16 @@
       return v;
     }
     var unit = get("unit"), amount = get("amount"), date = get("date"), bone = get("bone"), method = get("method");
-    if (unit != null) { if (unit === "mm" || unit === "in") st.unit = unit; else bad = true; }
+    if (unit != null) { if (UNIT_MM[unit]) st.unit = unit; else bad = true; }
     if (bone != null && bone !== "femur" && bone !== "tibia") bad = true;
     if (method != null && method !== "nail" && method !== "frame") bad = true;
     if (amount != null) {
-      var v = /^\d{1,4}(\.\d{1,2})?$/.test(amount.trim()) ? parseFloat(amount) : NaN;
-      var mm = st.unit === "in" ? v * M.MM_PER_INCH : v;
-      if (mm > 0 && mm <= this.cfg.limits.max_mm) st.target = amount.trim();
+      var a = amount.trim().replace(",", ".");
+      var v = /^\d{1,4}(\.\d{1,2})?$/.test(a) ? parseFloat(a) : NaN;
+      var mm = v * UNIT_MM[st.unit];
+      if (mm > 0 && mm <= this.cfg.limits.max_mm) st.target = a;
       else { bad = true; st.unit = "mm"; }
-    } else if (st.unit === "in") st.target = numberText(this.cfg.defaults.target_mm / M.MM_PER_INCH);
+    } else if (st.unit !== "mm") st.target = numberText(this.cfg.defaults.target_mm / UNIT_MM[st.unit]);
     if (date != null) {
       try { st.start = M.addDays(date, this.cfg.latency_days); M.parseDate(st.start); } catch (err) { bad = true; st.start = ""; }
     }
@@ -122,6 +124,7 @@
     var unit = el("fieldset", { class: "app-companion__unit" }, [
       el("legend", { text: s.unit_label }),
       el("label", {}, [el("input", { type: "radio", name: "unit", value: "mm" }), " " + s.unit_mm]),
+      el("label", {}, [el("input", { type: "radio", name: "unit", value: "cm" }), " " + s.unit_cm]),
       el("label", {}, [el("input", { type: "radio", name: "unit", value: "in" }), " " + s.unit_in])]);
     this.form = el("form", { class: "app-companion__form", novalidate: true }, [
       el("h2", { id: "app-companion-form-title", text: s.form_title }),
@@ -190,8 +193,9 @@
   // The model's plan from the form's state; an error code for the message otherwise.
   Companion.prototype.plan = function (st) {
     var M = this.M, lim = this.cfg.limits;
-    if (!/^\d{1,4}(\.\d{1,2})?$/.test(st.target)) return { error: "error_target" };
-    var mm = parseFloat(st.target) * (st.unit === "in" ? M.MM_PER_INCH : 1);
+    var target = st.target.replace(",", ".");
+    if (!/^\d{1,4}(\.\d{1,2})?$/.test(target) || !UNIT_MM[st.unit]) return { error: "error_target" };
+    var mm = parseFloat(target) * UNIT_MM[st.unit];
     if (!(mm > 0)) return { error: "error_target" };
     if (mm > lim.max_mm) return { error: "error_too_large" };
     var rate = /^\d(\.\d{1,3})?$/.test(st.rate) ? parseFloat(st.rate) : NaN;
