@@ -247,7 +247,7 @@ def test_stage_names_follow_the_method_as_in_python(tab, site):
         got = tab.page.evaluate("""() => ({
           phases: [...document.querySelectorAll('.app-planner__result [data-phase] th')].map(e => e.textContent),
           milestones: [...document.querySelectorAll('.app-planner__result [data-milestone] th')].map(e => e.textContent),
-          labels: [...document.querySelectorAll('.app-planner__result .app-timeline__label')].map(e => e.textContent)})""")
+          labels: [...document.querySelectorAll('.app-planner__result .app-timeline__row .app-timeline__label')].map(e => e.textContent)})""")
         html = timeline_html.timeline(GUIDE, t.compute(MODEL, 50, "femur", method), "/references/")
         soup = BeautifulSoup(str(html), "html.parser")
         assert got["phases"] == [e.get_text() for e in soup.select("[data-phase] th")], method

@@ -28,7 +28,7 @@ GUIDE = load_guide(ROOT / "data")
 MODEL = t.model_data(GUIDE.params)
 GMODEL = growth.model_from_params(GUIDE.params)
 PS = GUIDE.strings["js"]["planner"]
-GS = GUIDE.strings["js"]["growth"]
+GS = growth_html.js_strings(GUIDE.strings, GMODEL)  # the range sentence with its margin filled in
 PLANNER = "lengthening/planner/"
 GROWTH = "children/growth-prediction/"
 SHOTS = ROOT / "build" / "screenshots"
@@ -386,6 +386,7 @@ def test_tables_styled_ordered_and_captioned(tab, site):
     style = """sel => { const td = document.querySelector(sel); const s = getComputedStyle(td);
                 return [s.borderTopStyle, s.borderTopColor, getComputedStyle(td.closest('table')).fontSize]; }"""
     mine = page.evaluate(style, ".app-timeline__phases tbody td")
+    page.goto(site.url + "lengthening/risks/")  # a page with plain Markdown tables
     theirs = page.evaluate(style, "article table:not([class]) tbody td")
     assert mine == theirs
 
