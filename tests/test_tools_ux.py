@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -85,6 +86,13 @@ def print_plan(page) -> None:
 def _pdf_pages(pdf: bytes) -> int:
     """The number of pages of a PDF (its page objects)."""
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def _zbar_page(png) -> list[str]:
+    """Every QR code zbarimg finds on a scanned page (none is not an error here)."""
+    proc = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
+                          capture_output=True, text=True, timeout=30)
+    return proc.stdout.splitlines()
 
 
 def plan_rows(page):
@@ -589,6 +597,13 @@ def test_printed_plan_fits_two_pages_and_its_qr_reopens_it(tab, site, tmp_path):
     svg = page.locator(".app-planner__qr svg").evaluate("e => e.outerHTML")
     decoded = zbar_svg(page.context, svg, tmp_path / "plan.png")
     assert decoded == [url]
+    # on paper the code is at least 25 mm wide (96 CSS px = 25.4 mm) and decodes from a 150 dpi scan
+    assert page.locator(".app-planner__qr svg").bounding_box()["width"] >= 25 / 25.4 * 96
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "plan.pdf"), str(tmp_path / "scan")],
+                   check=True, timeout=60)
+    scanned = [line for png in sorted(tmp_path.glob("scan*.png")) for line in _zbar_page(png)]
+    assert scanned == [url]
     # the address in the code reproduces the inputs
     got = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)
     assert got == {k: [v] for k, v in urllib.parse.parse_qsl(query[1:])}
