@@ -439,7 +439,9 @@
     var s = this.s, parts = [], self = this;
     unchosen.forEach(function (k) {
       var v = self.linkInvalid && self.linkInvalid[k];
-      if (v) parts.push(fill(s.error_link_value, { field: s.field_words[k], value: v }));
+      // a plain word is named ("shin"); anything else (markup, symbols) is not repeated
+      if (v) parts.push(/^[\p{L}\p{N} ._-]{1,20}$/u.test(v) ? fill(s.error_link_value, { field: s.field_words[k], value: v })
+                                                          : fill(s.error_link_value_unnamed, { field: s.field_words[k] }));
     });
     parts.push(unchosen.length > 1 ? s.error_choose_both : s["error_choose_" + unchosen[0]]);
     this.message.textContent = parts.join(" ");
