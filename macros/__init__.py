@@ -316,7 +316,9 @@ def define_env(env) -> None:
     @env.macro
     def link_builder() -> str:
         """The link builder form (linkbuilder.js adds the live link, QR code and slip)."""
-        return clinicians.link_builder(env.conf.get("site_url"), strings, default_unit)
+        plaus = guide.params["lengthening.plausible_amount"]
+        return clinicians.link_builder(env.conf.get("site_url"), strings, default_unit,
+                                       plausible_mm=(plaus.low, plaus.high))
 
     @env.macro
     def report_contact() -> str:

@@ -166,7 +166,8 @@ def ready_links_table(site_url: str | None, strings: Mapping[str, Any]) -> str:
     return '<div class="app-linktable app-linktable--plans" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
 
 
-def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit: str = "mm") -> str:
+def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit: str = "mm",
+                 plausible_mm: tuple[float, float] | None = None) -> str:
     """The link builder form. Without JavaScript, "Open" submits to the planner with the
     chosen fields (its address is then the link); with it, linkbuilder.js shows the link,
     a QR code and a printable slip as the fields change."""
@@ -175,7 +176,13 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit:
     opts = t["options"]
     e = html.escape
     action = qr.absolute(site_url, PLANNER_PATH)
-    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "date"], "js": strings["js"].get("linkbuilder", {})}
+    ps = strings["js"]["planner"]
+    # The same plausibility check and words as the planner (lengthening.plausible_amount).
+    config = {"base": action, "fields": ["amount", "unit", "bone", "method", "date"], "js": strings["js"].get("linkbuilder", {}),
+              "plausible_mm": {"low": plausible_mm[0], "high": plausible_mm[1]} if plausible_mm else None,
+              "planner": {k: ps[k] for k in ("question", "question_fix", "unit_words", "bones", "methods", "locale",
+                                             "error_amount_not_number", "error_amount_not_positive",
+                                             "error_amount_implausible_low", "error_amount_implausible_high")}}
     # The config rides in a data attribute, not a <script> element: Material's instant
     # navigation re-runs the <script> elements of each new page.
     parts = [f'<div class="app-linkbuilder" data-app-linkbuilder="{e(json.dumps(config), quote=True)}">',
@@ -194,7 +201,9 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit:
     parts.append(f'<div><button class="md-button md-button--primary" type="submit">{e(b["open"])}</button></div>')
     parts.append("</form>")
     parts.append(f'<div class="app-linkbuilder__result" hidden aria-live="polite">'
-                 f'<div class="app-slip"><div class="app-slip__code"></div><p>{e(b["slip_intro"])}<br>'
+                 f'<div class="app-linkbuilder__question" aria-live="polite"></div>'
+                 f'<p class="app-linkbuilder__message" role="status"></p>'
+                 f'<div class="app-slip"><p class="app-slip__plan"></p><div class="app-slip__code"></div><p>{e(b["slip_intro"])}<br>'
                  f'<span class="app-slip__url"></span></p></div>'
                  f'<p><button class="md-button app-linkbuilder__print" type="button">{e(b["print"])}</button></p></div>')
     parts.append("</div>")

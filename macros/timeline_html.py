@@ -245,8 +245,11 @@ def _json_attr(data: Any) -> Markup:
     return escape(text)
 
 
-def _options(values, labels: Mapping[str, str], selected: str) -> Markup:
-    return Markup("").join(Markup('<option value="{v}"{s}>{l}</option>').format(
+def _options(values, labels: Mapping[str, str], selected: str, choose: str | None = None) -> Markup:
+    """Options of a select; with ``choose``, an empty "Choose..." option first (planner.js
+    selects it when a link's value was not understood)."""
+    first = Markup('<option value="">{}</option>').format(choose) if choose else Markup("")
+    return first + Markup("").join(Markup('<option value="{v}"{s}>{l}</option>').format(
         v=v, l=labels[v], s=Markup(" selected") if v == selected else "") for v in values)
 
 
@@ -317,8 +320,8 @@ def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: s
         '</form>').format(
         title=t["form_title"], amount_label=t["amount_label"], amount_hint=t["amount_hint"],
         unit_legend=t["unit_legend"], units=units,
-        bone_label=t["bone_label"], bones=_options(BONES, s["bones"], defaults["bone"]),
-        method_label=t["method_label"], methods=_options(METHODS, s["methods"], defaults["method"]),
+        bone_label=t["bone_label"], bones=_options(BONES, s["bones"], defaults["bone"], s["choose_option"]),
+        method_label=t["method_label"], methods=_options(METHODS, s["methods"], defaults["method"], s["choose_option"]),
         date_label=t["date_label"], date_hint=t["date_hint"], submit=t["submit"])
     actions = Markup(
         '<div class="app-planner__actions" hidden>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -85,6 +86,13 @@ def print_plan(page) -> None:
 def _pdf_pages(pdf: bytes) -> int:
     """The number of pages of a PDF (its page objects)."""
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
+
+
+def _zbar_page(png) -> list[str]:
+    """Every QR code zbarimg finds on a scanned page (none is not an error here)."""
+    proc = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
+                          capture_output=True, text=True, timeout=30)
+    return proc.stdout.splitlines()
 
 
 def plan_rows(page):
@@ -224,6 +232,91 @@ def test_implausible_amount_asks_with_a_one_tap_fix(device, site):
     gq.locator("button[data-keep]").click()
     assert page.locator(".app-growth__output .app-growth-result").get_attribute("data-current-mm") == "4"
     assert errors == []
+
+
+def _visible_plan_rows(page) -> int:
+    return sum(1 for i in range(plan_rows(page))
+               if page.locator(".app-planner__result [data-phase]").nth(i).is_visible())
+
+
+@pytest.mark.parametrize("query,asked", [("?amount=4&unit=mm&bone=tibia&method=frame&date=2027-03-15", "4 cm"),
+                                         ("?amount=50&unit=cm&bone=tibia&method=frame", "50 mm")])
+def test_a_link_that_asks_shows_no_plan(device, site, query, asked):
+    name, page, errors = device
+    open_planner(page, site, query)
+    assert page.locator(".app-planner__question p").inner_text() == PS["question"].format(amount=asked)
+    assert _visible_plan_rows(page) == 0  # no plan while asking, neither the example nor another
+    assert page.locator(".app-planner__example").count() == 0
+    assert page.locator(".app-planner__result .app-timeline").count() == 0
+    assert PS["kept_previous"] not in page.locator(".app-planner__message").inner_text()
+    blank = page.locator(".app-planner__blank")
+    assert blank.is_visible()  # the plan to fill in, with the link's bone and method
+    assert blank.locator("[data-blank=bone]").inner_text() == PS["bones"]["tibia"]
+    assert blank.locator("[data-blank=method]").inner_text() == PS["methods"]["frame"]
+    shot(page, f"planner-link-asks-{name}-{asked.replace(' ', '')}")
+    page.locator(".app-planner__question button[data-fix-unit]").click()
+    assert float(page.locator(".app-planner__result .app-timeline").get_attribute("data-amount-mm")) == \
+        units.to_mm(float(asked.split()[0]), asked.split()[1])
+    assert page.locator(".app-planner__result .app-timeline").get_attribute("data-bone") == "tibia"
+    assert errors == []
+
+
+@pytest.mark.parametrize("query", ["?amount=abc&bone=tibia&method=frame", "?amount=99999999&bone=tibia",
+                                   "?amount=0&bone=tibia", "?amount=5&unit=furlong"])
+def test_the_example_never_stays_after_a_link(tab, site, query):
+    page = tab.page
+    open_planner(page, site, query)
+    assert page.locator(".app-planner__example").count() == 0
+    assert _visible_plan_rows(page) == 0
+    assert page.locator(".app-planner__message").inner_text().strip()
+
+
+@pytest.mark.parametrize("query,named", [("?amount=5&unit=cm&bone=shin&method=frame", {"bone": "shin"}),
+                                         ("?amount=5&unit=cm&bone=tibia&method=rail", {"method": "rail"}),
+                                         ("?amount=5&unit=cm&bone=leg&method=rail", {"bone": "leg", "method": "rail"}),
+                                         ("?amount=5&unit=cm&bone=%3Cb%3E&method=nail", {"bone": "<b>"})])
+def test_an_unknown_bone_or_method_asks_the_person_to_choose(device, site, query, named):
+    name, page, errors = device
+    open_planner(page, site, query)
+    assert plan_rows(page) == 0 and page.locator(".app-planner__example").count() == 0
+    message = page.locator(".app-planner__message").inner_text()
+    for field, value in named.items():
+        if value.isalpha():  # a word is named; markup is not repeated
+            assert PS["error_link_value"].format(field=PS["field_words"][field], value=value) in message
+        else:
+            assert PS["error_link_value_unnamed"].format(field=PS["field_words"][field]) in message
+            assert value not in message
+        assert page.input_value(f"#app-planner-{field}") == ""
+        assert page.locator(f"#app-planner-{field} option:checked").inner_text() == PS["choose_option"]
+    choose = PS["error_choose_both"] if len(named) == 2 else PS[f"error_choose_{next(iter(named))}"]
+    assert message.endswith(choose)
+    assert PS["kept_previous"] not in message
+    assert page.locator(".app-planner__message *").count() == 0  # the value is text, never markup
+    shot(page, f"planner-unknown-{'-'.join(named)}-{name}")
+    page.select_option("#app-planner-bone", "tibia")
+    page.select_option("#app-planner-method", "frame")
+    box = page.locator(".app-planner__result .app-timeline")
+    assert box.get_attribute("data-bone") == "tibia" and box.get_attribute("data-method") == "frame"
+    assert float(box.get_attribute("data-amount-mm")) == 50
+    assert page.locator(".app-planner__message").inner_text() == ""
+    assert "bone=tibia" in page.url and "method=frame" in page.url
+    assert errors == []
+
+
+def test_link_values_in_capitals_are_read(tab, site):
+    page = tab.page
+    open_planner(page, site, "?amount=5&unit=CM&bone=Tibia&method=FRAME")
+    box = page.locator(".app-planner__result .app-timeline")
+    assert box.get_attribute("data-bone") == "tibia" and box.get_attribute("data-method") == "frame"
+    assert float(box.get_attribute("data-amount-mm")) == 50
+    assert page.locator(".app-planner__message").inner_text() == ""
+
+
+def test_a_link_without_bone_or_method_keeps_the_documented_defaults(tab, site):
+    page = tab.page
+    open_planner(page, site, "?amount=5&unit=cm")
+    box = page.locator(".app-planner__result .app-timeline")
+    assert box.get_attribute("data-bone") == "femur" and box.get_attribute("data-method") == "nail"
 
 
 def test_unit_switching_is_lossless(device, site):
@@ -508,6 +601,13 @@ def test_printed_plan_fits_two_pages_and_its_qr_reopens_it(tab, site, tmp_path):
     svg = page.locator(".app-planner__qr svg").evaluate("e => e.outerHTML")
     decoded = zbar_svg(page.context, svg, tmp_path / "plan.png")
     assert decoded == [url]
+    # on paper the code is at least 25 mm wide (96 CSS px = 25.4 mm) and decodes from a 150 dpi scan
+    assert page.locator(".app-planner__qr svg").bounding_box()["width"] >= 25 / 25.4 * 96
+    (tmp_path / "plan.pdf").write_bytes(pdf)
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(tmp_path / "plan.pdf"), str(tmp_path / "scan")],
+                   check=True, timeout=60)
+    scanned = [line for png in sorted(tmp_path.glob("scan*.png")) for line in _zbar_page(png)]
+    assert scanned == [url]
     # the address in the code reproduces the inputs
     got = urllib.parse.parse_qs(urllib.parse.urlsplit(url).query)
     assert got == {k: [v] for k, v in urllib.parse.parse_qsl(query[1:])}

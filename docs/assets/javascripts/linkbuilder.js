@@ -69,6 +69,52 @@
     return url.replace(/^https?:\/\//, "");
   }
 
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
+      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
+    });
+  }
+  function el(tag, text) {
+    var e = document.createElement(tag);
+    e.textContent = text;
+    return e;
+  }
+
+  /* The planner's check (planner.js parseAmount and suggestUnit, macros/units.py):
+     a number above zero, inside lengthening.plausible_amount, else "Did you mean ...?". */
+  var MM_PER = { mm: 1, cm: 10, "in": 25.4 };
+  function checkAmount(text, unit, plausible) {
+    if (/^-/.test(text)) return { error: "amount_not_positive" };
+    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { error: "amount_not_number" };
+    var n = Number(text.replace(",", "."));
+    if (!isFinite(n)) return { error: "amount_not_number" };
+    if (n <= 0) return { error: "amount_not_positive" };
+    var mm = n * MM_PER[unit];
+    if (plausible && !(plausible.low <= mm && mm <= plausible.high)) {
+      var order = ["cm", "mm", "in"];
+      for (var i = 0; i < order.length; i++) {
+        var x = n * MM_PER[order[i]];
+        if (order[i] !== unit && plausible.low <= x && x <= plausible.high) return { suggest: order[i], number: n };
+      }
+      return { error: mm < plausible.low ? "amount_implausible_low" : "amount_implausible_high" };
+    }
+    return { ok: true, number: n, unit: unit };
+  }
+
+  // The plan in words above the address, so it can be proof-read at a glance.
+  function planWords(form, check, P, strings) {
+    var words = fill(strings.slip_plan, { amount: check.number + " " + P.unit_words[check.unit],
+      bone: P.bones[form.elements.bone.value], method: P.methods[form.elements.method.value] });
+    var date = form.elements.date.value;
+    if (!date) return words + " " + strings.slip_no_date;
+    var shown = date;
+    try {
+      shown = new Intl.DateTimeFormat(P.locale || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+        .format(new Date(date + "T00:00:00Z"));
+    } catch (e) { /* the ISO date */ }
+    return words + " " + fill(strings.slip_date, { date: shown });
+  }
+
   function init(root) {
     if (root.dataset.appInit) return;
     root.dataset.appInit = "1";
@@ -78,16 +124,52 @@
     var result = root.querySelector(".app-linkbuilder__result");
     var urlEl = root.querySelector(".app-slip__url");
     var codeEl = root.querySelector(".app-slip__code");
+    var questionEl = root.querySelector(".app-linkbuilder__question");
+    var messageEl = root.querySelector(".app-linkbuilder__message");
+    var planEl = root.querySelector(".app-slip__plan");
+    var slip = root.querySelector(".app-slip");
+    var printButton = root.querySelector(".app-linkbuilder__print");
     var update = function () {
       var amount = form.elements.amount.value.trim();
+      var unit = form.elements.unit.value;
+      var check = amount ? checkAmount(amount, unit, config.plausible_mm) : { ok: false };
+      var P = config.planner || {};
+      // The same question as the planner: no link and no slip until the amount makes sense.
+      messageEl.textContent = "";
+      // The same question stays as it is: a tap on its button blurs the amount field (a
+      // change event), and a rebuilt button would lose that tap.
+      var key = check.suggest ? check.number + "|" + unit + "|" + check.suggest : "";
+      if (questionEl.getAttribute("data-key") !== key) {
+        questionEl.setAttribute("data-key", key);
+        questionEl.replaceChildren();
+      } else if (key) {
+        key = "";
+      }
+      if (key) {
+        var meant = check.number + " " + P.unit_words[check.suggest];
+        questionEl.appendChild(el("p", fill(P.question, { amount: meant })));
+        var fix = el("button", fill(P.question_fix, { amount: meant }));
+        fix.type = "button";
+        fix.className = "md-button md-button--primary";
+        fix.setAttribute("data-fix-unit", check.suggest);
+        fix.addEventListener("click", function () { form.elements.unit.value = check.suggest; update(); });
+        questionEl.appendChild(fix);
+      } else if (check.error) {
+        messageEl.textContent = P["error_" + check.error] || "";
+      }
+      var ok = check.ok;
       var link = linkFor(form, config);
-      urlEl.textContent = amount ? display(link) : (strings.no_amount || "");
-      urlEl.dataset.href = amount ? link : "";
       result.hidden = false;
+      slip.hidden = !ok;
+      printButton.hidden = !ok;
+      urlEl.textContent = ok ? display(link) : (amount ? "" : (strings.no_amount || ""));
+      urlEl.dataset.href = ok ? link : "";
+      if (!amount) { slip.hidden = false; }
+      planEl.textContent = ok ? planWords(form, check, P, strings) : "";
       loadEncoder().then(function (encoder) {
         codeEl.replaceChildren();
-        if (amount) codeEl.appendChild(qrSvg(encoder, link, (strings.qr_title || "{url}").replace("{url}", display(link))));
-        root.dataset.appReady = link;
+        if (ok) codeEl.appendChild(qrSvg(encoder, link, (strings.qr_title || "{url}").replace("{url}", display(link))));
+        root.dataset.appReady = ok ? link : "";
       });
     };
     form.addEventListener("input", update);

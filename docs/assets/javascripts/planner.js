@@ -394,28 +394,33 @@
       if (v != null && v.length > MAX_PARAM_LENGTH) { bad = true; return null; }
       return v;
     }
+    function lower(v) { return v == null ? v : v.trim().toLowerCase(); }
     var st = { amount: "", unit: d.unit, bone: d.bone, method: d.method, date: "" };
-    var unit = get("unit"), bone = get("bone"), method = get("method"), amount = get("amount"), date = get("date");
+    var unit = lower(get("unit")), amount = get("amount"), date = get("date");
+    var rawBone = get("bone"), rawMethod = get("method");
+    var bone = lower(rawBone), method = lower(rawMethod);
+    var invalid = {}; // a bone or method the link names but the planner does not know: the person chooses
     var unitBad = unit != null && !pick(unit, UNITS);
     if (amount != null && amount.trim() !== "" && !unitBad) st.unit = "mm";
     if (unit != null) { if (!unitBad) st.unit = unit; else bad = true; }
     if (unitBad) amount = null; // an amount in an unknown unit means nothing: ask for it
-    if (bone != null) { if (pick(bone, BONES)) st.bone = bone; else bad = true; }
-    if (method != null) { if (pick(method, METHODS)) st.method = method; else bad = true; }
+    if (bone != null) { if (pick(bone, BONES)) st.bone = bone; else { st.bone = ""; invalid.bone = rawBone.trim(); } }
+    if (method != null) { if (pick(method, METHODS)) st.method = method; else { st.method = ""; invalid.method = rawMethod.trim(); } }
     if (amount != null && amount.trim() !== "") {
       var parsed = parseAmount(amount, st.unit, this.model);
       if (parsed.value != null || parsed.suggest) st.amount = amount.trim();
       else bad = true;
     }
     if (date != null) { if (parseDate(date).error) bad = true; else st.date = date; }
-    return { state: st, bad: bad };
+    return { state: st, bad: bad, invalid: invalid };
   };
 
   Planner.prototype.toQuery = function (st) {
     var q = new URLSearchParams();
     if (st.amount.trim()) q.set("amount", st.amount.trim());
-    q.set("unit", st.unit); q.set("bone", st.bone);
-    q.set("method", st.method);
+    q.set("unit", st.unit);
+    if (st.bone) q.set("bone", st.bone);
+    if (st.method) q.set("method", st.method);
     if (st.date) q.set("date", st.date);
     return "?" + q.toString();
   };
@@ -427,6 +432,20 @@
     if (code && this.last && this.last.timeline) text += " " + this.s.kept_previous;
     this.message.textContent = text;
     this.root.toggleAttribute("data-invalid", !!code);
+  };
+
+  // Which of bone and method to choose; a link's value that was not understood is named.
+  Planner.prototype.sayChoose = function (unchosen) {
+    var s = this.s, parts = [], self = this;
+    unchosen.forEach(function (k) {
+      var v = self.linkInvalid && self.linkInvalid[k];
+      // a plain word is named ("shin"); anything else (markup, symbols) is not repeated
+      if (v) parts.push(/^[\p{L}\p{N} ._-]{1,20}$/u.test(v) ? fill(s.error_link_value, { field: s.field_words[k], value: v })
+                                                          : fill(s.error_link_value_unnamed, { field: s.field_words[k] }));
+    });
+    parts.push(unchosen.length > 1 ? s.error_choose_both : s["error_choose_" + unchosen[0]]);
+    this.message.textContent = parts.join(" ");
+    this.root.setAttribute("data-invalid", "");
   };
 
   Planner.prototype.ask = function (parsed, unit) {
@@ -461,7 +480,7 @@
     var words = { bone: s.bones[st.bone], method: s.methods[st.method] };
     Array.prototype.forEach.call(this.blank.querySelectorAll("[data-blank]"), function (node) {
       var k = node.getAttribute("data-blank");
-      if (words[k]) node.textContent = words[k];
+      if (k in words) node.textContent = words[k] || "";
     });
     this.peek.textContent = s.peek_blank;
   };
@@ -473,6 +492,16 @@
     if (!useExact) this.exact = null;
     var a = parseAmount(st.amount, st.unit, this.model);
     this.ask(a, st.unit);
+    // A bone or method not chosen (a link's value the planner did not know): no plan until chosen.
+    var unchosen = ["bone", "method"].filter(function (k) { return !st[k]; });
+    if (unchosen.length) {
+      this.showBlank(st);
+      this.sayChoose(unchosen);
+      if (a.suggest) this.peek.textContent = this.question.querySelector("p").textContent;
+      if (!opts.noUrl) this.writeUrl(st);
+      this.printInfo(st);
+      return false;
+    }
     if (a.error === "amount_missing") {
       this.showBlank(st);
       this.say(opts.quiet ? null : "amount_missing");
@@ -481,6 +510,9 @@
       return false;
     }
     if (a.error) {
+      // No plan while asking "Did you mean ...?", and never the page's static example:
+      // only a plan from the person's own earlier entry may stay (marked as such).
+      if (a.error === "amount_question" || !this.last || !this.last.timeline) this.showBlank(st);
       this.say(a.error === "amount_question" ? null : a.error);
       this.keptNote(a.error === "amount_question");
       // the short summary on a phone says what is needed now
@@ -488,10 +520,14 @@
       return false;
     }
     if (!pick(st.bone, BONES) || !pick(st.method, METHODS) || !pick(st.unit, UNITS)) {
+      if (!this.last || !this.last.timeline) this.showBlank(st);
       this.say("query"); return false;
     }
     var dt = parseDate(st.date);
-    if (dt.error) { this.say("date"); return false; }
+    if (dt.error) {
+      if (!this.last || !this.last.timeline) this.showBlank(st);
+      this.say("date"); return false;
+    }
     if (!opts.keepMessage) this.say(null);
     var mm = useExact ? this.exact.mm : a.value;
     // The link keeps the amount as it was typed (before any unit switch), so it reopens this exact plan.
@@ -621,9 +657,14 @@
   Planner.prototype.start = function () {
     var self = this;
     var q = this.fromQuery(location.search);
+    this.linkInvalid = q.invalid;
     this.writeForm(q.state);
-    this.update({ noUrl: !location.search, quiet: !location.search });
-    if (q.bad) this.say("query");
+    var shown = this.update({ noUrl: !location.search, quiet: !location.search });
+    if (q.bad) {
+      var before = this.message.textContent;
+      this.say("query");
+      if (!shown && Object.keys(q.invalid).length) this.message.textContent = before + " " + this.message.textContent;
+    }
     this.lastUnit = q.state.unit;
     this.form.addEventListener("input", function (ev) {
       if (ev.target && ev.target.name === "unit") return; // handled on change
