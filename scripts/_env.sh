@@ -12,9 +12,14 @@ as_root() {
   fi
 }
 
+deb_installed() {  # deb_installed PACKAGE : true if the package is installed (a removed
+  # package whose configuration files are left behind is not: `dpkg -s` would say it is known)
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 apt_install() {  # apt_install PACKAGE... : install Debian packages that are missing
   local missing=()
-  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  for p in "$@"; do deb_installed "$p" || missing+=("$p"); done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "Installing Debian packages: ${missing[*]}"
   as_root apt-get update -qq
@@ -55,7 +60,7 @@ manifest_rows() {  # manifest_rows KIND ROLE : "package programs" for each row o
 system_deps() {  # system_deps ROLE : install what system-deps.txt lists for serve, test, pdf or bench
   local role="$1" pkg progs missing=() p present
   while read -r pkg progs; do
-    dpkg -s "$pkg" >/dev/null 2>&1 && continue
+    deb_installed "$pkg" && continue
     present=1
     if [ "$progs" = "-" ]; then present=0
     else for p in ${progs//,/ }; do command -v "$p" >/dev/null 2>&1 || present=0; done

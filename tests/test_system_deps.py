@@ -166,6 +166,14 @@ def test_every_called_program_is_in_the_manifest():
     assert not missing, f"programs called but not in system-deps.txt: {missing}"
 
 
+def test_a_removed_package_counts_as_missing():
+    # `apt-get remove` leaves a package's configuration behind and `dpkg -s` still knows it;
+    # only "install ok installed" means the programs are there.
+    env = (ROOT / "scripts/_env.sh").read_text()
+    assert "dpkg -s" not in env
+    assert "install ok installed" in env
+
+
 def test_the_scripts_read_the_manifest():
     for name, role in [("serve", "serve"), ("test", "test"), ("pdf", "pdf"), ("bench", "bench")]:
         text = (ROOT / "scripts" / name).read_text()
