@@ -13,7 +13,7 @@ as_root() {
 }
 
 deb_installed() {  # deb_installed PACKAGE : true if the package is installed (a removed
-  # package whose configuration files are left behind is not: `dpkg -s` would say it is known)
+  # package whose configuration files are left behind is not, though dpkg still knows it)
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
 }
 
