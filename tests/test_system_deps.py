@@ -188,7 +188,7 @@ def test_the_scripts_read_the_manifest():
     ('import subprocess\nCMD = ["pdftotext", "-raw"]\ndef f(p):\n    subprocess.run(CMD + [p])', "pdftotext"),
     ('import subprocess\nfrom pathlib import Path\nLH = Path("n") / ".bin" / "lighthouse"\n'
      'subprocess.run([str(LH), "u"])', "lighthouse"),
-    ('import shutil\nshutil.which("rsvg-convert")', "rsvg-convert"),
+    ('import shutil\nshutil.which("pdfinfo")', "pdfinfo"),
     ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)', None),
     ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)\nf(["pdfinfo", "x"])', "pdfinfo"),
     ('import subprocess\ndef f(cmd):\n    subprocess.run(cmd)\nf(["pdfinfo"])\nf(["bash"])', {"pdfinfo", "bash"}),
