@@ -88,7 +88,7 @@ def test_renaming_a_page_needs_a_redirect(tmp_path):
     proj = tmp_path / "proj"
     shutil.copytree(ROOT, proj, ignore=shutil.ignore_patterns(".git", "site", ".venv", "node_modules", "__pycache__"))
     (proj / "docs/about.md").rename(proj / "docs/about-us.md")
-    for name in ("mkdocs.yml", "data/permalinks.yml"):
+    for name in ("mkdocs.yml", "data/permalinks.yml", "data/changes.yml"):
         f = proj / name
         f.write_text(f.read_text().replace("about.md", "about-us.md"))
     for md in (proj / "docs").rglob("*.md"):
