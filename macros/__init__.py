@@ -66,10 +66,6 @@ After the build, ``on_post_build`` writes a redirect page at every permanent lin
     The interactive planner with its no-JavaScript estimate.
 ``typical_duration(milestone="return_to_sport")``
     "6 to 10 months": the usual time to a milestone, from the same model.
-``companion()``
-    The treatment companion (lengthening/companion.md): schedule, turns chart, reminders
-    and a private diary; without JavaScript, the turns chart for the typical plan
-    (``macros.companion``, ``macros.companion_html``).
 """
 
 from __future__ import annotations
@@ -84,9 +80,8 @@ if str(_ROOT) not in sys.path:
 
 from macros import clinic_html, clinicians, fmt, frequency, growth, growth_html, options, pages, qr  # noqa: E402
 from macros import changes as changes_mod  # noqa: E402
-from macros import companion as companion_model  # noqa: E402
-from macros import companion_html, references_html, timeline_html, urgent_render  # noqa: E402
 from macros import editorial as editorial_mod  # noqa: E402
+from macros import references_html, timeline_html, urgent_render  # noqa: E402
 from macros import glossary as glossary_mod  # noqa: E402
 from macros import timeline as timeline_model  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
@@ -369,25 +364,6 @@ def define_env(env) -> None:
             low, high = timeline_model.typical_duration(guide.params, milestone)
             return fmt.span(strings, low, high, "month")
         return _planner_call(run)
-
-    def _href(target: str) -> str:
-        """A page's URL relative to the current page (``target`` as "help/urgent")."""
-        url = getattr(getattr(env, "page", None), "url", "") or ""
-        if env.conf.get("use_directory_urls", True):
-            return "../" * len([p for p in url.split("/") if p]) + target + "/"
-        return "../" * url.count("/") + target + ".html"
-
-    @env.macro
-    def companion() -> str:
-        """The treatment companion with its build-time turns chart (typical plan)."""
-        try:
-            phones = clinic_html.template_data(clinic).get("phones", [])
-            return companion_html.companion(guide.params, strings, phones, _href("help/urgent"),
-                                            strings["templates"]["urgent_help"])
-        except companion_model.CompanionInputError as err:
-            _fail(GuideDataError("macro companion", err.field, f"{err.code}: {err.value!r}"))
-        except GuideDataError as err:
-            _fail(err)
 
     @env.macro
     def duration_range(milestone: str = "return_to_sport") -> str:
