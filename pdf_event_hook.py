@@ -16,25 +16,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import yaml
 
 ROOT = Path(__file__).resolve().parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from pdf.svg_styles import style_inline_svgs  # noqa: E402
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml; `!ENV` values are irrelevant here."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
+from macros.data.yamlfile import read_config  # noqa: E402
 
 
 def site_css() -> list[str]:
     """The site's own style sheets (extra_css in mkdocs.yml), in order."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config(ROOT / "mkdocs.yml")
     docs = ROOT / config.get("docs_dir", "docs")
     return [(docs / css).read_text(encoding="utf-8") for css in config.get("extra_css", [])
             if (docs / css).is_file()]

@@ -33,19 +33,16 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros.data.yamlfile import read_config  # noqa: E402
 ZIP_FOLDER = "leg-length-guide"  # the folder a reader gets when unzipping
-
-
-class _Loader(yaml.SafeLoader):
-    """Reads mkdocs.yml; `!ENV` values are irrelevant here."""
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)
 
 
 def download_paths() -> dict[str, str]:
     """`extra.downloads` from mkdocs.yml: {"pdf": "downloads/...pdf", "offline": "...zip"}."""
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    config = read_config(ROOT / "mkdocs.yml")
     return dict(config["extra"]["downloads"])
 
 
@@ -64,8 +61,8 @@ def edition_pdf_config(edition: Path, version: str, *, home_only: bool = False) 
     """Write ``edition/.mkdocs-pdf.yml``: the edition's own config (INHERIT) with the PDF
     settings of mkdocs-pdf.yml added to its plugins. ``home_only``: the cover, contents and
     home page only (a quick check of the cover). The caller deletes the file."""
-    ours = yaml.load((ROOT / "mkdocs-pdf.yml").read_text(encoding="utf-8"), Loader=_Loader)
-    theirs = yaml.load((edition / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    ours = read_config(ROOT / "mkdocs-pdf.yml")
+    theirs = read_config(edition / "mkdocs.yml")
     to_pdf = next(p for p in ours["plugins"] if isinstance(p, dict) and "to-pdf" in p)
     to_pdf = {"to-pdf": dict(to_pdf["to-pdf"])}
     if home_only:

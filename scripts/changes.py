@@ -16,8 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.changes import CHANGES_FILE, parameters_snapshot  # noqa: E402
-from macros.datafile import read_yaml  # noqa: E402
+from macros.data.changes import CHANGES_FILE, parameters_snapshot  # noqa: E402
+from macros.data.yamlfile import read_yaml  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

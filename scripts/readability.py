@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.readability import MAX_GRADE, is_patient_page, page_grade  # noqa: E402
+from macros.checks.readability import MAX_GRADE, is_patient_page, page_grade  # noqa: E402
 
 
 def main() -> int:

@@ -8,20 +8,20 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 import subprocess
 import sys
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros.changes import load_changes, parameters_snapshot, parse_changes
-from macros.datafile import read_yaml
-from macros.editorial import issue_tracker, parse_editorial, statement
+from macros.data.changes import load_changes, parameters_snapshot, parse_changes
+from macros.data.yamlfile import read_yaml
+from macros.data.editorial import issue_tracker, parse_editorial
+from macros.render.editorial import statement
 from macros.errors import GuideDataError
-from macros.guide import load_guide
+from macros.data.guide import load_guide
+from macros.data.yamlfile import read_config
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
@@ -29,13 +29,7 @@ GUIDE = load_guide(ROOT / "data")
 STRINGS = GUIDE.strings["templates"]["editorial"]
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_sequence(node)[-1]
-                              if isinstance(node, yaml.SequenceNode) else None)
-CONFIG = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+CONFIG = read_config(ROOT / "mkdocs.yml")
 EDITORIAL = parse_editorial(CONFIG["extra"].get("editorial"), "mkdocs.yml", "extra.editorial", CONFIG["site_name"])
 CHANGES = load_changes(ROOT / "data", GUIDE.references, PAGES)
 

@@ -17,12 +17,14 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, free_port, serve
-from macros import fmt, qr
-from macros.editorial import parse_editorial, reviewer_text
-from macros.guide import load_guide
-from macros.overrides import load_clinic
-from macros.permalinks import load_permalinks, page_url
-from macros.readability import MAX_GRADE, page_grade
+from macros.model import wording
+from macros.render import qr
+from macros.data.editorial import parse_editorial
+from macros.render.editorial import reviewer_text
+from macros.data.guide import load_guide
+from macros.data.clinic import load_clinic
+from macros.data.permalinks import load_permalinks, page_url
+from macros.checks.readability import MAX_GRADE, page_grade
 from test_qr import zbar
 
 EXAMPLE = ROOT / "clinic-example"
@@ -64,7 +66,7 @@ def test_sample_really_changes_values():
     assert EDITION.overridden, "the sample clinic overrides nothing"
     for key in EDITION.overridden:
         assert EDITION.params[key] != BASE.params[key], key
-    assert any(fmt.param(BASE.strings, BASE.params[k]) != fmt.param(EDITION.strings, EDITION.params[k])
+    assert any(wording.param(BASE.strings, BASE.params[k]) != wording.param(EDITION.strings, EDITION.params[k])
                for k in EDITION.overridden), "no override changes what a reader sees"
 
 
@@ -75,7 +77,7 @@ def test_overrides_reach_the_prose(edition):
         for key, which in PARAM_CALL.findall((DOCS / src).read_text(encoding="utf-8")):
             if key not in EDITION.overridden:
                 continue
-            expected = fmt.param(EDITION.strings, EDITION.params[key], which or "range")
+            expected = wording.param(EDITION.strings, EDITION.params[key], which or "range")
             text = text_of((site / page_url(src).strip("/") / "index.html").read_text(encoding="utf-8"))
             assert expected in text, f"{src}: {key} should read {expected!r}"
             checked += 1
@@ -87,7 +89,7 @@ def test_overrides_reach_the_evidence_table(edition):
     soup = BeautifulSoup((site / "clinicians/evidence/index.html").read_text(), "html.parser")
     rows = {r.find("code").get_text(): r for r in soup.select(".app-evidence tr") if r.find("code")}
     assert set(rows) == set(EDITION.params), "the evidence table must list every parameter"
-    from macros.clinicians import values_text
+    from macros.render.clinicians import values_text
     heads = [th.get_text(strip=True) for th in soup.select(".app-evidence th")]
     note = heads.index(EDITION.strings["templates"]["clinic"]["evidence_heading"][-1])
     for key in EDITION.params:
@@ -131,7 +133,7 @@ def test_overrides_reach_embedded_widget_data(edition):
     for key, entry in entries:
         p = EDITION.params[key]
         if "text" in entry:
-            assert entry["text"] == fmt.param(EDITION.strings, p, "range"), key
+            assert entry["text"] == wording.param(EDITION.strings, p, "range"), key
         for f in ("low", "typical", "high"):
             if f in entry:
                 assert entry[f] == getattr(p, f), key
@@ -177,20 +179,20 @@ def test_printed_page_and_pdf_show_the_clinic(edition, browser, tmp_path):
     page.pdf(path=str(pdfs[0]))
     context.close()
     pdfs += sorted(site.rglob("*.pdf"))
-    rate = [k for k in EDITION.overridden if fmt.param(EDITION.strings, EDITION.params[k])
-            != fmt.param(BASE.strings, BASE.params[k])]
+    rate = [k for k in EDITION.overridden if wording.param(EDITION.strings, EDITION.params[k])
+            != wording.param(BASE.strings, BASE.params[k])]
     for pdf in pdfs:
         text = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                                        text=True, check=True).stdout.split())
         assert CLINIC.name in text, pdf
         assert SIGNOFF["reviewers"][0]["name"] in text, pdf
-        assert any(fmt.param(EDITION.strings, EDITION.params[k], "typical") in text for k in rate), pdf
+        assert any(wording.param(EDITION.strings, EDITION.params[k], "typical") in text for k in rate), pdf
 
 
 def test_urgent_page_shows_the_clinics_numbers(edition):
     """The clinic's phones fill the phone box and its own emergency list replaces the
     guide's common numbers; no other region's number is offered."""
-    from macros.clinic_html import tel
+    from macros.render.clinic import tel
     site, _ = edition
     soup = BeautifulSoup((site / "help/urgent/index.html").read_text(encoding="utf-8"), "html.parser")
     article = soup.select_one("article")

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.readability import MAX_GRADE, is_patient_page, page_grade
+from macros.checks.readability import MAX_GRADE, is_patient_page, page_grade
 
 DOCS = ROOT / "docs"
 ALLOWLIST = Path(__file__).with_name("number_allowlist.txt")

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import frequency
-from macros.guide import load_guide
+from macros.model import wording
+from macros.data.guide import load_guide
 
 PAGES = ("lengthening/daily-life", "lengthening/rehabilitation", "lengthening/risks",
          "lengthening/life-after", "help/urgent", "help/questions")
@@ -50,7 +50,7 @@ def test_risks_page_shows_parameter_values(site, guide):
     for key in ("complications.nail_any", "complications.nail_major", "complications.regenerate_fracture_child",
                 "complications.pin_infection_deep", "complications.nerve_injury"):
         p = guide.params[key]
-        assert frequency.risk(guide.strings, p, p.counted.unit) in text, key
+        assert wording.risk(guide.strings, p, p.counted.unit) in text, key
 
 
 def test_urgent_page_carries_shared_warning(site, guide):

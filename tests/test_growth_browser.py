@@ -11,8 +11,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import growth, growth_html
-from macros.guide import load_guide
+from macros.model import growth
+from macros.render import growth as growth_html
+from macros.data.guide import load_guide
 
 pytestmark = pytest.mark.browser
 

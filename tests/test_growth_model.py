@@ -1,4 +1,4 @@
-"""The growth model (macros/growth.py) against sums worked by hand.
+"""The growth model (macros/model/growth.py) against sums worked by hand.
 
 Every expectation is arithmetic on values read from data/parameters.yml (the raw YAML,
 not the model), written the way a clinician would do it with the published formula:
@@ -15,11 +15,12 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import growth, growth_html
-from macros.bibliography import load_bibliography
+from macros.model import growth
+from macros.render import growth as growth_html
+from macros.data.references import load_bibliography
 from macros.errors import GuideDataError
-from macros.guide import load_guide
-from macros.params import parse_parameters
+from macros.data.guide import load_guide
+from macros.data.parameters import parse_parameters
 
 RAW = yaml.safe_load((ROOT / "data/parameters.yml").read_text(encoding="utf-8"))
 G = RAW["parameters"]["growth"]
@@ -284,9 +285,10 @@ def test_estimator_embeds_model_safely():
 def test_range_sentence_is_not_a_guarantee():
     # The range comes from average errors: it says "most likely", that the result can fall
     # outside it, and the review's wider margin (growth.uncertainty), in the page and the browser.
-    from macros import fmt, growth_html
+    from macros.model import wording
+    from macros.render import growth as growth_html
     js = growth_html.js_strings(GUIDE.strings, MODEL)
-    within = fmt.quantity(GUIDE.strings, GUIDE.params["growth.uncertainty"].value, "cm")
+    within = wording.quantity(GUIDE.strings, GUIDE.params["growth.uncertainty"].value, "cm")
     p = growth.predict(MODEL, "boy", 96, 20)
     text = dict(growth_html.result_parts(js, p, "mm"))["range"]
     assert text.startswith("Most likely ") and "can fall outside" in text

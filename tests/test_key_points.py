@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup
 
-from macros.readability import is_patient_page, prose
+from macros.checks.readability import is_patient_page, prose
 
 LONG_PAGE_WORDS = 400  # a page with more words of prose than this is "long"
 # Reference pages that are lists, not articles: their headings are the summary.

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import ROOT, recording_page
+from macros.data.yamlfile import read_config
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +28,7 @@ def file_tab(browser):
 def test_offline_zip_holds_the_site_and_the_pdf(downloads):
     with zipfile.ZipFile(downloads.offline_zip) as zf:
         names = set(zf.namelist())
-    pdf_path = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)["extra"]["downloads"]["pdf"]
+    pdf_path = read_config(ROOT / "mkdocs.yml")["extra"]["downloads"]["pdf"]
     for needed in ("index.html", "about.html", "search/search_index.js", SHIM, pdf_path):
         assert f"leg-length-guide/{needed}" in names, needed
     print(f"\nOffline zip: {downloads.offline_zip.stat().st_size / 1e6:.2f} MB, {len(names)} files")
@@ -79,8 +78,3 @@ def test_offline_site_navigates_and_searches_from_a_folder(downloads, file_tab):
     assert outside == [], outside
 
 
-class _Loader(yaml.SafeLoader):
-    pass
-
-
-_Loader.add_constructor("!ENV", lambda loader, node: None)

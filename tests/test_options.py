@@ -10,9 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import fmt, frequency, options
+from macros.model import wording
+from macros.render import options
 from macros.errors import GuideDataError
-from macros.guide import load_guide
+from macros.data.guide import load_guide
 
 GUIDE = load_guide(ROOT / "data")
 TREATMENT_PAGES = ["treatment/", "treatment/shoe-lifts/", "treatment/growth-modulation/",
@@ -28,11 +29,11 @@ def test_rows_are_filled_from_parameters():
     small, large = GUIDE.params["thresholds.small_difference"], GUIDE.params["thresholds.large_difference"]
     # Each placeholder the strings use appears with the value computed from the parameters.
     expected = {
-        "{small_low}": fmt.param(GUIDE.strings, small, "low"),
-        "{large_low}": fmt.param(GUIDE.strings, large, "low"),
-        "{large_high}": fmt.param(GUIDE.strings, large, "high"),
-        "{nail_risk}": frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment"),
-        "{frame_risk}": frequency.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening"),
+        "{small_low}": wording.param(GUIDE.strings, small, "low"),
+        "{large_low}": wording.param(GUIDE.strings, large, "low"),
+        "{large_high}": wording.param(GUIDE.strings, large, "high"),
+        "{nail_risk}": wording.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment"),
+        "{frame_risk}": wording.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening"),
     }
     raw_text = " ".join(str(v) for row in raw_rows for v in row.values())
     used = [p for p in expected if p in raw_text]
@@ -51,7 +52,7 @@ def test_table_changes_when_a_parameter_changes():
     new_params = type(params)(items, params.units)
     before = options.options_table(GUIDE.strings, GUIDE.params)
     after = options.options_table(GUIDE.strings, new_params)
-    assert fmt.param(GUIDE.strings, changed, "low") in after
+    assert wording.param(GUIDE.strings, changed, "low") in after
     assert before != after
 
 
@@ -121,6 +122,6 @@ def test_nail_and_frame_figures_stand_together_with_the_caveat():
     # and says they do not rank the methods.
     rows = options.options_rows(GUIDE.strings, GUIDE.params)
     cell = next(r["risks"] for r in rows if "Lengthening" in r["option"])
-    assert frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment") in cell
-    assert frequency.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening") in cell
+    assert wording.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment") in cell
+    assert wording.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening") in cell
     assert "do not show which method is safer" in cell

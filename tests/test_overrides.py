@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from macros.errors import GuideDataError
-from macros.guide import load_guide
-from macros.overrides import Clinic, apply_overrides, parse_clinic
+from macros.data.guide import load_guide
+from macros.data.clinic import Clinic, apply_overrides, parse_clinic
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 RAW = yaml.safe_load((DATA / "parameters.yml").read_text())

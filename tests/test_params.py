@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros import fmt, frequency
-from macros.bibliography import parse_bibliography
+from macros.model import wording
+from macros.data.references import parse_bibliography
 from macros.errors import GuideDataError
-from macros.guide import load_guide
-from macros.params import parse_parameters
-from macros.strings import parse_strings
+from macros.data.guide import load_guide
+from macros.data.parameters import parse_parameters
+from macros.data.strings import parse_strings
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -132,7 +132,7 @@ def test_broken_yaml_is_one_line(tmp_path):
      (1, 1, "day", "1 day"), (30, 40, "day/cm", "30 to 40 days for each cm")],
 )
 def test_prose_ranges(raw, low, high, unit, expected):
-    assert fmt.span(raw["strings"], low, high, unit) == expected
+    assert wording.span(raw["strings"], low, high, unit) == expected
 
 
 @pytest.mark.parametrize("key,per,expected", [
@@ -145,11 +145,11 @@ def test_prose_ranges(raw, low, high, unit, expected):
 ])
 def test_risk_words(key, per, expected):
     guide = load_guide(DATA)
-    assert frequency.risk(guide.strings, guide.params[key], per) == expected
+    assert wording.risk(guide.strings, guide.params[key], per) == expected
 
 
 def test_reference_without_date_has_one_full_stop():
-    from macros.references_html import reference
+    from macros.render.references import reference
     refs = parse_bibliography({"x-page": {"kind": "web", "title": "A page", "year": "n.d.",
                                           "publisher": "A hospital", "url": "https://example.org/"}})
     html = str(reference(refs["x-page"]))
@@ -157,8 +157,8 @@ def test_reference_without_date_has_one_full_stop():
 
 
 def test_every_typical_basis_is_in_words_in_the_evidence_table():
-    from macros.clinicians import evidence_table, typical_basis_text
-    from macros.params import TYPICAL_BASES
+    from macros.render.clinicians import evidence_table, typical_basis_text
+    from macros.data.parameters import TYPICAL_BASES
     guide = load_guide(DATA)
     words = guide.strings["templates"]["clinic"]["typical_basis"]
     assert set(TYPICAL_BASES) <= set(words)

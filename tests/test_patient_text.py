@@ -6,7 +6,7 @@ Developer documentation lives in CONTRIBUTING.md and the clinicians' pages."""
 
 from __future__ import annotations
 
-from macros.readability import is_patient_page
+from macros.checks.readability import is_patient_page
 from text_lint import lint
 
 

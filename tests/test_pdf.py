@@ -288,8 +288,8 @@ def test_planner_estimates_in_the_pdf_equal_the_model(downloads):
     """Every static timeline (planner page, journey, typical timelines) printed in the PDF:
     each phase's start and end days in its row are what the Python model computes for the
     timeline's inputs, and the row's text is in the PDF."""
-    from macros import timeline as model
-    from macros.guide import load_guide
+    from macros.model import timeline as model
+    from macros.data.guide import load_guide
 
     guide = load_guide(ROOT / "data")
     pdf_text = squash(book_text(downloads.pdf))

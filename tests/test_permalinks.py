@@ -13,7 +13,7 @@ import yaml
 
 from conftest import ROOT, mkdocs_build
 from macros.errors import GuideDataError
-from macros.permalinks import load_permalinks, page_url, parse_permalinks
+from macros.data.permalinks import load_permalinks, page_url, parse_permalinks
 
 DOCS = ROOT / "docs"
 CONTRACT_FILE = ROOT / "data" / "permalinks.yml"

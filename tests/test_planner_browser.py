@@ -12,8 +12,8 @@ import pytest
 import yaml
 
 from conftest import ROOT, free_port, mkdocs_build, serve
-from macros import timeline as t
-from macros.guide import load_guide
+from macros.model import timeline as t
+from macros.data.guide import load_guide
 
 pytestmark = pytest.mark.browser
 
@@ -241,9 +241,9 @@ def test_one_parameter_changes_prose_table_and_planner(tmp_path, browser):
 
 def test_stage_names_follow_the_method_as_in_python(tab, site):
     """Frames: walk as much as you can; nails: weight as advised. The browser shows the same
-    stage and milestone names as the static HTML (macros/timeline_html.py) for each method."""
+    stage and milestone names as the static HTML (macros/render/timeline.py) for each method."""
     from bs4 import BeautifulSoup
-    from macros import timeline_html
+    from macros.render import timeline as timeline_html
     _open(tab, site)
     s = GUIDE.strings["js"]["planner"]
     names = {}

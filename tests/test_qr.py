@@ -8,8 +8,8 @@ import subprocess
 import pytest
 
 from conftest import ROOT
-from macros import qr
-from macros.permalinks import load_permalinks, page_url
+from macros.render import qr
+from macros.data.permalinks import load_permalinks, page_url
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))

@@ -7,17 +7,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros.bibliography import load_bibliography, parse_bibliography
-from macros.datafile import read_yaml
+from macros.data.references import load_bibliography, parse_bibliography
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
-from macros.readability import is_patient_page
-from macros.references_html import short_label, sorted_references, unique
+from macros.checks.readability import is_patient_page
+from macros.render.references import short_label, sorted_references, unique
 
 RAW = read_yaml(ROOT / "data/references.yml")
 REFS = load_bibliography(ROOT / "data/references.yml")

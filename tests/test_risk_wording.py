@@ -23,15 +23,16 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
-from macros import frequency
-from macros.bibliography import parse_bibliography
+from macros.model import wording
+from macros.checks import risk_sentences
+from macros.data.references import parse_bibliography
 from macros.errors import GuideDataError
-from macros.guide import load_guide
-from macros.params import COUNTED_UNITS, parse_parameters
+from macros.data.guide import load_guide
+from macros.data.parameters import COUNTED_UNITS, parse_parameters
 
 DATA = ROOT / "data"
 GUIDE = load_guide(DATA)
-RUNGS = frequency.ladder(GUIDE.strings)
+RUNGS = wording.ladder(GUIDE.strings)
 
 
 # --- the ladder -------------------------------------------------------------------------
@@ -49,7 +50,7 @@ def test_ladder_has_the_documented_phrases():
 
 def test_every_share_gets_the_nearest_phrase_and_an_honest_qualifier():
     for share in _grid():
-        w = frequency.word_share(share, RUNGS)
+        w = wording.word_share(share, RUNGS)
         errors = {r: (r.value - share) / share for r in RUNGS}
         best = min(abs(e) for e in errors.values())
         assert abs(abs(w.error) - best) < 1e-9, (share, w)  # smallest relative error
@@ -67,13 +68,13 @@ def test_every_share_gets_the_nearest_phrase_and_an_honest_qualifier():
 
 
 def test_both_qualifiers_and_about_occur_over_the_grid():
-    seen = {frequency.word_share(s, RUNGS).qualifier for s in _grid()}
+    seen = {wording.word_share(s, RUNGS).qualifier for s in _grid()}
     assert seen == {"about", "nearly", "just_over"}
 
 
 def test_ties_do_not_understate():
     # 27.5% is 10% from both 1 in 4 and 3 in 10 (relative): the larger phrase wins.
-    w = frequency.word_share(0.275, RUNGS)
+    w = wording.word_share(0.275, RUNGS)
     assert (w.rung.n, w.rung.d) == (3, 10)
 
 
@@ -97,14 +98,14 @@ def test_ties_do_not_understate():
 def test_share_table(percent, expected):
     p = GUIDE.params["condition.prevalence.children_share"]
     p = type(p)(**{**p.__dict__, "low": percent, "typical": percent, "high": percent})
-    assert frequency.one_in(GUIDE.strings, p) == expected
+    assert wording.one_in(GUIDE.strings, p) == expected
 
 
 def test_bad_ladder_is_named():
     strings = copy.deepcopy(GUIDE.strings)
     strings["templates"]["risk"]["ladder"][3] = [3, 2]
     with pytest.raises(GuideDataError, match=r"templates\.risk\.ladder\[3\]"):
-        frequency.ladder(strings)
+        wording.ladder(strings)
 
 
 # --- what was counted -------------------------------------------------------------------
@@ -133,7 +134,7 @@ def test_known_mislabels_are_fixed(key, unit, measure):
 def test_phrase_ends_with_what_was_counted():
     nouns = GUIDE.strings["templates"]["risk"]["units"]
     for key, p in _risks().items():
-        text = frequency.risk(GUIDE.strings, p, p.counted.unit)
+        text = wording.risk(GUIDE.strings, p, p.counted.unit)
         text = re.sub(r" \([^()]*\)$", "", text)  # the study's counts or a note in brackets
         assert text.endswith(" " + nouns[p.counted.unit]), (key, text)
         others = [n for u, n in nouns.items() if u != p.counted.unit and not nouns[p.counted.unit].endswith(n)]
@@ -143,27 +144,27 @@ def test_phrase_ends_with_what_was_counted():
 
 
 def test_per_100_names_the_event():
-    text = frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment")
+    text = wording.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], "segment")
     # "1 for every 3 bones" is not "1 in 3 people": the phrase says one bone can count twice.
     assert text == "about 1 complication for every 3 lengthened bones (one bone can have more than one)"
     # A bone either reaches its planned length or not: no such note.
-    text = frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_goal_not_reached"], "segment")
+    text = wording.risk(GUIDE.strings, GUIDE.params["complications.nail_goal_not_reached"], "segment")
     assert text == "about 1 case for every 20 lengthened bones"
-    text = frequency.risk(GUIDE.strings, GUIDE.params["complications.regenerate_fracture_child"], "lengthening")
+    text = wording.risk(GUIDE.strings, GUIDE.params["complications.regenerate_fracture_child"], "lengthening")
     assert "children" not in text and re.sub(r" \([^()]*\)$", "", text).endswith("lengthenings")
 
 
 def test_one_small_study_gives_its_counts():
     # Worked out by hand from the notes in parameters.yml.
-    pin = frequency.risk(GUIDE.strings, GUIDE.params["complications.pin_infection_frame"], "patient")
+    pin = wording.risk(GUIDE.strings, GUIDE.params["complications.pin_infection_frame"], "patient")
     assert pin == "about 19 in 20 people (85 of 88)"
-    hip = frequency.risk(GUIDE.strings, GUIDE.params["complications.hip_instability_cfd"], "child")
+    hip = wording.risk(GUIDE.strings, GUIDE.params["complications.hip_instability_cfd"], "child")
     assert hip == "about 1 in 6 children (6 of 33)"
-    breaks = frequency.risk(GUIDE.strings, GUIDE.params["complications.regenerate_fracture_child"], "lengthening")
+    breaks = wording.risk(GUIDE.strings, GUIDE.params["complications.regenerate_fracture_child"], "lengthening")
     assert breaks == ("about 1 break for every 6 lengthenings "
                       "(20 breaks in 111 lengthenings; one lengthening can have more than one)")
     # A range is not one study's single figure: no counts.
-    frame = frequency.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening", "range")
+    frame = wording.risk(GUIDE.strings, GUIDE.params["complications.frame_child_any"], "lengthening", "range")
     assert "(" not in frame
 
 
@@ -186,16 +187,16 @@ def test_counts_must_match_the_figure():
 ])
 def test_wrong_unit_is_refused(per, words):
     with pytest.raises(GuideDataError) as info:
-        frequency.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], per)
+        wording.risk(GUIDE.strings, GUIDE.params["complications.nail_any"], per)
     for w in words:
         assert w in str(info.value)
 
 
 def test_a_share_that_is_not_a_risk_cannot_use_risk_and_a_risk_cannot_use_one_in():
     with pytest.raises(GuideDataError, match="does not say what was counted"):
-        frequency.risk(GUIDE.strings, GUIDE.params["condition.prevalence.children_share"], "child")
+        wording.risk(GUIDE.strings, GUIDE.params["condition.prevalence.children_share"], "child")
     with pytest.raises(GuideDataError, match=r"is a risk: use risk"):
-        frequency.one_in(GUIDE.strings, GUIDE.params["complications.nail_any"])
+        wording.one_in(GUIDE.strings, GUIDE.params["complications.nail_any"])
 
 
 def _first(raw, key):
@@ -240,7 +241,7 @@ def test_every_counted_unit_has_words():
     t = GUIDE.strings["templates"]
     for unit in COUNTED_UNITS:
         assert t["risk"]["units"][unit] and t["clinic"]["counted_units"][unit], unit
-    from macros.params import COUNTED_EVENTS
+    from macros.data.parameters import COUNTED_EVENTS
     for event in COUNTED_EVENTS:
         assert t["risk"]["events"][event]["one"] and t["clinic"]["counted_events"][event], event
 
@@ -255,7 +256,7 @@ def test_every_counted_unit_has_words():
     ('({{ risk("a.b", per="lengthening") }}) than the shin bone', []),
 ])
 def test_lint_finds_a_second_noun(markdown, found):
-    assert frequency.lint_risk_sentences(markdown, GUIDE.strings) == found
+    assert risk_sentences.lint_risk_sentences(markdown, GUIDE.strings) == found
 
 
 @pytest.mark.parametrize("markdown,key,words", [
@@ -271,13 +272,13 @@ def test_lint_finds_a_second_noun(markdown, found):
      "would print a percentage"),
 ])
 def test_page_check_names_the_key(markdown, key, words):
-    problems = frequency.check_page(markdown, GUIDE.params, GUIDE.strings)
+    problems = risk_sentences.check_page(markdown, GUIDE.params, GUIDE.strings)
     assert len(problems) == 1 and problems[0][0] == key and words in problems[0][1], problems
 
 
 def test_page_check_passes_every_page():
     for md in (ROOT / "docs").rglob("*.md"):
-        assert frequency.check_page(md.read_text(), GUIDE.params, GUIDE.strings) == [], md
+        assert risk_sentences.check_page(md.read_text(), GUIDE.params, GUIDE.strings) == [], md
 
 
 def test_pages_use_risk_with_per():

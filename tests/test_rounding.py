@@ -2,7 +2,7 @@
 
 Python's built-in ``round`` rounds halves to even, so a chart line at 24 months (730.5 days)
 would sit at day 730 in the page and day 731 after the browser redraws it. The models and the
-HTML round with ``macros.units``; this test runs Node (system-deps.txt) on the same values.
+HTML round with ``macros.model.units``; this test runs Node (system-deps.txt) on the same values.
 """
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from macros import units
+from macros.model import units
 
 ROOT = Path(__file__).resolve().parents[1]
 VALUES = [n / 4 for n in range(-8, 3000)] + [n * 365.25 / 12 for n in range(0, 61)] + [0.05, 0.15, 0.25, 2.675, 1.005]
@@ -33,6 +33,6 @@ def test_round1_equals_javascripts_tenths():
 
 
 def test_models_and_markup_do_not_use_pythons_round():
-    for name in ("timeline.py", "timeline_html.py", "growth.py", "growth_html.py"):
-        text = (ROOT / "macros" / name).read_text()
-        assert not re.search(r"(?<![\w.])round\(", text), f"macros/{name} uses round(): use macros.units.half_up/round1"
+    for path in [*(ROOT / "macros" / "model").glob("*.py"), *(ROOT / "macros" / "render").glob("*.py")]:
+        text = path.read_text()
+        assert not re.search(r"(?<![\w.])round\(", text), f"{path.relative_to(ROOT)} uses round(): use macros.model.units.half_up/round1"

@@ -15,8 +15,8 @@ import re
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import glossary
-from macros.readability import is_patient_page
+from macros.data import glossary
+from macros.checks.readability import is_patient_page
 
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
 

@@ -1,4 +1,4 @@
-"""The pure timeline model (macros/timeline.py): seed statements, validation, ranges.
+"""The pure timeline model (macros/model/timeline.py): seed statements, validation, ranges.
 
 Expectations come from the parameters file, never from the model's own output."""
 
@@ -10,8 +10,8 @@ import math
 import pytest
 
 from conftest import ROOT
-from macros.guide import load_guide
-from macros import timeline as t
+from macros.data.guide import load_guide
+from macros.model import timeline as t
 
 GUIDE = load_guide(ROOT / "data")
 P = GUIDE.params
@@ -141,12 +141,6 @@ def test_centimetres_and_inches_become_millimetres():
     assert t.amount_to_mm(45, "mm") == 45
 
 
-def test_model_module_does_not_import_mkdocs():
-    for name in ("timeline.py", "timeline_html.py"):
-        text = (ROOT / "macros" / name).read_text()
-        assert "import mkdocs" not in text and "from mkdocs" not in text
-
-
 def test_journey_prose_example_and_table_agree(site):
     """The journey page's duration, its worked example and the typical-timelines table
     come from one model for stated cases, so they cannot disagree."""
@@ -165,8 +159,8 @@ def test_journey_prose_example_and_table_agree(site):
     month_words = GUIDE.strings["units"]["month"]["other"]
     assert f"about {low} to {high} {month_words}" in text, text[:600]
     # the stated case is on the page: the usual amount, in words as param() writes it
-    from macros import fmt
-    assert fmt.param(GUIDE.strings, usual, "range") in text
+    from macros.model import wording
+    assert wording.param(GUIDE.strings, usual, "range") in text
     # the worked example (femur, nail, usual typical amount) lies inside the prose range
     example = journey.select_one(".app-timeline [data-milestone=return_to_sport]")
     assert low <= t.months(int(example["data-day"])) <= high
@@ -199,7 +193,7 @@ def test_journey_prose_example_and_table_agree(site):
 def test_weight_bearing_wording_follows_the_method():
     """A frame patient is not told to limit weight: the walking stage and the milestone at
     solid bone are worded per method (strings js.planner), in the static HTML too."""
-    from macros import timeline_html
+    from macros.render import timeline as timeline_html
     s = GUIDE.strings["js"]["planner"]
     walking = s["phases"]["protected_walking"]
     assert set(walking) == set(t.METHODS) and walking["nail"] != walking["frame"]

@@ -18,9 +18,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, mkdocs_build
-from macros import growth, growth_html, units
-from macros import timeline as t
-from macros.guide import load_guide
+from macros.model import growth
+from macros.render import growth as growth_html
+from macros.model import units
+from macros.model import timeline as t
+from macros.data.guide import load_guide
 from test_qr import zbar_svg
 
 pytestmark = pytest.mark.browser

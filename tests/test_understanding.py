@@ -3,16 +3,16 @@ figures (accessible, themed by CSS so they follow dark mode and print)."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
-from macros import frequency, glossary
+from macros.model import wording
+from macros.data import glossary
+from macros.render import glossary as glossary_render
 from macros.errors import GuideDataError
-from macros.guide import load_guide
+from macros.data.guide import load_guide
 
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
 FIGURE_PAGES = ("understanding/what-is-lld/", "understanding/evaluation/")
@@ -44,9 +44,9 @@ def test_glossary_parse_rejects_bad_lines(text, problem):
 
 
 def test_glossary_render_escapes_html():
-    html = glossary.render([glossary.Entry("A<b>", "x & y")], "none")
+    html = glossary_render.render([glossary.Entry("A<b>", "x & y")], "none")
     assert "A&lt;b&gt;" in html and "x &amp; y" in html and 'id="term-a-b"' in html
-    assert "none" in glossary.render([], "none")
+    assert "none" in glossary_render.render([], "none")
 
 
 def test_glossary_page_lists_every_term_in_order(site):
@@ -69,29 +69,29 @@ def test_one_in_births_gives_both_ends_with_separators(guide):
     births = _births(guide)
     assert births, "no births_per_case parameters"
     for key, p in births.items():
-        text = frequency.one_in(guide.strings, p)
+        text = wording.one_in(guide.strings, p)
         assert f"1 in {int(p.low):,}" in text and f"1 in {int(p.high):,}" in text, (key, text)
         assert text.startswith("about ") and text.endswith(" births"), text
 
 
 def test_one_in_percent_rounds_to_whole_people(guide):
     p = guide.params["condition.prevalence.adults_share"]
-    text = frequency.one_in(guide.strings, p)
+    text = wording.one_in(guide.strings, p)
     assert text == f"about 1 in {round(100 / p.low)} to 1 in {round(100 / p.high)}"
     p = guide.params["condition.prevalence.any_difference"]
-    assert frequency.one_in(guide.strings, p) == f"about {round(p.value / 10)} in 10"
+    assert wording.one_in(guide.strings, p) == f"about {round(p.value / 10)} in 10"
 
 
 def test_one_in_refuses_other_units(guide):
     with pytest.raises(GuideDataError, match="growth.uncertainty"):
-        frequency.one_in(guide.strings, guide.params["growth.uncertainty"])
+        wording.one_in(guide.strings, guide.params["growth.uncertainty"])
 
 
 def test_one_in_figures_reach_the_causes_page(site, guide):
     text = BeautifulSoup(site.page_html("understanding/causes/"), "html.parser").get_text(" ")
     text = " ".join(text.split())
     for key, p in _births(guide).items():
-        assert frequency.one_in(guide.strings, p) in text, key
+        assert wording.one_in(guide.strings, p) in text, key
 
 
 # --- figures -----------------------------------------------------------------------------

@@ -8,20 +8,19 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import pytest
 import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, mkdocs_build
-from macros import fmt
-from macros.clinic_html import tel
+from macros.model import wording
+from macros.render.clinic import tel
 from macros.errors import GuideDataError
-from macros.guide import load_guide
-from macros.references_html import anchor
-from macros.urgent import TIERS, parse_regions, parse_signs
-from macros.urgent_render import red_flags
+from macros.data.guide import load_guide
+from macros.render.references import anchor
+from macros.data.urgent import TIERS, fill_params, parse_regions, parse_signs
+from macros.render.urgent import red_flags
 
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
@@ -67,7 +66,7 @@ def norm(text: str) -> str:
 
 
 def _fill(key, which):
-    return fmt.param(GUIDE.strings, GUIDE.params[key], which or "range")
+    return wording.param(GUIDE.strings, GUIDE.params[key], which or "range")
 
 
 # --- the data ---------------------------------------------------------------------------
@@ -105,9 +104,14 @@ def test_fever_line_is_the_sourced_range():
     fever = next(s for s in GUIDE.signs["same_day"] if s.id == "fever")
     # With no sheet from the team, the default is the lowest (most cautious) line.
     assert p.typical == p.low
-    assert f"call at {fmt.param(GUIDE.strings, p, 'low')} or above" in fever.text
-    assert fmt.param(GUIDE.strings, p) in fever.why
+    assert f"call at {wording.param(GUIDE.strings, p, 'low')} or above" in shown(fever.text)
+    assert wording.param(GUIDE.strings, p) in shown(fever.why)
     assert "team's sheet decides" in fever.why
+
+
+def shown(text: str) -> str:
+    """A sign's text as the page shows it: each {param:...} in words."""
+    return fill_params(text, lambda key, which: wording.param(GUIDE.strings, GUIDE.params[key], which or "range"))
 
 
 def _edit(path: str, value):
@@ -150,7 +154,7 @@ def test_broken_regions_name_the_key(regions, expected):
 
 def test_unknown_tier_in_a_page_names_it():
     with pytest.raises(GuideDataError, match="macro red_flags: urgent: is not a tier"):
-        red_flags(GUIDE.signs, "urgent", lambda *keys: "")
+        red_flags(GUIDE.signs, "urgent", lambda *keys: "", lambda key, which: "")
 
 
 def test_broken_signs_fail_the_build_in_one_line(tmp_path):
@@ -187,7 +191,7 @@ def test_each_sign_is_shown_with_its_reason_and_sources(page, tier):
     assert [li.select_one("[data-sign]")["data-sign"] for li in items] == [s.id for s in signs]
     for li, sign in zip(items, signs):
         text = norm(li.get_text())
-        assert norm(sign.text) in text and norm(sign.why) in text, (sign.id, text)
+        assert norm(shown(sign.text)) in text and norm(shown(sign.why)) in text, (sign.id, text)
         cited = [a["href"].split("#", 1)[1] for a in li.select('a[href*="references/#"]')]
         assert cited == [anchor(k) for k in sign.sources], sign.id
 

@@ -1,9 +1,9 @@
 /* Growth estimator: the predicted leg length difference at the end of growth.
  *
- * The arithmetic mirrors macros/growth.py step by step (same operations, same order,
+ * The arithmetic mirrors macros/model/growth.py step by step (same operations, same order,
  * same rounding); a browser test checks both give the same answer. The data (the
  * multiplier table, bands, growth rates) and every word come from the JSON embedded
- * by macros/growth_html.py, which reads data/parameters.yml and data/strings.en.yml.
+ * by macros/render/growth.py, which reads data/parameters.yml and data/strings.en.yml.
  *
  * Material's instant navigation swaps pages without a reload, so we initialise inside
  * document$.subscribe and mark each widget so it is set up once. Only textContent is
@@ -23,7 +23,7 @@
   var WHOLE = /^\d{1,3}$/;
   var NEGATIVE = /^-\s*\d+(\.\d+)?$/;
 
-  /* ---- numbers and units (macros/units.py, the same rules as the planner) ---- */
+  /* ---- numbers and units (macros/model/units.py, the same rules as the planner) ---- */
   function parseDecimal(text) {
     var t = String(text == null ? "" : text).trim();
     if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
@@ -52,7 +52,7 @@
     });
   }
 
-  /* ---- model (macros/growth.py) ---- */
+  /* ---- model (macros/model/growth.py) ---- */
 
   function multiplier(model, sex, age) {
     var ages = model.ages, ms = model.multipliers[sex];
@@ -133,7 +133,7 @@
     return { inputs: { sex: sex, years: years, months: months, diff: diff, unit: unit }, errors: [] };
   }
 
-  /* ---- words (macros/growth_html.py) ---- */
+  /* ---- words (macros/render/growth.py) ---- */
 
   function ageText(js, age) {
     var years = Math.floor(age / 12), months = age % 12;

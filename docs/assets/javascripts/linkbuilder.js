@@ -80,7 +80,7 @@
     return e;
   }
 
-  /* The planner's check (planner.js parseAmount and suggestUnit, macros/units.py):
+  /* The planner's check (planner.js parseAmount and suggestUnit, macros/model/units.py):
      a number above zero, inside lengthening.plausible_amount, else "Did you mean ...?". */
   var MM_PER = { mm: 1, cm: 10, "in": 25.4 };
   function checkAmount(text, unit, plausible) {

@@ -1,12 +1,12 @@
 /* Leg Length Guide: the treatment-timeline planner.
  *
  * Reads every number from the JSON that the planner() macro embeds in the page and
- * computes exactly what macros/timeline.py computes (same order of operations, same
+ * computes exactly what macros/model/timeline.py computes (same order of operations, same
  * rounding: see that module's docstring). Builds the result with DOM methods and
  * textContent only; nothing from the URL or the inputs is ever written as HTML.
  * State lives in the URL query: amount, unit (mm|cm|in), bone, method, date. An old link's
  * age= is ignored (the planner has no age input: the studies give no figures by age).
- * Number reading and unit conversion repeat macros/units.py (parseDecimal, fromMm,
+ * Number reading and unit conversion repeat macros/model/units.py (parseDecimal, fromMm,
  * suggestUnit); an amount outside lengthening.plausible_amount asks "Did you mean ...?"
  * with a one-tap fix and shows no plan for it.
  */
@@ -36,7 +36,7 @@
   function monthsToDays(m) { return Math.floor(m * DAYS_PER_MONTH + 0.5); }
   function months(days) { return Math.floor(days / DAYS_PER_MONTH + 0.5); }
 
-  /* ---- the model: a copy of macros/timeline.py compute() ---- */
+  /* ---- the model: a copy of macros/model/timeline.py compute() ---- */
   function scenario(model, amount, bone, method, s) {
     var latency = model.latency_days[s];
     var distraction = Math.ceil(amount / model.rate_mm_per_day[s]);
@@ -75,7 +75,7 @@
     };
   }
 
-  /* ---- numbers and units (macros/units.py) ---- */
+  /* ---- numbers and units (macros/model/units.py) ---- */
   function parseDecimal(text) {
     var t = String(text == null ? "" : text).trim();
     if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
@@ -154,7 +154,7 @@
 
   function pick(value, allowed) { return allowed.indexOf(value) >= 0 ? value : null; }
 
-  /* ---- rendering (same classes and hooks as macros/timeline_html.py) ---- */
+  /* ---- rendering (same classes and hooks as macros/render/timeline.py) ---- */
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
     if (attrs) Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });

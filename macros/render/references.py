@@ -11,7 +11,7 @@ from typing import Iterable, Mapping
 
 from markupsafe import Markup, escape
 
-from macros.bibliography import Reference
+from macros.data.references import Reference
 
 
 def anchor(key: str) -> str:
@@ -67,5 +67,5 @@ def sorted_references(refs: Mapping[str, Reference]) -> list[Reference]:
 
 def short_label(ref: Reference) -> str:
     """"Vogt et al. 2020": authors (or the organisation) and year, never a title;
-    "Knutson 2005a" when two works would share a label (macros.bibliography.with_labels)."""
+    "Knutson 2005a" when two works would share a label (macros.data.references.with_labels)."""
     return ref.label or f"{ref.who} {ref.year}"

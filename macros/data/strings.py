@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Mapping
 
-from macros.datafile import read_yaml
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 SECTIONS = ("units", "templates", "js")

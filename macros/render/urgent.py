@@ -1,5 +1,5 @@
 """Render the warning signs and the edition's phone numbers as Markdown, through the
-Jinja templates in ``macros/templates/`` (the markup lives there, not in Python).
+Jinja templates in ``macros/render/templates/`` (the markup lives there, not in Python).
 
 The output is Markdown (inside ``markdown="1"`` blocks where it needs a wrapper), so the
 citation links go through MkDocs' own link checks like any other link on the page.
@@ -14,15 +14,15 @@ from typing import Any, Callable, Mapping, Sequence
 
 import jinja2
 
-from macros.clinic_html import tel
+from macros.render.clinic import tel
 from macros.errors import GuideDataError
-from macros.urgent import TIERS, Region, Sign
+from macros.data.urgent import TIERS, Region, Sign, fill_params
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
     undefined=jinja2.StrictUndefined,
     keep_trailing_newline=True,
-    autoescape=False,  # Markdown out; the data is checked to hold no HTML (macros/urgent.py)
+    autoescape=False,  # Markdown out; the data is checked to hold no HTML (macros/data/urgent.py)
 )
 
 
@@ -30,12 +30,15 @@ def _t(strings: Mapping[str, Any]) -> Mapping[str, Any]:
     return strings["templates"]["urgent"]
 
 
-def red_flags(signs: Mapping[str, Sequence[Sign]], tier: str, cite: Callable[..., str]) -> str:
-    """One tier's signs: a list in a ``div[data-tier]``, each sign with its why and sources."""
+def red_flags(signs: Mapping[str, Sequence[Sign]], tier: str, cite: Callable[..., str],
+              fill: Callable[[str, str | None], str]) -> str:
+    """One tier's signs: a list in a ``div[data-tier]``, each sign with its why and sources.
+    ``fill(key, which)`` words a ``{param:...}`` reference in a sign's text."""
     if tier not in TIERS:
         raise GuideDataError("macro red_flags", str(tier), f"is not a tier ({', '.join(TIERS)})")
-    return _ENV.get_template("red_flags.md").render(
-        tier=tier, signs=signs[tier], cite=lambda keys: cite(*keys))
+    shown = [{"id": s.id, "text": fill_params(s.text, fill), "why": fill_params(s.why, fill), "sources": s.sources}
+             for s in signs[tier]]
+    return _ENV.get_template("red_flags.md").render(tier=tier, signs=shown, cite=lambda keys: cite(*keys))
 
 
 def emergency_numbers(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from macros.bibliography import check_keys
-from macros.datafile import read_yaml
+from macros.data.references import check_keys
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 CHANGES_FILE = "changes.yml"
@@ -127,16 +127,3 @@ def parse_changes(raw: Any, references: Mapping[str, Any], pages: Iterable[str],
 
 def load_changes(data_dir: Path, references: Mapping[str, Any], pages: Iterable[str]) -> list[Change]:
     return parse_changes(read_yaml(Path(data_dir) / CHANGES_FILE), references, pages)
-
-
-def render(changes: Iterable[Change], titles: Mapping[str, str], cite, t: Mapping[str, str]) -> str:
-    """The What changed page's list (Markdown), newest first; ``cite(key)`` gives a source's link."""
-    blocks = []
-    for c in changes:
-        pages = t["all_pages"] if "all" in c.pages else ", ".join(f"[{titles.get(p, p)}]({p})" for p in c.pages)
-        lines = [f"## {c.date.day} {c.date:%B %Y} {{#{c.anchor}}}", "", c.what, "",
-                 f"**{t['why']}:** {c.why}", "", f"**{t['pages']}:** {pages}"]
-        if c.sources:
-            lines += ["", f"**{t['sources']}:** " + "; ".join(cite(k) for k in c.sources)]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)

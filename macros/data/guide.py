@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from macros import fmt
-from macros.bibliography import Reference, load_bibliography
-from macros.datafile import read_yaml
+from macros.data.references import Reference, load_bibliography
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
-from macros.overrides import Clinic, apply_overrides, overridden_keys
-from macros.params import Parameters, parse_parameters
-from macros.strings import load_strings
-from macros.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
+from macros.data.clinic import Clinic, apply_overrides, overridden_keys
+from macros.data.parameters import Parameters, parse_parameters
+from macros.data.strings import load_strings
+from macros.data.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
 
 REFERENCES_FILE = "references.yml"
 PARAMETERS_FILE = "parameters.yml"
@@ -42,7 +41,7 @@ class Guide:
 def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = "clinic.yml") -> Guide:
     """Load and cross-check the data files in ``data_dir``.
 
-    ``clinic`` (from :func:`macros.overrides.load_clinic`) makes a clinic edition: its
+    ``clinic`` (from :func:`macros.data.clinic.load_clinic`) makes a clinic edition: its
     overrides are merged into the parameters before validation, and an override that
     breaks a rule is reported against ``clinic_file`` and ``overrides.<key>``.
 
@@ -62,7 +61,6 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
         except GuideDataError as err:  # the shipped file passed, so the clinic's change is at fault
             raise GuideDataError(clinic_file, f"overrides.{err.key}", err.problem) from None
     strings = load_strings(data_dir / STRINGS_FILE, params.units)
-    signs = load_signs(data_dir / URGENT_FILE, references,
-                       lambda key, which: fmt.param(strings, params[key], which or "range"))
+    signs = load_signs(data_dir / URGENT_FILE, references, lambda key, which: params[key])
     regions = clinic.emergency or load_regions(data_dir / EMERGENCY_FILE)
     return Guide(references, params, strings, clinic, overridden, signs, regions)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from macros.overrides import Clinic
+from macros.data.clinic import Clinic
 
 
 def tel(number: str) -> str:

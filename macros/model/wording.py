@@ -1,4 +1,9 @@
-"""How often something happens, in words a patient reads: "about 1 in 3", never a percentage.
+"""Numbers in the words and numerals a patient reads: quantities and how often things happen.
+
+Quantities follow the NHS style for numbers: numerals, "to" for ranges ("5 to 7 days"), no
+needless decimals.
+
+How often something happens, in words a patient reads: "about 1 in 3", never a percentage.
 
 Three kinds of figure are worded here:
 
@@ -20,22 +25,67 @@ nearest to the figure (smallest relative error) is used; when it is more than 10
 so a harm is never understated by more than 10% without saying so. Every word comes from
 ``strings["templates"]``, so a translated strings file changes the wording.
 
-Pure module: no MkDocs import.
+Pure module: no MkDocs, no HTML, no files.
 """
 
 from __future__ import annotations
 
-import ast
-import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from macros.data.parameters import COUNTED_UNITS, Parameter
 from macros.errors import GuideDataError
-from macros.fmt import unit_name
-from macros.params import COUNTED_UNITS, Parameter, Parameters
+from macros.model.units import half_up
 
-UNITS = ("percent", "births_per_case")
 WHICH = ("range", "typical", "low", "high")
+
+
+def number(x: float) -> str:
+    """``7.0`` -> ``"7"``, ``0.75`` -> ``"0.75"``, ``1.25`` -> ``"1.25"`` (at most 2 decimals)."""
+    if float(x).is_integer():
+        return str(int(x))
+    return f"{x:.2f}".rstrip("0").rstrip(".")
+
+
+def unit_name(strings: Mapping[str, Any], unit: str, x: float) -> str:
+    """The unit's name for a quantity ``x`` ("1 day", "2 days")."""
+    names = strings["units"][unit]
+    return names["one"] if x == 1 else names["other"]
+
+
+def quantity(strings: Mapping[str, Any], x: float, unit: str) -> str:
+    """``7, "day"`` -> ``"7 days"``; units without a name (ratios) give the bare number."""
+    name = unit_name(strings, unit, x)
+    if not name:
+        return number(x)
+    sep = "" if name.startswith("%") else " "
+    return f"{number(x)}{sep}{name}"
+
+
+def span(strings: Mapping[str, Any], low: float, high: float, unit: str) -> str:
+    """``5, 10, "day"`` -> ``"5 to 10 days"``; equal ends give one quantity."""
+    if number(low) == number(high):
+        return quantity(strings, low, unit)
+    pattern = strings["templates"]["range"]
+    name = unit_name(strings, unit, high)
+    sep = "" if name.startswith("%") else " "
+    return pattern.format(low=number(low), high=number(high)) + (f"{sep}{name}" if name else "")
+
+
+def param(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str:
+    """A parameter in prose: its range ("5 to 10 days") or one end or its typical value."""
+    if which not in WHICH:
+        raise GuideDataError("macro param", p.key, f"'which' must be one of {', '.join(WHICH)}, got {which!r}")
+    if p.kind == "table":
+        raise GuideDataError("macro param", p.key, "is a table; use a table macro")
+    if which == "range":
+        return span(strings, p.low, p.high, p.unit)
+    return quantity(strings, getattr(p, which), p.unit)
+
+
+# How often: risks, shares and "1 in N births"
+
+SHARE_UNITS = ("percent", "births_per_case")
 # A phrase within this relative distance of the figure is "about" it.
 TOLERANCE = 0.10
 QUALIFIERS = ("about", "nearly", "just_over", "less_than")
@@ -97,7 +147,7 @@ def word_share(share: float, rungs: tuple[Rung, ...]) -> Wording:
     """
     if not 0 < share <= 1:
         raise ValueError(f"a share must be above 0 and at most 1, got {share}")
-    best = min(rungs, key=lambda r: (round(abs(r.value - share) / share, 9), -r.value))
+    best = min(rungs, key=lambda r: (half_up(abs(r.value - share) / share * 1e9), -r.value))  # ties within 1e-9
     error = (best.value - share) / share
     if abs(error) <= TOLERANCE + 1e-9:
         return Wording("about", best, error)
@@ -199,13 +249,13 @@ def one_in_words(templates: Mapping[str, str], value: float) -> str:
     """A "1 in N births" value as "1 in N", without "about"."""
     if value < 1:
         raise GuideDataError("macro one_in", str(value), "'1 in N' needs N of at least 1")
-    return templates["one_in"].format(n=grouped(round(value), templates["thousands_separator"]))
+    return templates["one_in"].format(n=grouped(half_up(value), templates["thousands_separator"]))
 
 
 def one_in(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str:
     """A share as "about 1 in N" (from the ladder), or "about 1 in N to 1 in M births"."""
-    if p.unit not in UNITS:
-        raise GuideDataError("macro one_in", p.key, f"is in {p.unit}; '1 in N' needs one of {', '.join(UNITS)}")
+    if p.unit not in SHARE_UNITS:
+        raise GuideDataError("macro one_in", p.key, f"is in {p.unit}; '1 in N' needs one of {', '.join(SHARE_UNITS)}")
     if which not in WHICH:
         raise GuideDataError("macro one_in", p.key, f"'which' must be one of {', '.join(WHICH)}, got {which!r}")
     if p.kind == "table":
@@ -226,69 +276,3 @@ def one_in(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> st
         value = getattr(p, "typical" if which == "range" else which)
         text, last = one_in_words(t, value), value
     return t["about"].format(text=f"{text} {unit_name(strings, p.unit, last)}")
-
-
-# A risk phrase already ends with what was counted: a counted noun right after the macro
-# ("{{ risk(...) }} children") would put the figure in a sentence about that noun.
-RISK_CALL = re.compile(
-    r"\{\{-?\s*risk\(\s*['\"](?P<key>[^'\"]+)['\"][^)]*\)\s*(?:\|[^}]*)?-?\}\}"
-    r"(?P<after>[\s)\]*_]*)(?P<word>[A-Za-z]+)?")
-
-
-def lint_risk_sentences(markdown: str, strings: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """``(key, word)`` for each risk macro followed by a noun of what was counted."""
-    t = strings["templates"]["risk"]
-    nouns = {w.lower() for w in t.get("sentence_nouns", [])}
-    for phrase in t["units"].values():
-        nouns.update(w.lower() for w in phrase.split())
-    found = []
-    for m in RISK_CALL.finditer(markdown):
-        word = (m.group("word") or "").lower()
-        if word in nouns:
-            found.append((m.group("key"), m.group("word")))
-    return found
-
-
-PARAM_CALL = re.compile(r"\{\{-?\s*(?:param|number)\(\s*['\"](?P<key>[^'\"]+)['\"]")
-RISK_ARGS = re.compile(r"\{\{-?\s*risk\((?P<args>[^)]*)\)")
-
-
-def _literal_call(args: str) -> tuple[list, dict] | None:
-    """The literal arguments of ``risk(...)`` as written on a page (None if not literal)."""
-    try:
-        call = ast.parse(f"f({args})", mode="eval").body
-        return ([ast.literal_eval(a) for a in call.args],
-                {k.arg: ast.literal_eval(k.value) for k in call.keywords})
-    except (SyntaxError, ValueError):
-        return None
-
-
-def check_page(markdown: str, params: Parameters, strings: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """``(key, problem)`` for every risk on a page that would put a figure in a sentence
-    about another unit: a ``per`` that differs from what was counted (or is missing), and
-    a counted noun written after the phrase. Run before the page is rendered, so the
-    build stops with one line naming the page and the key."""
-    problems = []
-    for m in RISK_ARGS.finditer(markdown):
-        parsed = _literal_call(m.group("args"))
-        if parsed is None:
-            continue  # not literal: the macro itself checks when it runs
-        args, kwargs = parsed
-        names = ("key", "per", "which")
-        given = {**dict(zip(names, args)), **kwargs}
-        key = given.get("key")
-        if not isinstance(key, str):
-            continue
-        try:
-            risk(strings, params[key], given.get("per"), given.get("which", "typical"))
-        except GuideDataError as err:
-            problems.append((key, err.problem))
-    for m in PARAM_CALL.finditer(markdown):
-        key = m.group("key")
-        if key in params and params[key].counted is not None:
-            problems.append((key, f"is a risk: use risk(\"{key}\", per=\"{params[key].counted.unit}\"), "
-                                  "not param(), which would print a percentage"))
-    for key, word in lint_risk_sentences(markdown, strings):
-        problems.append((key, f"'{word}' follows the risk, which already says what was counted; "
-                              "delete it or reword the sentence"))
-    return problems

@@ -13,9 +13,9 @@ from typing import Any, Mapping
 
 from markupsafe import escape
 
-from macros import fmt, frequency
+from macros.model import wording
 from macros.errors import GuideDataError
-from macros.params import Parameters
+from macros.data.parameters import Parameters
 
 COLUMNS = ("option", "suits", "time", "risks", "asks")
 
@@ -36,9 +36,9 @@ RISKS = {
 def placeholders(strings: Mapping[str, Any], params: Parameters) -> dict[str, str]:
     """The values the table's strings may use, as words ("2 to 2.5 cm", "about 1
     complication for every 3 lengthened bones")."""
-    values = {name: fmt.param(strings, params[key], which) for name, (key, which) in SIZES.items()}
+    values = {name: wording.param(strings, params[key], which) for name, (key, which) in SIZES.items()}
     for name, (key, per) in RISKS.items():
-        values[name] = frequency.risk(strings, params[key], per)
+        values[name] = wording.risk(strings, params[key], per)
     return values
 
 

@@ -11,7 +11,6 @@ Pure module: no MkDocs import. A malformed line or a repeated term raises
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -75,15 +74,3 @@ def parse(text: str, file: str = "abbreviations.md") -> list[Entry]:
 def load(path: Path) -> list[Entry]:
     """Read and parse an abbreviations file."""
     return parse(Path(path).read_text(encoding="utf-8"), Path(path).name)
-
-
-def render(entries: list[Entry], empty_text: str) -> str:
-    """The entries as an HTML definition list (one raw HTML block, no blank lines)."""
-    if not entries:
-        return f'<p class="app-glossary__empty">{html.escape(empty_text)}</p>'
-    rows = ['<dl class="app-glossary">']
-    for e in entries:
-        rows.append(f'<dt class="app-glossary__term" id="{e.anchor}">{html.escape(e.term)}</dt>')
-        rows.append(f'<dd class="app-glossary__definition">{html.escape(e.definition)}</dd>')
-    rows.append("</dl>")
-    return "\n".join(rows)

@@ -74,8 +74,8 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from macros.errors import GuideDataError
-from macros.units import INPUT_UNITS, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, to_mm  # noqa: F401 (half_up, round1: used by growth_html)
-from macros.params import Parameters
+from macros.model.units import INPUT_UNITS, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, to_mm  # noqa: F401 (half_up, round1: used by growth_html)
+from macros.data.parameters import Parameters
 
 SEXES = ("boy", "girl")
 UNITS = INPUT_UNITS  # mm, cm, in
@@ -84,7 +84,7 @@ _END_AGE = {"boy": "growth.end_age.boys", "girl": "growth.end_age.girls"}
 BANDS = ("lift", "modulation", "lengthening")
 
 
-# --- rounding shared with the browser: macros.units (halves up, as JavaScript's Math.round) ---
+# --- rounding shared with the browser: macros.model.units (halves up, as JavaScript's Math.round) ---
 
 def num(x: float) -> str:
     """A number as JavaScript's ``String(x)`` prints it: ``29.4``, ``30`` (no ``.0``)."""

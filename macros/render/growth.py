@@ -21,10 +21,10 @@ from typing import Any, Mapping
 
 from markupsafe import Markup, escape
 
-from macros import fmt
-from macros.units import INPUT_UNITS, to_mm
+from macros.model import wording
+from macros.model.units import INPUT_UNITS, to_mm
 
-from macros.growth import (
+from macros.model.growth import (
     BANDS,
     MM_PER_INCH,
     SEXES,
@@ -107,7 +107,7 @@ def js_strings(strings: Mapping[str, Any], model: GrowthModel) -> dict[str, Any]
     """``js.growth`` with ``{within}`` of the range sentence filled from ``growth.uncertainty``
     (the same words on the page and in the browser, which gets this copy)."""
     js = dict(strings["js"]["growth"])
-    js["range"] = js["range"].replace("{within}", fmt.quantity(strings, model.uncertainty_cm, "cm"))
+    js["range"] = js["range"].replace("{within}", wording.quantity(strings, model.uncertainty_cm, "cm"))
     return js
 
 

@@ -16,11 +16,13 @@ import re
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode
 
-from macros import fmt, qr, references_html
-from macros.bibliography import Reference
+from macros.model import wording
+from macros.render import qr
+from macros.render import references as references_html
+from macros.data.references import Reference
 from macros.errors import GuideDataError
-from macros.params import Parameter, Parameters
-from macros.permalinks import Permalinks
+from macros.data.parameters import Parameter, Parameters
+from macros.data.permalinks import Permalinks
 
 # The planner's query contract (agreed between helpers; documented on clinicians/linking.md).
 PLANNER_PATH = "/lengthening/planner/"
@@ -63,8 +65,8 @@ def values_text(strings: Mapping[str, Any], p: Parameter) -> str:
     if p.kind == "table":
         return t["table_values"].format(rows=len(p.rows), columns=", ".join(p.columns))
     if p.kind == "value":
-        return fmt.param(strings, p, "typical")
-    text = t["range_typical"].format(range=fmt.param(strings, p, "range"), typical=fmt.param(strings, p, "typical"))
+        return wording.param(strings, p, "typical")
+    text = t["range_typical"].format(range=wording.param(strings, p, "range"), typical=wording.param(strings, p, "typical"))
     return text + " " + typical_basis_text(strings, p)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from macros.datafile import read_yaml
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")

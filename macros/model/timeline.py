@@ -39,8 +39,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from macros.params import Parameters
-from macros.units import INPUT_UNITS, to_mm
+from macros.data.parameters import Parameters
+from macros.model.units import INPUT_UNITS, to_mm
 
 BONES = ("femur", "tibia")
 METHODS = ("nail", "frame")

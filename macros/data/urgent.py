@@ -23,12 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from macros.datafile import read_yaml
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 URGENT_FILE = "urgent.yml"
 EMERGENCY_FILE = "emergency.yml"
 TIERS = ("emergency", "same_day", "next_visit")
+VALUES = ("range", "typical", "low", "high")  # which value of a parameter a {param:key:which} shows
 SIGN_FIELDS = {"id", "text", "why", "sources"}
 PARAM_REF = re.compile(r"\{param:([\w.]+)(?::(\w+))?\}")
 PHONE = re.compile(r"^[0-9]{2,6}$|^\+?[0-9][0-9 ()-]{4,}$")
@@ -74,12 +75,13 @@ def _text(value: Any, file: str, key: str) -> str:
     return " ".join(value.split())
 
 
-def parse_signs(raw: Any, references: Mapping[str, Any], fill: Callable[[str, str | None], str],
+def parse_signs(raw: Any, references: Mapping[str, Any], check: Callable[[str, str | None], object],
                 file: str = URGENT_FILE) -> dict[str, tuple[Sign, ...]]:
     """Validate ``urgent.yml``: the three tiers in order, each sign complete and sourced.
 
-    ``fill(key, which)`` turns a ``{param:...}`` reference into words; it raises
-    :class:`GuideDataError` for an unknown parameter, which is reported against the sign.
+    A sign's text keeps its ``{param:key[:which]}`` references (the render layer words
+    them, :func:`fill_params`); ``check(key, which)`` raises :class:`GuideDataError` for
+    an unknown parameter, which is reported against the sign.
     """
     if not isinstance(raw, Mapping) or not isinstance(raw.get("tiers"), Mapping):
         raise GuideDataError(file, "tiers", "is missing or not a mapping")
@@ -110,8 +112,10 @@ def parse_signs(raw: Any, references: Mapping[str, Any], fill: Callable[[str, st
             text = _text(s["text"], file, f"{where}.text")
             why = _text(s["why"], file, f"{where}.why")
             try:
-                text = PARAM_REF.sub(lambda m: fill(m.group(1), m.group(2)), text)
-                why = PARAM_REF.sub(lambda m: fill(m.group(1), m.group(2)), why)
+                for m in (*PARAM_REF.finditer(text), *PARAM_REF.finditer(why)):
+                    if m.group(2) not in (None, *VALUES):
+                        raise GuideDataError(file, m.group(1), f"{m.group(2)!r} is not one of {', '.join(VALUES)}")
+                    check(m.group(1), m.group(2))
             except GuideDataError as err:
                 raise GuideDataError(file, f"{where}.text", f"{err.key}: {err.problem}") from None
             sources = s["sources"]
@@ -123,6 +127,11 @@ def parse_signs(raw: Any, references: Mapping[str, Any], fill: Callable[[str, st
             parsed.append(Sign(sid, tier, text, why, tuple(sources)))
         out[tier] = tuple(parsed)
     return out
+
+
+def fill_params(text: str, fill: Callable[[str, str | None], str]) -> str:
+    """``text`` with each ``{param:key[:which]}`` replaced by ``fill(key, which)``."""
+    return PARAM_REF.sub(lambda m: fill(m.group(1), m.group(2)), text)
 
 
 def parse_regions(raw: Any, file: str = EMERGENCY_FILE, key: str = "regions") -> tuple[Region, ...]:
@@ -154,9 +163,9 @@ def parse_regions(raw: Any, file: str = EMERGENCY_FILE, key: str = "regions") ->
     return tuple(out)
 
 
-def load_signs(path: Path, references: Mapping[str, Any], fill: Callable[[str, str | None], str]
+def load_signs(path: Path, references: Mapping[str, Any], check: Callable[[str, str | None], object]
                ) -> dict[str, tuple[Sign, ...]]:
-    return parse_signs(read_yaml(path), references, fill, path.name)
+    return parse_signs(read_yaml(path), references, check, path.name)
 
 
 def load_regions(path: Path) -> tuple[Region, ...]:

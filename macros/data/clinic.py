@@ -1,14 +1,14 @@
 """A clinic edition: read the clinic file and merge its protocol into the parameters.
 
 A clinic file (for example ``clinic-example/clinic.yml``) has these sections
-(``editorial``, who publishes and signed off the edition, is read by ``macros.editorial``):
+(``editorial``, who publishes and signed off the edition, is read by ``macros.data.editorial``):
 
 ``clinic``
     Settings of the edition, not clinical numbers: ``name``, ``logo`` (an SVG or PNG
     file beside the clinic file), ``phones`` (a list of ``label`` and ``number``),
     ``urgent`` (what to do in an emergency; ``{emergency}`` in it shows the clinic's
     emergency number), ``emergency`` (the edition's emergency and advice numbers by
-    region, replacing ``data/emergency.yml``; see :mod:`macros.urgent`), ``site_url`` and
+    region, replacing ``data/emergency.yml``; see :mod:`macros.data.urgent`), ``site_url`` and
     ``contact_email``.
 ``overrides``
     Changes to ``data/parameters.yml``, addressed by dotted key, for example::
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from macros.datafile import read_yaml
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
-from macros.urgent import Region, parse_regions
+from macros.data.urgent import Region, parse_regions
 
 OVERRIDABLE = {"value", "low", "typical", "high", "rows", "note", "sources"}
 CLINIC_FIELDS = {"name", "logo", "phones", "urgent", "emergency", "site_url", "contact_email"}
@@ -53,7 +53,7 @@ class Clinic:
     contact_email: str = ""
     overrides: Mapping[str, Any] = field(default_factory=dict)
     emergency: tuple[Region, ...] = ()  # empty: the default edition's list (data/emergency.yml)
-    editorial: Any = None  # the clinic's ``editorial`` section (macros.editorial), unvalidated
+    editorial: Any = None  # the clinic's ``editorial`` section (macros.data.editorial), unvalidated
 
     @property
     def is_edition(self) -> bool:
@@ -91,7 +91,7 @@ def apply_overrides(raw: Mapping, overrides: Mapping | None, file: str = "clinic
 
     Raises :class:`GuideDataError` naming ``overrides.<key>`` for an unknown parameter or
     field, or a value of the wrong shape. Values are range-checked later by
-    :func:`macros.params.parse_parameters`.
+    :func:`macros.data.parameters.parse_parameters`.
     """
     merged = copy.deepcopy(dict(raw))
     if not overrides:

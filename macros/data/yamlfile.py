@@ -23,3 +23,18 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(err, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""
         raise GuideDataError(path.name, where, f"is not valid YAML ({getattr(err, 'problem', 'syntax error')})") from None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as plain data: ``!ENV [NAME, default]`` gives its default (the last item,
+    or None), and ``!!python/name:...`` tags (Markdown extension options) give None."""
+
+
+_ConfigLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1]
+                              if isinstance(node, yaml.SequenceNode) else None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_config(path: Path) -> Any:
+    """An MkDocs configuration file (mkdocs.yml) as plain data, for scripts and tests."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader)

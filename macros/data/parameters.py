@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
-from macros.bibliography import Bibliography, check_keys
-from macros.datafile import read_yaml
+from macros.data.references import Bibliography, check_keys
+from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "typical_basis", "columns", "rows", "counted"}
@@ -181,10 +181,10 @@ def _parse_counted(raw: Any, unit_name: str, file: str, key: str) -> Counted:
     unknown = sorted(set(map(str, raw)) - COUNTED_FIELDS)
     if unknown:
         raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (unit, measure, event, events, total)")
-    for field, allowed in (("unit", COUNTED_UNITS), ("measure", COUNTED_MEASURES)):
-        if raw.get(field) not in allowed:
-            got = "missing" if field not in raw else f"{raw[field]!r} is not allowed"
-            raise GuideDataError(file, f"{where}.{field}", f"{got}: one of {', '.join(allowed)}")
+    for name, allowed in (("unit", COUNTED_UNITS), ("measure", COUNTED_MEASURES)):
+        if raw.get(name) not in allowed:
+            got = "missing" if name not in raw else f"{raw[name]!r} is not allowed"
+            raise GuideDataError(file, f"{where}.{name}", f"{got}: one of {', '.join(allowed)}")
     event = raw.get("event", "")
     if raw["measure"] == "per_100" and event not in COUNTED_EVENTS:
         got = "is missing" if not event else f"{event!r} is not allowed"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from macros.bibliography import Bibliography, check_keys
+from macros.data.references import Bibliography, check_keys
 from macros.errors import GuideDataError
 
 

@@ -22,9 +22,11 @@ from typing import Any, Mapping
 
 from markupsafe import Markup, escape
 
-from macros import fmt, references_html, units
-from macros.guide import Guide
-from macros.timeline import (BONES, DAYS_PER_MONTH, METHODS, PHASES, UNITS, Span, Timeline, compute, model_data,
+from macros.model import wording
+from macros.render import references as references_html
+from macros.model import units
+from macros.data.guide import Guide
+from macros.model.timeline import (BONES, DAYS_PER_MONTH, METHODS, PHASES, UNITS, Span, Timeline, compute, model_data,
                              months)
 
 # Chart geometry (planner.js repeats it): each stage's name sits above its bar, so the
@@ -52,7 +54,7 @@ def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
         p = guide.params[key]
         out[key] = {
             "label": p.label,
-            "text": fmt.param(guide.strings, p, "range"),
+            "text": wording.param(guide.strings, p, "range"),
             "sources": [{"label": references_html.short_label(guide.references[k]), "href": refs_href(refs_base, guide.references[k].key)}
                         for k in p.sources],
         }
@@ -60,7 +62,7 @@ def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
 
 
 def amount_text(guide: Guide, amount_mm: float) -> str:
-    return fmt.quantity(guide.strings, units.round1(amount_mm), "mm")
+    return wording.quantity(guide.strings, units.round1(amount_mm), "mm")
 
 
 def _day_text(s, span: Span, tl: Timeline) -> str:
@@ -166,7 +168,7 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
                                  d=Markup(' data-date="{}"').format(tl.surgery_date.isoformat()) if tl.surgery_date else ""),
            Markup('<p class="app-timeline__caption"><strong>{}</strong></p>').format(caption)]
     if "beyond_evidence" in tl.warnings:
-        limit = fmt.quantity(guide.strings, guide.params["lengthening.evidence_max"].typical, "mm")
+        limit = wording.quantity(guide.strings, guide.params["lengthening.evidence_max"].typical, "mm")
         out.append(Markup('<p class="app-timeline__warning" data-warning="beyond_evidence">{}</p>').format(
             s["warning_beyond_evidence"].format(max=limit)))
     solid, sport = tl.totals["bone_solid"], tl.totals["return_to_sport"]
@@ -295,7 +297,7 @@ def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: s
     keys = sorted({k for b in BONES for m in METHODS
                    for k in compute(model, defaults["amount"], b, m).used_keys} | {"lengthening.evidence_max"})
     data = {"model": model, "strings": s, "params": param_info(guide, keys, refs_base), "defaults": defaults,
-            "evidence_max_text": fmt.quantity(guide.strings, model["evidence_max_mm"], "mm"), "short_url": short_url}
+            "evidence_max_text": wording.quantity(guide.strings, model["evidence_max_mm"], "mm"), "short_url": short_url}
     units = Markup("").join(Markup('<label class="app-planner__unit"><input type="radio" name="unit" value="{u}"{c}> {l}</label>').format(
         u=u, l=t[f"unit_{u}"], c=Markup(" checked") if u == default_unit else "") for u in UNITS)
     form = Markup(

@@ -1,0 +1,1 @@
+"""Checks of built pages and page sources used by the build, tests and scripts."""

@@ -1,0 +1,1 @@
+"""Reading and validating the data files (pure: no MkDocs, no HTML)."""

@@ -1,0 +1,296 @@
+"""The macros a page may call, in one table, each a plain function of the loaded site.
+
+``MACROS`` maps a macro's name to ``function(site, *args)``; ``macros/__init__.py``
+registers each through :func:`guarded`, which turns any authoring error (an unknown
+parameter, reference or option, a wrong argument) into one line naming the page, the
+macro and the key::
+
+    lengthening/recovery.md: param("lengthening.latncy"): no such parameter (did you mean lengthening.latency?)
+
+Macros (see CONTRIBUTING.md for examples):
+
+``param(key, which="range")``, ``number(key, which="typical")``
+    A parameter in words with its unit ("5 to 10 days"), or its bare number.
+``risk(key, per=UNIT, which="typical")``, ``one_in(key, which="range")``
+    A risk in words ending with what was counted ("about 1 in 6 children"); a share or
+    a "1 in N births" figure ("about 1 in 7").
+``cite(*keys)``, ``bibliography()``
+    Links to the References page; the whole reference list.
+``options_table()``, ``glossary()``, ``changes_list()``, ``editorial_statement()``
+    The treatment options side by side; the Glossary; the record of changes; who
+    publishes the edition and its clinical sign-off.
+``timeline(amount_mm, bone, method, date)``, ``typical_timelines()``, ``planner()``,
+``typical_duration(milestone)``, ``duration_range(milestone)``
+    The treatment timeline (static), the table of examples, the interactive planner,
+    and the usual or widest time to a milestone ("6 to 10 months").
+``growth_example(sex, years, months, diff, unit)``, ``growth_table()``, ``growth_estimator()``
+    The growth estimator's worked example, its multiplier table and the tool.
+``red_flags(tier)``, ``emergency_numbers()``, ``emergency_call()``, ``advice_call()``, ``contact_box()``
+    The warning signs of one tier and the edition's phone numbers (pages never type one).
+``permalink_table()``, ``planner_links()``, ``link_builder()``, ``evidence_table()``,
+``sources_read()``, ``report_contact()``
+    The clinicians' pages.
+
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import inspect
+from typing import Any, Callable
+
+from macros.data import glossary as glossary_data
+from macros.data.parameters import Parameter
+from macros.errors import GuideDataError
+from macros.model import timeline as timeline_model
+from macros.model import wording
+from macros.model.growth import OutsideTable
+from macros.render import changes as changes_render
+from macros.render import clinicians, options, qr, references, urgent
+from macros.render import editorial as editorial_render
+from macros.render import glossary as glossary_render
+from macros.render import growth as growth_render
+from macros.render import timeline as timeline_render
+from macros.site import ABBREVIATIONS_FILE, Site
+
+PLANNER_PAGE = "/lengthening/planner/"
+
+
+class AuthoringError(Exception):
+    """A page called a macro wrongly: the message is one line naming page, macro and key."""
+
+
+def _param(site: Site, key: str) -> Parameter:
+    """The parameter ``key``, or an error that suggests the nearest names."""
+    if key not in site.guide.params:
+        near = difflib.get_close_matches(str(key), list(site.guide.params.items), n=1, cutoff=0.75)
+        raise GuideDataError("", key, "no such parameter" + (f" (did you mean {near[0]}?)" if near else ""))
+    return site.guide.params[key]
+
+
+# ---- numbers in words ---------------------------------------------------------------
+
+def param(site: Site, key: str, which: str = "range") -> str:
+    p = _param(site, key)
+    if p.counted is not None:  # a risk as "96.6%" would hide what was counted
+        raise GuideDataError("", key, f"is a risk: use risk(\"{key}\", per=\"{p.counted.unit}\")")
+    return wording.param(site.strings, p, which)
+
+
+def number(site: Site, key: str, which: str = "typical") -> str:
+    if which not in wording.WHICH[1:]:
+        raise GuideDataError("", key, f"which={which!r} is not one of {', '.join(wording.WHICH[1:])}")
+    return wording.number(getattr(_param(site, key), which))
+
+
+def risk(site: Site, key: str, per: str | None = None, which: str = "typical") -> str:
+    return wording.risk(site.strings, _param(site, key), per, which)
+
+
+def one_in(site: Site, key: str, which: str = "range") -> str:
+    return wording.one_in(site.strings, _param(site, key), which)
+
+
+def typical_duration(site: Site, milestone: str = "return_to_sport") -> str:
+    low, high = timeline_model.typical_duration(site.guide.params, milestone)
+    return wording.span(site.strings, low, high, "month")
+
+
+def duration_range(site: Site, milestone: str = "return_to_sport") -> str:
+    low, high = timeline_model.duration_range(site.guide.params, milestone)
+    return wording.span(site.strings, low, high, "month")
+
+
+# ---- references, glossary, changes, editorial ----------------------------------------
+
+def cite(site: Site, *keys: str) -> str:
+    links = []
+    for key in keys:
+        ref = site.guide.references.get(key)
+        if ref is None:
+            near = difflib.get_close_matches(str(key), list(site.guide.references), n=1, cutoff=0.75)
+            raise GuideDataError("", key, "unknown reference (not in references.yml)"
+                                 + (f"; did you mean {near[0]}?" if near else ""))
+        links.append(f"[{references.short_label(ref)}](/references.md#{references.anchor(ref.key)})")
+    return "(" + "; ".join(links) + ")"
+
+
+def bibliography(site: Site) -> str:
+    return str(references.reference_list(references.sorted_references(site.guide.references)))
+
+
+def glossary(site: Site) -> str:
+    entries = glossary_data.load(ABBREVIATIONS_FILE)
+    return glossary_render.render(entries, site.strings["templates"]["glossary"]["empty"])
+
+
+def _page_titles(site: Site) -> dict[str, str]:
+    return {src: clinicians.page_title((site.docs_dir / src).read_text(encoding="utf-8"))
+            for src in site.page_files()}
+
+
+def changes_list(site: Site) -> str:
+    return changes_render.render(site.changes, _page_titles(site), lambda *k: cite(site, *k),
+                                 site.strings["templates"]["changes"])
+
+
+def editorial_statement(site: Site) -> str:
+    return editorial_render.statement(site.editorial, site.strings["templates"]["editorial"])
+
+
+def report_contact(site: Site) -> str:
+    from macros.data.editorial import report_route
+    t = site.strings["templates"]["clinic"]["report"]
+    kind, address = report_route(site.editorial, site.contact_email, site.tracker)
+    if kind == "email":
+        return t["email"].format(email=address, name=site.editorial["publisher"])
+    if kind == "web":
+        return t["web"].format(url=address)
+    raise GuideDataError("mkdocs.yml", "extra.repository",
+                         "no way to report an error: set editorial.editor.contact, contact_email or extra.repository")
+
+
+# ---- treatment options, timeline and planner ----------------------------------------
+
+def options_table(site: Site) -> str:
+    return options.options_table(site.strings, site.guide.params)
+
+
+def timeline(site: Site, amount_mm: float = 50, bone: str = "femur", method: str = "nail",
+             date: str | None = None) -> str:
+    if isinstance(amount_mm, str):  # number() gives text
+        try:
+            amount_mm = float(amount_mm)
+        except ValueError:
+            pass  # validation names the bad value
+    tl = timeline_model.compute_from(site.guide.params, amount_mm, bone, method, date)
+    return str(timeline_render.timeline(site.guide, tl, site.refs_base()))
+
+
+def typical_timelines(site: Site) -> str:
+    return str(timeline_render.typical_timelines(site.guide))
+
+
+def planner(site: Site) -> str:
+    short = qr.absolute(site.site_url, site.permalinks.for_page("lengthening/planner.md") or PLANNER_PAGE)
+    return str(timeline_render.planner(site.guide, site.refs_base(), site.default_unit, short))
+
+
+# ---- growth estimator ---------------------------------------------------------------
+
+def growth_example(site: Site, sex: str, years: int, months: int, diff: float, unit: str = "mm") -> str:
+    return str(growth_render.example(site.growth, site.strings, sex, years * 12 + months, diff, unit))
+
+
+def growth_table(site: Site) -> str:
+    return str(growth_render.table(site.growth, site.strings))
+
+
+def growth_estimator(site: Site) -> str:
+    links = {k: {"text": v["text"], "href": site.href(v["page"])}
+             for k, v in site.strings["js"]["growth"]["links"].items()}
+    return str(growth_render.estimator(site.growth, site.strings, site.default_unit, site.guide.params, links))
+
+
+# ---- urgent help --------------------------------------------------------------------
+
+def red_flags(site: Site, tier: str) -> str:
+    return urgent.red_flags(site.guide.signs, tier, lambda *k: cite(site, *k),
+                            lambda key, which: wording.param(site.strings, site.guide.params[key], which or "range"))
+
+
+def emergency_numbers(site: Site) -> str:
+    return urgent.emergency_numbers(site.guide.regions, site.strings)
+
+
+def emergency_call(site: Site) -> str:
+    return urgent.emergency_call(site.guide.regions, site.strings)
+
+
+def advice_call(site: Site) -> str:
+    return urgent.advice_call(site.guide.regions, site.strings)
+
+
+def contact_box(site: Site) -> str:
+    return urgent.contact_box(site.clinic.phones, site.guide.regions, site.strings)
+
+
+# ---- clinicians' pages ---------------------------------------------------------------
+
+def permalink_table(site: Site) -> str:
+    return clinicians.permalink_table(site.permalinks, _page_titles(site), site.site_url, site.strings)
+
+
+def evidence_table(site: Site) -> str:
+    return clinicians.evidence_table(site.guide.params, site.guide.references, site.strings,
+                                     site.guide.overridden, site.clinic.name)
+
+
+def sources_read(site: Site) -> str:
+    return clinicians.sources_read(site.guide.references, site.strings)
+
+
+def planner_links(site: Site) -> str:
+    return clinicians.ready_links_table(site.site_url, site.strings)
+
+
+def link_builder(site: Site) -> str:
+    plaus = site.guide.params["lengthening.plausible_amount"]
+    return clinicians.link_builder(site.site_url, site.strings, site.default_unit, plausible_mm=(plaus.low, plaus.high))
+
+
+MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (
+    param, number, risk, one_in, typical_duration, duration_range,
+    cite, bibliography, glossary, changes_list, editorial_statement, report_contact,
+    options_table, timeline, typical_timelines, planner,
+    growth_example, growth_table, growth_estimator,
+    red_flags, emergency_numbers, emergency_call, advice_call, contact_box,
+    permalink_table, evidence_table, sources_read, planner_links, link_builder,
+)}
+
+
+def _call_text(name: str, args: tuple, kwargs: dict) -> str:
+    shown = [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
+    return f"{name}({', '.join(shown)})"
+
+
+def guarded(site: Site, name: str, fn: Callable[..., str]) -> Callable[..., str]:
+    """``fn`` bound to ``site``, with every authoring error as one :class:`AuthoringError` line."""
+    signature = inspect.signature(fn)
+
+    @functools.wraps(fn)
+    def call(*args: Any, **kwargs: Any) -> str:
+        where = f"{site.page_name}: {_call_text(name, args, kwargs)}"
+        try:
+            signature.bind(site, *args, **kwargs)
+        except TypeError as err:
+            raise AuthoringError(f"{where}: {err} (the macro is {name}({_usage(signature)}))") from None
+        try:
+            return fn(site, *args, **kwargs)
+        except GuideDataError as err:
+            raise AuthoringError(f"{where}: {err.key}: {err.problem}") from None
+        except timeline_model.PlannerInputError as err:
+            raise AuthoringError(f"{where}: {err.field}: {err.code} ({err.value!r})") from None
+        except (OutsideTable, ValueError, KeyError) as err:
+            raise AuthoringError(f"{where}: {err}") from None
+
+    call.__signature__ = _public(signature)  # type: ignore[attr-defined]
+    return call
+
+
+def _usage(signature: inspect.Signature) -> str:
+    """How a page calls the macro: ``key, which='range'``."""
+    parts = []
+    for p in list(signature.parameters.values())[1:]:
+        if p.kind is p.VAR_POSITIONAL:
+            parts.append(f"*{p.name}")
+        else:
+            parts.append(p.name if p.default is p.empty else f"{p.name}={p.default!r}")
+    return ", ".join(parts)
+
+
+def _public(signature: inspect.Signature) -> inspect.Signature:
+    """The signature a page sees (without the ``site`` argument)."""
+    return signature.replace(parameters=list(signature.parameters.values())[1:])

@@ -1,0 +1,1 @@
+"""Turning plain data into HTML through Jinja templates (no MkDocs)."""
