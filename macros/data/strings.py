@@ -10,6 +10,7 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -17,6 +18,7 @@ from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 SECTIONS = ("units", "templates", "js")
+LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
 
 
 def parse_strings(raw: Any, units: Mapping[str, Any], file: str = "strings.en.yml") -> dict[str, Any]:
@@ -26,6 +28,8 @@ def parse_strings(raw: Any, units: Mapping[str, Any], file: str = "strings.en.ym
     for section in SECTIONS:
         if not isinstance(raw.get(section), Mapping):
             raise GuideDataError(file, section, "is missing or not a mapping")
+    if not isinstance(raw.get("locale"), str) or not LOCALE.match(raw["locale"]):
+        raise GuideDataError(file, "locale", "must name a language and region, like en_GB or sv_SE")
     for unit in units:
         names = raw["units"].get(unit)
         if not isinstance(names, Mapping) or "one" not in names or "other" not in names:
