@@ -133,11 +133,11 @@ def _page_titles(site: Site) -> dict[str, str]:
 
 def changes_list(site: Site) -> str:
     return changes_render.render(site.changes, _page_titles(site), lambda *k: cite(site, *k),
-                                 site.strings["templates"]["changes"])
+                                 site.strings["templates"]["changes"], site.strings["locale"])
 
 
 def editorial_statement(site: Site) -> str:
-    return editorial_render.statement(site.editorial, site.strings["templates"]["editorial"])
+    return editorial_render.statement(site.editorial, site.strings["templates"]["editorial"], site.strings["locale"])
 
 
 def report_contact(site: Site) -> str:

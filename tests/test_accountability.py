@@ -64,7 +64,7 @@ def test_every_page_foot_says_who_publishes_it_and_who_signed_it_off(site):
 
 def test_about_states_publisher_funding_and_route(site):
     text = " ".join(BeautifulSoup(site.page_html("about/"), "html.parser").select_one("article").get_text(" ").split())
-    assert statement(EDITORIAL, STRINGS) in text
+    assert statement(EDITORIAL, STRINGS, GUIDE.strings["locale"]) in text
     for phrase in ("open, non-commercial project", "Funding: none", "Advertising: none",
                    "Conflicts of interest: none declared"):
         assert phrase in text, phrase
