@@ -82,7 +82,7 @@ def param(site: Site, key: str, which: str = "range") -> str:
 def number(site: Site, key: str, which: str = "typical") -> str:
     if which not in wording.WHICH[1:]:
         raise GuideDataError("", key, f"which={which!r} is not one of {', '.join(wording.WHICH[1:])}")
-    return wording.number(getattr(_param(site, key), which))
+    return wording.number(getattr(_param(site, key), which), site.strings["locale"])
 
 
 def risk(site: Site, key: str, per: str | None = None, which: str = "typical") -> str:
