@@ -31,6 +31,7 @@ from macros.data.permalinks import page_url  # noqa: E402
 from macros.errors import GuideDataError  # noqa: E402
 from macros.page_macros import MACROS, AuthoringError, guarded  # noqa: E402
 from macros.render import qr  # noqa: E402
+from macros.render.environment import long_date, month_year  # noqa: E402
 from macros.render.redirects import redirect_pages  # noqa: E402
 from macros.site import load_site  # noqa: E402
 
@@ -79,7 +80,8 @@ def on_post_page_macros(env) -> None:
 
 def on_pre_page_macros(env) -> None:
     """Tell the site which page renders; check its front matter and risks; add the page
-    foot's values (next review, permanent link and QR code, changes) to its metadata."""
+    foot's values (review dates in words in the strings file's locale, permanent link and
+    QR code, changes) to its metadata."""
     site = env.variables["site"]
     page = env.page
     site.page_src = getattr(getattr(page, "file", None), "src_uri", None) or ""
@@ -90,15 +92,19 @@ def on_pre_page_macros(env) -> None:
         raise BuildError(str(err)) from None
     for key, problem in check_page(getattr(env, "markdown", "") or "", site.guide.params, site.strings):
         raise BuildError(f"{site.page_name}: {key}: {problem}")
+    locale = site.strings["locale"]
     page.meta["reviewed"] = reviewed
     page.meta["next_review"] = add_months(reviewed, REVIEW_INTERVAL_MONTHS)
+    page.meta["reviewed_text"] = long_date(reviewed, locale)
+    page.meta["next_review_text"] = month_year(page.meta["next_review"], locale)
     short = site.permalinks.for_page(site.page_src) or page_url(site.page_src)
     url = qr.absolute(site.site_url, short)
     t = site.strings["templates"]["clinic"]
     page.meta["permalink"] = url
     page.meta["permalink_text"] = qr.display(url)
     page.meta["permalink_qr"] = qr.svg(url, t["qr_title"].format(url=qr.display(url)))
-    page.meta["changes"] = [{"date": c.date, "anchor": c.anchor} for c in site.changes if c.covers(site.page_src)]
+    page.meta["changes"] = [{"date": c.date, "text": long_date(c.date, locale), "anchor": c.anchor}
+                            for c in site.changes if c.covers(site.page_src)]
 
 
 def on_post_build(env) -> None:

@@ -82,7 +82,7 @@ def param(site: Site, key: str, which: str = "range") -> str:
 def number(site: Site, key: str, which: str = "typical") -> str:
     if which not in wording.WHICH[1:]:
         raise GuideDataError("", key, f"which={which!r} is not one of {', '.join(wording.WHICH[1:])}")
-    return wording.number(getattr(_param(site, key), which))
+    return wording.number(getattr(_param(site, key), which), site.strings["locale"])
 
 
 def risk(site: Site, key: str, per: str | None = None, which: str = "typical") -> str:
@@ -133,11 +133,11 @@ def _page_titles(site: Site) -> dict[str, str]:
 
 def changes_list(site: Site) -> str:
     return changes_render.render(site.changes, _page_titles(site), lambda *k: cite(site, *k),
-                                 site.strings["templates"]["changes"])
+                                 site.strings["templates"]["changes"], site.strings["locale"])
 
 
 def editorial_statement(site: Site) -> str:
-    return editorial_render.statement(site.editorial, site.strings["templates"]["editorial"])
+    return editorial_render.statement(site.editorial, site.strings["templates"]["editorial"], site.strings["locale"])
 
 
 def report_contact(site: Site) -> str:

@@ -28,6 +28,8 @@ from macros.errors import GuideDataError
 from macros.model import growth
 from macros.model.units import INPUT_UNITS
 from macros.render.clinic import template_data
+from macros.render.editorial import reviewer_text
+from macros.render.environment import long_date
 from macros.render.references import reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -87,7 +89,8 @@ class Site:
 
 def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[str, Any]]:
     """The loaded site, and the values the theme's templates read from ``config.extra``
-    (the clinic's details, the editorial statement, strings). Raises :class:`GuideDataError`."""
+    (the clinic's details, the editorial statement and its sign-offs in words, strings).
+    Raises :class:`GuideDataError`."""
     extra = config.get("extra") or {}
     project_dir = Path(project_dir)
     data_dir = project_dir / extra.get("data_dir", "data")
@@ -115,7 +118,9 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
         contact_email=clinic.contact_email or extra.get("contact_email", ""))
-    theme_values = {"editorial": editorial, "clinic": template_data(clinic),
+    signoffs = [{"who": reviewer_text(r), "date": long_date(r["date"], guide.strings["locale"])}
+                for r in editorial["reviewers"] or []]
+    theme_values = {"editorial": editorial, "signoffs": signoffs, "clinic": template_data(clinic),
                     "strings": guide.strings["templates"],
                     "references_html": {k: str(reference(r)) for k, r in guide.references.items()}}
     return site, theme_values

@@ -7,11 +7,13 @@ Expected values come from the data files, never from the built output."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT
@@ -64,7 +66,7 @@ def test_every_page_foot_says_who_publishes_it_and_who_signed_it_off(site):
 
 def test_about_states_publisher_funding_and_route(site):
     text = " ".join(BeautifulSoup(site.page_html("about/"), "html.parser").select_one("article").get_text(" ").split())
-    assert statement(EDITORIAL, STRINGS) in text
+    assert statement(EDITORIAL, STRINGS, GUIDE.strings["locale"]) in text
     for phrase in ("open, non-commercial project", "Funding: none", "Advertising: none",
                    "Conflicts of interest: none declared"):
         assert phrase in text, phrase
@@ -173,3 +175,33 @@ def test_what_changed_page_and_each_foot_link_the_entries(site):
         linked = [a["href"].split("#", 1)[1] for a in foot.select("a[href*='#change-']")]
         assert linked == [c.anchor for c in CHANGES if c.covers(md)], md
         assert foot.select_one("a[href$='/changes/']"), md
+
+
+# --- dates in the strings file's locale (Babel) --------------------------------------------
+
+def test_dates_are_written_in_the_strings_files_locale():
+    from macros.render.changes import render as changes_list
+    from macros.render.environment import long_date, month_year
+    day = dt.date(2027, 3, 1)
+    assert GUIDE.strings["locale"] == "en_GB"
+    assert (long_date(day, "en_GB"), month_year(day, "en_GB")) == ("1 March 2027", "March 2027")
+    assert (long_date(day, "sv_SE"), month_year(day, "sv_SE")) == ("1 mars 2027", "mars 2027")
+    change = dataclasses.replace(CHANGES[0], date=day)
+    t = GUIDE.strings["templates"]["changes"]
+    assert changes_list([change], {}, lambda k: k, t, "sv_SE").startswith(f"## 1 mars 2027 {{#{change.anchor}}}\n")
+    assert changes_list([change], {}, lambda k: k, t, "en_GB").startswith(f"## 1 March 2027 {{#{change.anchor}}}\n")
+    signed = {**EDITORIAL, "reviewers": [{"name": "A Name", "profession": "", "registration": "", "date": day}]}
+    assert "A Name, 1 mars 2027." in statement(signed, STRINGS, "sv_SE")
+    assert "A Name, 1 March 2027." in statement(signed, STRINGS, "en_GB")
+
+
+def test_page_foot_dates_are_the_front_matter_dates_in_words(site):
+    from macros import REVIEW_INTERVAL_MONTHS
+    from macros.data.frontmatter import add_months
+    html_file = _built(site)["index.md"]
+    reviewed = yaml.safe_load((DOCS / "index.md").read_text(encoding="utf-8").split("---")[1])["reviewed"]
+    reviewed = reviewed if isinstance(reviewed, dt.date) else dt.date.fromisoformat(str(reviewed))
+    due = add_months(reviewed, REVIEW_INTERVAL_MONTHS)
+    dates = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select(".app-page-foot__dates time")
+    assert [t.get_text() for t in dates] == [f"{reviewed.day} {reviewed:%B %Y}", f"{due:%B %Y}"]
+    assert [t["datetime"] for t in dates] == [reviewed.isoformat(), due.isoformat()]

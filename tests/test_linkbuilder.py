@@ -18,7 +18,7 @@ from test_qr import zbar_svg
 
 GUIDE = load_guide(ROOT / "data")
 # any amount works; take one from the data so no number is typed here
-AMOUNT = wording.number(next(p.typical for p in GUIDE.params.items.values() if p.unit == "mm"))
+AMOUNT = wording.number(next(p.typical for p in GUIDE.params.items.values() if p.unit == "mm"), GUIDE.strings["locale"])
 PLAN = {"amount": AMOUNT, "unit": "mm", "bone": "tibia", "method": "frame", "date": "2027-03-15"}
 PS = GUIDE.strings["js"]["planner"]
 LB = GUIDE.strings["js"]["linkbuilder"]
@@ -87,8 +87,8 @@ def _builder(tab, site):
 
 def _low_and_high():
     """A number below the plausible range in mm that is plausible in cm, and one above it in cm."""
-    low = wording.number(PLAUSIBLE.low / 10 * 4)   # e.g. 4 (mm): did you mean 4 cm?
-    high = wording.number(PLAUSIBLE.high / 10 * 2)  # e.g. 50 (cm): did you mean 50 mm?
+    low = wording.number(PLAUSIBLE.low / 10 * 4, GUIDE.strings["locale"])   # e.g. 4 (mm): did you mean 4 cm?
+    high = wording.number(PLAUSIBLE.high / 10 * 2, GUIDE.strings["locale"])  # e.g. 50 (cm): did you mean 50 mm?
     return low, high
 
 

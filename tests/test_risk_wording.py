@@ -370,3 +370,56 @@ def test_build_fails_on_a_noun_after_the_risk(tmp_path):
     page.write_text(text.replace(old, old.replace("}} had", "}} children had"), 1))
     line = _build_fails(tmp_path, proj, "treatment.growth_modulation.pets_pain: 'children' follows the risk")
     assert "treatment/growth-modulation.md" in line
+
+
+# --- numbers and word forms in the strings file's locale (Babel) ---------------------------
+
+def _swedish_strings():
+    """The guide's strings with a Swedish locale and Swedish unit names: the functions, not a page."""
+    strings = copy.deepcopy(dict(GUIDE.strings))
+    strings["locale"] = "sv_SE"
+    strings["units"] = {**strings["units"], "day": {"one": "dag", "other": "dagar"}, "cm": {"one": "cm", "other": "cm"}}
+    return strings
+
+
+def test_the_strings_file_names_the_locale_for_numbers():
+    assert GUIDE.strings["locale"] == "en_GB"
+    assert wording.number(0.75, GUIDE.strings["locale"]) == "0.75"
+    assert wording.grouped(50000, GUIDE.strings["locale"]) == "50,000"
+
+
+@pytest.mark.parametrize("x,en,sv", [
+    (0.75, "0.75", "0,75"), (1.25, "1.25", "1,25"), (7.0, "7", "7"), (2.5, "2.5", "2,5"),
+    (1.999, "2", "2"), (0.005, "0.01", "0,01"), (1500, "1500", "1500"),
+])
+def test_number_uses_the_locales_decimal_sign(x, en, sv):
+    assert wording.number(x, "en_GB") == en
+    assert wording.number(x, "sv_SE") == sv
+
+
+def test_thousands_are_grouped_with_the_locales_sign():
+    assert wording.grouped(50000, "en_GB") == "50,000"
+    assert wording.grouped(50000, "sv_SE") == "50\u00a0000"  # CLDR's Swedish group sign: a no-break space
+    assert wording.grouped(2500, "sv_SE") == "2500"  # below the start: ungrouped, as "1 in 2500"
+    assert wording.grouped(1000, "sv_SE", 1000) == "1\u00a0000"
+    assert wording.one_in_words({"one_in": "1 på {n}"}, 50000, "sv_SE") == "1 på 50\u00a0000"
+    assert wording.one_in_words(GUIDE.strings["templates"]["frequency"], 50000, "en_GB") == "1 in 50,000"
+
+
+def test_unit_names_follow_the_plural_category_of_the_number_shown():
+    assert [wording.plural_form(x, "en_GB") for x in (1, 1.0, 2, 0.5, 1.5)] == ["one", "one", "other", "other", "other"]
+    assert [wording.plural_form(x, "sv_SE") for x in (1, 2, 0.75)] == ["one", "other", "other"]
+    assert wording.quantity(GUIDE.strings, 1, "day") == "1 day"
+    assert wording.quantity(GUIDE.strings, 1.001, "day") == "1 day"  # shown as "1": one day, not "1 days"
+    assert wording.quantity(GUIDE.strings, 1.5, "day") == "1.5 days"
+    sv = _swedish_strings()
+    assert wording.quantity(sv, 1, "day") == "1 dag"
+    assert wording.quantity(sv, 0.75, "day") == "0,75 dagar"
+    assert wording.span(sv, 0.75, 1.5, "day").endswith("0,75 to 1,5 dagar")
+
+
+def test_a_missing_plural_form_is_named():
+    strings = copy.deepcopy(dict(GUIDE.strings))
+    strings["units"] = {**strings["units"], "day": {"other": "days"}}
+    with pytest.raises(GuideDataError, match=r"units\.day\.one"):
+        wording.quantity(strings, 1, "day")

@@ -23,7 +23,9 @@ file: 19 in 20, 9 in 10 ... 1 in 2, 2 in 5, 1 in 3, 3 in 10, 1 in 4 ... 1 in 1,0
 nearest to the figure (smallest relative error) is used; when it is more than 10% away,
 "nearly" says the figure is a bit below the phrase and "just over" that it is a bit above,
 so a harm is never understated by more than 10% without saying so. Every word comes from
-``strings["templates"]``, so a translated strings file changes the wording.
+``strings["templates"]``, so a translated strings file changes the wording; numerals (decimal
+sign, thousands grouping) and the choice of a word's singular or plural form (the CLDR plural
+category) follow the strings file's ``locale`` through Babel.
 
 Pure module: no MkDocs, no HTML, no files.
 """
@@ -31,7 +33,11 @@ Pure module: no MkDocs, no HTML, no files.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Mapping
+
+from babel import Locale
+from babel.numbers import format_decimal
 
 from macros.data.parameters import COUNTED_UNITS, Parameter
 from macros.errors import GuideDataError
@@ -40,36 +46,53 @@ from macros.model.units import half_up
 WHICH = ("range", "typical", "low", "high")
 
 
-def number(x: float) -> str:
-    """``7.0`` -> ``"7"``, ``0.75`` -> ``"0.75"``, ``1.25`` -> ``"1.25"`` (at most 2 decimals)."""
+def shown(x: float) -> Decimal:
+    """The value a reader sees: at most 2 decimals, none needless (``7.0`` -> 7, ``1.999`` -> 2).
+    Plural forms are chosen for this value, as CLDR's rules expect ("1 day", "1.5 days")."""
     if float(x).is_integer():
-        return str(int(x))
-    return f"{x:.2f}".rstrip("0").rstrip(".")
+        return Decimal(int(x))
+    return Decimal(f"{x:.2f}".rstrip("0").rstrip("."))
+
+
+def number(x: float, locale: str) -> str:
+    """``7.0`` -> ``"7"``, ``0.75`` -> ``"0.75"`` (``"0,75"`` in sv_SE), ``1.25`` -> ``"1.25"``
+    (at most 2 decimals), with the locale's decimal sign and no grouping (Babel)."""
+    return format_decimal(shown(x), format="0.##", locale=locale)
+
+
+def plural_form(x: float, locale: str) -> str:
+    """The CLDR plural category ("one", "other", ...) of ``x`` as shown (Babel)."""
+    return Locale.parse(locale).plural_form(shown(x))
 
 
 def unit_name(strings: Mapping[str, Any], unit: str, x: float) -> str:
-    """The unit's name for a quantity ``x`` ("1 day", "2 days")."""
+    """The unit's name for a quantity ``x`` ("1 day", "2 days"): the form for the CLDR plural
+    category of ``x`` in the strings file's locale."""
     names = strings["units"][unit]
-    return names["one"] if x == 1 else names["other"]
+    form = plural_form(x, strings["locale"])
+    if form not in names:
+        raise GuideDataError("strings.en.yml", f"units.{unit}.{form}", f"is missing (the {strings['locale']} form for {x})")
+    return names[form]
 
 
 def quantity(strings: Mapping[str, Any], x: float, unit: str) -> str:
     """``7, "day"`` -> ``"7 days"``; units without a name (ratios) give the bare number."""
     name = unit_name(strings, unit, x)
     if not name:
-        return number(x)
+        return number(x, strings["locale"])
     sep = "" if name.startswith("%") else " "
-    return f"{number(x)}{sep}{name}"
+    return f"{number(x, strings['locale'])}{sep}{name}"
 
 
 def span(strings: Mapping[str, Any], low: float, high: float, unit: str) -> str:
     """``5, 10, "day"`` -> ``"5 to 10 days"``; equal ends give one quantity."""
-    if number(low) == number(high):
+    locale = strings["locale"]
+    if number(low, locale) == number(high, locale):
         return quantity(strings, low, unit)
     pattern = strings["templates"]["range"]
     name = unit_name(strings, unit, high)
     sep = "" if name.startswith("%") else " "
-    return pattern.format(low=number(low), high=number(high)) + (f"{sep}{name}" if name else "")
+    return pattern.format(low=number(low, locale), high=number(high, locale)) + (f"{sep}{name}" if name else "")
 
 
 def param(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str:
@@ -112,11 +135,10 @@ class Wording:
     error: float  # (phrase - share) / share
 
 
-def grouped(n: int, separator: str, start: int = 10000) -> str:
-    """``100000, ","`` -> ``"100,000"``; numbers below ``start`` stay ungrouped ("1 in 2500")."""
-    if n < start:
-        return str(n)
-    return f"{n:,}".replace(",", separator)
+def grouped(n: int, locale: str, start: int = 10000) -> str:
+    """``100000`` -> ``"100,000"`` (``"100 000"`` in sv_SE: the locale's grouping sign, Babel);
+    numbers below ``start`` stay ungrouped ("1 in 2500")."""
+    return format_decimal(n, format="0" if n < start else "#,##0", locale=locale)
 
 
 def ladder(strings: Mapping[str, Any]) -> tuple[Rung, ...]:
@@ -159,7 +181,7 @@ def word_share(share: float, rungs: tuple[Rung, ...]) -> Wording:
 
 def _fraction(strings: Mapping[str, Any], rung: Rung) -> str:
     t = strings["templates"]
-    return t["risk"]["fraction"].format(n=rung.n, d=grouped(rung.d, t["frequency"]["thousands_separator"], 1000))
+    return t["risk"]["fraction"].format(n=rung.n, d=grouped(rung.d, strings["locale"], 1000))
 
 
 def _qualified(strings: Mapping[str, Any], qualifier: str, text: str) -> str:
@@ -232,24 +254,24 @@ def risk(strings: Mapping[str, Any], p: Parameter, per: str | None, which: str =
     names = t["events"][counted.event]
 
     def per_100(w: Wording) -> str:
-        d = grouped(w.rung.d, strings["templates"]["frequency"]["thousands_separator"], 1000)
-        return t["per_100"].format(n=w.rung.n, event=names["one" if w.rung.n == 1 else "other"], d=d, unit=noun)
+        d = grouped(w.rung.d, strings["locale"], 1000)
+        return t["per_100"].format(n=w.rung.n, event=names[plural_form(w.rung.n, strings["locale"])], d=d, unit=noun)
     # Events per 100 can count one unit twice: say so, so "1 for every 3 bones" is not
     # read as "1 in 3 people".
     note = t["per_100_note"][counted.event].format(one=t["units_one"][counted.unit])
     if counts:
-        numbers = t["counts_per_100"].format(events=counted.events, event=names["one" if counted.events == 1 else "other"],
+        numbers = t["counts_per_100"].format(events=counted.events, event=names[plural_form(counted.events, strings["locale"])],
                                              total=counted.total, unit=noun)
         note = t["counts_and_note"].format(counts=numbers, note=note) if note else numbers
     text = _join(strings, parts, per_100)
     return t["with_counts"].format(text=text, counts=note) if note else text
 
 
-def one_in_words(templates: Mapping[str, str], value: float) -> str:
+def one_in_words(templates: Mapping[str, str], value: float, locale: str) -> str:
     """A "1 in N births" value as "1 in N", without "about"."""
     if value < 1:
         raise GuideDataError("macro one_in", str(value), "'1 in N' needs N of at least 1")
-    return templates["one_in"].format(n=grouped(half_up(value), templates["thousands_separator"]))
+    return templates["one_in"].format(n=grouped(half_up(value), locale))
 
 
 def one_in(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str:
@@ -269,10 +291,10 @@ def one_in(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> st
         return _join(strings, parts, lambda w: _fraction(strings, w.rung))
     t = strings["templates"]["frequency"]
     if which == "range" and p.kind == "range":
-        low, high = one_in_words(t, p.low), one_in_words(t, p.high)
+        low, high = one_in_words(t, p.low, strings["locale"]), one_in_words(t, p.high, strings["locale"])
         text = low if low == high else t["range"].format(low=low, high=high)
         last = p.high
     else:
         value = getattr(p, "typical" if which == "range" else which)
-        text, last = one_in_words(t, value), value
+        text, last = one_in_words(t, value, strings["locale"]), value
     return t["about"].format(text=f"{text} {unit_name(strings, p.unit, last)}")

@@ -1,23 +1,22 @@
-"""The What changed page's list (Markdown), from ``macros.data.changes``.
+"""The What changed page's list (Markdown), from ``macros.data.changes``, through
+``templates/changes.md`` (dates in the strings file's locale).
 
 Pure module: no MkDocs import.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 from macros.data.changes import Change
+from macros.render.environment import render as render_template
 
 
-def render(changes: Iterable[Change], titles: Mapping[str, str], cite, t: Mapping[str, str]) -> str:
+def render(changes: Iterable[Change], titles: Mapping[str, str], cite: Callable[..., str], t: Mapping[str, str],
+           locale: str) -> str:
     """The What changed page's list (Markdown), newest first; ``cite(key)`` gives a source's link."""
-    blocks = []
-    for c in changes:
-        pages = t["all_pages"] if "all" in c.pages else ", ".join(f"[{titles.get(p, p)}]({p})" for p in c.pages)
-        lines = [f"## {c.date.day} {c.date:%B %Y} {{#{c.anchor}}}", "", c.what, "",
-                 f"**{t['why']}:** {c.why}", "", f"**{t['pages']}:** {pages}"]
-        if c.sources:
-            lines += ["", f"**{t['sources']}:** " + "; ".join(cite(k) for k in c.sources)]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+    entries = [{"date": c.date, "anchor": c.anchor, "what": c.what, "why": c.why, "all_pages": "all" in c.pages,
+                "pages": [{"title": titles.get(p, p), "src": p} for p in c.pages],
+                "sources": [cite(k) for k in c.sources]}
+               for c in changes]
+    return str(render_template("changes.md", changes=entries, t=t, locale=locale))

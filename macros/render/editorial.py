@@ -1,4 +1,5 @@
-"""The edition's publisher, editor and clinical sign-off in words (from ``macros.data.editorial``).
+"""The edition's publisher, editor and clinical sign-off in words (from ``macros.data.editorial``),
+through ``templates/editorial.md``.
 
 Pure module: no MkDocs import.
 """
@@ -7,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from macros.render.environment import render
+
 
 def reviewer_text(r: Mapping[str, Any]) -> str:
     """"A Clinician, Orthopaedic surgeon (GMC 0000000)"."""
@@ -14,14 +17,8 @@ def reviewer_text(r: Mapping[str, Any]) -> str:
     return text + (f" ({r['registration']})" if r["registration"] else "")
 
 
-def statement(editorial: Mapping[str, Any], t: Mapping[str, str]) -> str:
+def statement(editorial: Mapping[str, Any], t: Mapping[str, str], locale: str) -> str:
     """The edition's publisher, editor and clinical sign-off in sentences (Markdown)."""
-    parts = [t["published_by"].format(publisher=editorial["publisher"])]
-    if editorial["editor"]["role"]:
-        parts.append(t["editor"].format(role=editorial["editor"]["role"]))
-    if editorial["reviewers"]:
-        for r in editorial["reviewers"]:
-            parts.append(t["signed_off"].format(who=reviewer_text(r), date=f"{r['date'].day} {r['date']:%B %Y}"))
-    else:
-        parts.append(t["not_reviewed"])
-    return " ".join(parts)
+    return str(render("editorial.md", t=t, locale=locale, publisher=editorial["publisher"],
+                      editor_role=editorial["editor"]["role"] or "",
+                      reviewers=[{"who": reviewer_text(r), "date": r["date"]} for r in editorial["reviewers"] or []]))

@@ -12,6 +12,7 @@ Render functions pass plain data and get ``Markup`` back::
 Filters (dates, numbers and plurals through Babel, in the strings file's ``locale``):
 
 ``{{ day | long_date(locale) }}``      "1 March 2027" (en_GB), "1 mars 2027" (sv_SE)
+``{{ day | month_year(locale) }}``     "March 2027", "mars 2027"
 ``{{ 0.75 | decimal(locale) }}``       "0.75", "0,75"
 ``{{ n | plural_form(locale) }}``      "one" or "other" (CLDR plural category)
 
@@ -27,7 +28,7 @@ from typing import Any
 
 import jinja2
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_skeleton
 from babel.numbers import format_decimal
 from markupsafe import Markup
 
@@ -37,6 +38,11 @@ TEMPLATES = Path(__file__).with_name("templates")
 def long_date(day: dt.date, locale: str) -> str:
     """A date in words: "1 March 2027"."""
     return format_date(day, "long", locale=locale)
+
+
+def month_year(day: dt.date, locale: str) -> str:
+    """A month in words: "March 2027" (en_GB), "mars 2027" (sv_SE)."""
+    return format_skeleton("yMMMM", day, locale=locale)
 
 
 def decimal(x: float, locale: str) -> str:
@@ -59,7 +65,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters.update(long_date=long_date, decimal=decimal, plural_form=plural_form)
+    env.filters.update(long_date=long_date, month_year=month_year, decimal=decimal, plural_form=plural_form)
     return env
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from markupsafe import escape
-
 from macros.model import wording
 from macros.errors import GuideDataError
 from macros.data.parameters import Parameters
+from macros.render.environment import render
 
 COLUMNS = ("option", "suits", "time", "risks", "asks")
 
@@ -68,16 +67,9 @@ def options_rows(strings: Mapping[str, Any], params: Parameters) -> list[dict[st
 
 
 def options_table(strings: Mapping[str, Any], params: Parameters) -> str:
-    """The comparison table as HTML (a caption paragraph, then the table). Each cell
-    carries its column's name (``data-label``): on a phone the rows become stacked cards
-    that show it, so the page never scrolls sideways."""
+    """The comparison table as HTML (``templates/options.html``): a caption paragraph, then the table."""
     t = strings["templates"]["options"]
     head = [str(t["columns"][c]) for c in COLUMNS]
-    ths = "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
-    body = []
-    for row in options_rows(strings, params):
-        cells = [f'<th scope="row" data-label="{escape(head[0])}"><strong>{escape(row["option"])}</strong></th>']
-        cells += [f'<td data-label="{escape(h)}">{escape(row[c])}</td>' for c, h in zip(COLUMNS[1:], head[1:])]
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f'<p class="app-options-caption">{escape(t["caption"])}</p>\n\n'
-            f'<div class="app-options-table"><table><thead><tr>{ths}</tr></thead><tbody>{"".join(body)}</tbody></table></div>\n')
+    rows = [{"option": row["option"], "cells": [{"label": h, "text": row[c]} for c, h in zip(COLUMNS[1:], head[1:])]}
+            for row in options_rows(strings, params)]
+    return str(render("options.html", caption=t["caption"], head=head, rows=rows))

@@ -1,6 +1,7 @@
-"""Render bibliography entries as HTML (the References page and each page's foot).
+"""Render bibliography entries as HTML (the References page and each page's foot) through
+``templates/reference.html`` and ``templates/reference_list.html``.
 
-Every value is escaped: the bibliography is data, never markup.
+Every value is escaped (autoescape): the bibliography is data, never markup.
 
 Pure module: no MkDocs import.
 """
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.data.references import Reference
+from macros.render.environment import render
 
 
 def anchor(key: str) -> str:
@@ -21,29 +23,17 @@ def anchor(key: str) -> str:
 
 def reference(ref: Reference) -> Markup:
     """One reference in a Vancouver-like style, its title linked to the DOI or URL."""
-    parts: list[Markup] = []
-    if ref.authors:
-        parts.append(escape(ref.authors.rstrip(".")) + Markup("."))
-    title = escape(ref.title.rstrip("."))
-    parts.append(Markup('<a href="{}">{}</a>.').format(ref.link, title) if ref.link else title + Markup("."))
-    where = ", ".join(x for x in (ref.container, ref.publisher) if x)
     detail = ref.year_label
     if ref.volume:
         detail += f";{ref.volume}"
     if ref.pages:
         detail += f":{ref.pages}"
-    end = "" if detail.endswith(".") else "."  # "n.d." already ends a sentence
-    if where:
-        parts.append(Markup("<i>{}</i>. {}{}").format(where, detail, end))
-    else:
-        parts.append(escape(detail) + Markup(end))
+    if not detail.endswith("."):  # "n.d." already ends a sentence
+        detail += "."
     ids = [f"doi:{ref.doi}" if ref.doi else "", f"PMID {ref.pmid}" if ref.pmid else "", ref.pmcid]
-    ids = [i for i in ids if i]
-    if ids:
-        parts.append(escape("; ".join(ids)) + Markup("."))
-    if ref.note:
-        parts.append(Markup('<span class="app-ref__note">{}</span>').format(ref.note))
-    return Markup(" ").join(parts)
+    return render("reference.html", authors=(ref.authors or "").rstrip("."), title=ref.title.rstrip("."),
+                  link=ref.link or "", where=", ".join(x for x in (ref.container, ref.publisher) if x),
+                  detail=detail, ids="; ".join(i for i in ids if i), note=ref.note or "")
 
 
 def unique(refs: Iterable[Reference]) -> list[Reference]:
@@ -55,9 +45,9 @@ def unique(refs: Iterable[Reference]) -> list[Reference]:
 
 
 def reference_list(refs: Iterable[Reference], css_class: str = "app-references") -> Markup:
-    """An ordered list with one ``<li id="ref-KEY">`` per reference."""
-    items = [Markup('<li id="{}">{}</li>').format(anchor(r.key), reference(r)) for r in refs]
-    return Markup('<ol class="{}">\n{}\n</ol>').format(css_class, Markup("\n").join(items))
+    """An ordered list with one item per reference, its id the reference's anchor (``ref-KEY``)."""
+    return render("reference_list.html", css_class=css_class,
+                  refs=[{"anchor": anchor(r.key), "entry": reference(r)} for r in refs])
 
 
 def sorted_references(refs: Mapping[str, Reference]) -> list[Reference]:

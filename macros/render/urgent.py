@@ -1,5 +1,7 @@
 """Render the warning signs and the edition's phone numbers as Markdown, through the
-Jinja templates in ``macros/render/templates/`` (the markup lives there, not in Python).
+shared Jinja environment (``macros/render/environment.py``) and the ``*.md`` templates in
+``macros/render/templates/`` (the markup lives there, not in Python). ``*.md`` templates are
+not autoescaped: the data is checked to hold no HTML (``macros/data/urgent.py``).
 
 The output is Markdown (inside ``markdown="1"`` blocks where it needs a wrapper), so the
 citation links go through MkDocs' own link checks like any other link on the page.
@@ -9,21 +11,12 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence
 
-import jinja2
-
 from macros.render.clinic import tel
+from macros.render.environment import render
 from macros.errors import GuideDataError
 from macros.data.urgent import TIERS, Region, Sign, fill_params
-
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    autoescape=False,  # Markdown out; the data is checked to hold no HTML (macros/data/urgent.py)
-)
 
 
 def _t(strings: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -38,12 +31,12 @@ def red_flags(signs: Mapping[str, Sequence[Sign]], tier: str, cite: Callable[...
         raise GuideDataError("macro red_flags", str(tier), f"is not a tier ({', '.join(TIERS)})")
     shown = [{"id": s.id, "text": fill_params(s.text, fill), "why": fill_params(s.why, fill), "sources": s.sources}
              for s in signs[tier]]
-    return _ENV.get_template("red_flags.md").render(tier=tier, signs=shown, cite=lambda keys: cite(*keys))
+    return str(render("red_flags.md", tier=tier, signs=shown, cite=lambda keys: cite(*keys)))
 
 
 def emergency_numbers(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
     """The table of emergency and advice numbers by region."""
-    return _ENV.get_template("emergency_numbers.md").render(regions=regions, t=_t(strings), tel=tel)
+    return str(render("emergency_numbers.md", regions=regions, t=_t(strings), tel=tel))
 
 
 def emergency_call(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
@@ -68,6 +61,6 @@ def advice_call(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
 
 def contact_box(phones: Sequence[tuple[str, str]], regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
     """The phone box: the clinic's numbers, or blank lines to fill in; then the emergency number."""
-    return _ENV.get_template("contact_box.md").render(
-        t=_t(strings), phones=[{"label": label, "number": n, "tel": tel(n)} for label, n in phones],
-        emergency=emergency_call(regions, strings))
+    return str(render(
+        "contact_box.md", t=_t(strings), phones=[{"label": label, "number": n, "tel": tel(n)} for label, n in phones],
+        emergency=emergency_call(regions, strings)))
