@@ -9,6 +9,11 @@ overrides/, so a new hook, plugin, Markdown extension, theme feature, template o
 template reading a value only a plugin sets, a Python method call in a template, or a new
 MkDocs-only macros event fails here with a message pointing to this table.
 
+Trial (2026-12-01): with the zensical 0.1.3 wheel unpacked on PYTHONPATH and zensical/ui
+at 29e67c3f (v0.0.24; 0.1.3 wants zensical-ui 0.0.43, which is not installable here) standing in
+for zensical-ui, `zensical build -f mkdocs.yml` built the same 31 pages as MkDocs, each with
+its page foot, with the same article text on every page; it wrote no redirect stubs (go/...).
+
 Sources (read 2026-12-01): the zensical wheel 0.1.3 (python/zensical/config.py,
 extensions/macros.py, markdown/render.py), github.com/zensical/zensical at f18bb995
 (crates/zensical/src/config.rs, config/project.rs, template.rs) and github.com/zensical/ui
@@ -124,6 +129,17 @@ DIFFERENCES: dict[str, tuple[str, str, str]] = {
         "No string methods in MiniJinja (see template:python methods).",
         "page-foot-print.html uses url.endswith() only when build_variant is 'offline'.",
         "The offline variant stays on MkDocs (Zensical has its own offline plugin)."),
+    "override:overrides/hooks/reload_macros.py": (
+        "Files in custom_dir that are not templates are copied into the site (the trial "
+        "build published site/hooks/reload_macros.py); MkDocs leaves .py files out.",
+        "A stray file in the published site, nothing secret.",
+        "Move the hook out of overrides/ when switching (mkdocs.yml and clinic-example/)."),
+    "macros:define_env per page": (
+        "define_env runs for every page, so load_site() reads and validates every data file "
+        "31 times: the trial build took 150 s where `mkdocs build` takes about 3 s.",
+        "Build time only.",
+        "Nothing yet; a cache of load_site() keyed on the data files' modification times "
+        "would remove it when switching."),
     "clinic:module_name outside the project": (
         "_load_module loads only files inside the project root and refuses names with '..'.",
         "clinic-example/mkdocs.yml uses module_name: ../macros.",
@@ -150,7 +166,6 @@ SUPPORTED: dict[str, str] = {
     "override:overrides/partials/page-foot.html": "plain MiniJinja; values from page.meta",
     "override:overrides/partials/page-foot-print.html": "plain MiniJinja except template-method:endswith",
     "override:overrides/partials/print-link.html": "plain MiniJinja; values from page.meta",
-    "override:overrides/hooks/reload_macros.py": "not a template (see hook:...)",
     "macros:define_env": "extensions/macros.py _load_module calls define_env(env) per page",
 }
 
