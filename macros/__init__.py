@@ -51,11 +51,21 @@ def define_env(env) -> None:
         raise BuildError(str(err)) from None
     if site.clinic.site_url:  # the clinic's own address: canonical links, sitemap and printed links
         env.conf["site_url"] = site.clinic.site_url
-    env.conf["extra"].update(theme_values)  # what the theme's templates (overrides/) read
+    # The theme's templates (overrides/) read these from page.meta.theme_values (set per page
+    # below); only the PDF book's cover (pdf/cover.html, mkdocs-to-pdf) reads config.extra.
+    env.conf["extra"].update(theme_values)
     env.variables["site"] = site
     env.variables["guide"] = site.guide
+    env.variables["theme_values"] = theme_values
+    # Zensical calls define_env for every page, with env.page, and has no on_pre_page_macros
+    # or on_post_page_macros (tests/test_zensical_path.py); mkdocs-macros calls it once,
+    # before any page. Without on_post_page_macros an authoring error is raised at once.
+    page = _current_page(env)
     for name, fn in MACROS.items():
-        env.macro(_deferred(env, guarded(site, name, fn)), name)
+        call = guarded(site, name, fn)
+        env.macro(call if page is not None else _deferred(env, call), name)
+    if page is not None:
+        _page_values(env, page, "")
 
 
 def _deferred(env, call):
@@ -78,19 +88,31 @@ def on_post_page_macros(env) -> None:
         raise BuildError(errors[0])
 
 
+def _current_page(env):
+    try:
+        return env.page
+    except AttributeError:  # mkdocs-macros before the first page ("Too early")
+        return None
+
+
 def on_pre_page_macros(env) -> None:
     """Tell the site which page renders; check its front matter and risks; add the page
-    foot's values (review dates in words in the strings file's locale, permanent link and
-    QR code, changes) to its metadata."""
+    foot's values (next review, permanent link and QR code, changes) to its metadata."""
+    _page_values(env, env.page, getattr(env, "markdown", "") or "")
+
+
+def _page_values(env, page, markdown: str) -> None:
+    """The per-page part of on_pre_page_macros (also run by Zensical from define_env,
+    where the page's Markdown is not available, so the risk sentences are not checked)."""
     site = env.variables["site"]
-    page = env.page
-    site.page_src = getattr(getattr(page, "file", None), "src_uri", None) or ""
+    site.page_src = (getattr(getattr(page, "file", None), "src_uri", None)
+                     or getattr(page, "path", None) or "")  # Zensical's Page has .path
     site.page_url = getattr(page, "url", "") or ""
     try:
         reviewed, _ = check_front_matter(page.meta, site.guide.references, site.page_name)
     except GuideDataError as err:
         raise BuildError(str(err)) from None
-    for key, problem in check_page(getattr(env, "markdown", "") or "", site.guide.params, site.strings):
+    for key, problem in check_page(markdown, site.guide.params, site.strings):
         raise BuildError(f"{site.page_name}: {key}: {problem}")
     locale = site.strings["locale"]
     page.meta["reviewed"] = reviewed
@@ -103,8 +125,11 @@ def on_pre_page_macros(env) -> None:
     page.meta["permalink"] = url
     page.meta["permalink_text"] = qr.display(url)
     page.meta["permalink_qr"] = qr.svg(url, t["qr_title"].format(url=qr.display(url)))
-    page.meta["changes"] = [{"date": c.date, "text": long_date(c.date, locale), "anchor": c.anchor}
+    # Dates as text in the strings file's locale (Babel): Zensical's templates (MiniJinja)
+    # get dates as ISO strings, with no strftime.
+    page.meta["changes"] = [{"date": c.date, "anchor": c.anchor, "date_text": long_date(c.date, locale)}
                             for c in site.changes if c.covers(site.page_src)]
+    page.meta["theme_values"] = env.variables["theme_values"]  # what overrides/ reads
 
 
 def on_post_build(env) -> None:

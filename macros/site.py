@@ -27,9 +27,7 @@ from macros.data.permalinks import Permalinks, load_permalinks
 from macros.errors import GuideDataError
 from macros.model import growth
 from macros.model.units import INPUT_UNITS
-from macros.render.clinic import template_data
-from macros.render.editorial import reviewer_text
-from macros.render.environment import long_date
+from macros.render.clinic import template_data, theme_text
 from macros.render.references import reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,9 +116,9 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
         contact_email=clinic.contact_email or extra.get("contact_email", ""))
-    signoffs = [{"who": reviewer_text(r), "date": long_date(r["date"], guide.strings["locale"])}
-                for r in editorial["reviewers"] or []]
-    theme_values = {"editorial": editorial, "signoffs": signoffs, "clinic": template_data(clinic),
+    clinic_data = template_data(clinic)
+    theme_values = {"editorial": editorial, "clinic": clinic_data,
                     "strings": guide.strings["templates"],
+                    "text": theme_text(guide.strings["templates"], editorial, clinic_data, guide.strings["locale"]),
                     "references_html": {k: str(reference(r)) for k, r in guide.references.items()}}
     return site, theme_values
