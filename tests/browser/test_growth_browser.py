@@ -10,15 +10,14 @@ import urllib.parse
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import guide
 from macros.model import growth
 from macros.render import growth as growth_html
-from macros.data.guide import load_guide
 
 pytestmark = pytest.mark.browser
 
 PAGE = "children/growth-prediction/"
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 MODEL = growth.model_from_params(GUIDE.params)
 JS = growth_html.js_strings(GUIDE.strings, MODEL)
 HOOKS = ("data-sex", "data-age-months", "data-current-mm", "data-predicted-mm",

@@ -12,11 +12,9 @@ from macros.render import clinicians
 from macros.model import wording
 from macros.render import qr
 from macros.model import units
-from macros.data.guide import load_guide
-from conftest import ROOT
-from test_qr import zbar_svg
+from support import guide, zbar_svg
 
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 # any amount works; take one from the data so no number is typed here
 AMOUNT = wording.number(next(p.typical for p in GUIDE.params.items.values() if p.unit == "mm"))
 PLAN = {"amount": AMOUNT, "unit": "mm", "bone": "tibia", "method": "frame", "date": "2027-03-15"}

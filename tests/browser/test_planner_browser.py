@@ -11,13 +11,13 @@ import shutil
 import pytest
 import yaml
 
-from conftest import ROOT, free_port, mkdocs_build, serve
+from support import ROOT, free_port, guide, mkdocs_build, serve
 from macros.model import timeline as t
 from macros.data.guide import load_guide
 
 pytestmark = pytest.mark.browser
 
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 MODEL = t.model_data(GUIDE.params)
 PLANNER = "lengthening/planner/"
 

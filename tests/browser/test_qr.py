@@ -3,38 +3,16 @@ permanent link, and the printed address beside it is the same link."""
 
 from __future__ import annotations
 
-import subprocess
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT, zbar
 from macros.render import qr
 from macros.data.permalinks import load_permalinks, page_url
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 CONTRACT = load_permalinks(ROOT / "data/permalinks.yml", PAGES)
-
-
-def zbar(png) -> list[str]:
-    """Decode every QR code in a PNG with zbarimg."""
-    proc = subprocess.run(["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
-                          capture_output=True, text=True, timeout=30)
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.splitlines()
-
-
-def zbar_svg(context, svg_html: str, png) -> list[str]:
-    """Decode an inline SVG QR code that a page drew, rendered alone at a fixed size.
-
-    An element screenshot inside the page can catch Material's sticky header over the
-    code when the machine is busy; the SVG itself is what is under test.
-    """
-    alone = context.new_page()
-    alone.set_content("<style>body{margin:0;background:#fff} svg{width:330px;height:330px}</style>" + svg_html)
-    alone.locator("svg").screenshot(path=str(png))
-    alone.close()
-    return zbar(png)
 
 
 def test_decoder_reads_segno_png(tmp_path):

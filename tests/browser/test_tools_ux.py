@@ -17,17 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, guide, mkdocs_build, zbar_svg
 from macros.model import growth
 from macros.render import growth as growth_html
 from macros.model import units
 from macros.model import timeline as t
-from macros.data.guide import load_guide
-from test_qr import zbar_svg
 
 pytestmark = pytest.mark.browser
 
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 MODEL = t.model_data(GUIDE.params)
 GMODEL = growth.model_from_params(GUIDE.params)
 PS = GUIDE.strings["js"]["planner"]

@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT, recording_page
+from support import ROOT, recording_page
 from macros.data.yamlfile import read_config
 
 pytestmark = pytest.mark.browser

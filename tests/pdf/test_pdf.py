@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import ROOT
+from support import ROOT
 
 
 def pdftotext(pdf: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
@@ -284,14 +284,12 @@ def test_first_pages_render_to_png(downloads, tmp_path):
     assert all(p.stat().st_size > 1000 for p in pngs)
 
 
-def test_planner_estimates_in_the_pdf_equal_the_model(downloads):
+def test_planner_estimates_in_the_pdf_equal_the_model(downloads, guide):
     """Every static timeline (planner page, journey, typical timelines) printed in the PDF:
     each phase's start and end days in its row are what the Python model computes for the
     timeline's inputs, and the row's text is in the PDF."""
     from macros.model import timeline as model
-    from macros.data.guide import load_guide
 
-    guide = load_guide(ROOT / "data")
     pdf_text = squash(book_text(downloads.pdf))
     checked = 0
     for page in nav_pages(downloads.pdf_html):

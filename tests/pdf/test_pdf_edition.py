@@ -9,7 +9,7 @@ import sys
 
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import build_downloads  # noqa: E402

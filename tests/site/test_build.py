@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 
 
 def test_build_is_clean(site):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, free_port, serve
+from support import ROOT, free_port, guide, serve, zbar
 from macros.model import wording
 from macros.render import qr
 from macros.data.editorial import parse_editorial
@@ -25,12 +25,11 @@ from macros.data.guide import load_guide
 from macros.data.clinic import load_clinic
 from macros.data.permalinks import load_permalinks, page_url
 from macros.checks.readability import MAX_GRADE, page_grade
-from test_qr import zbar
 
 EXAMPLE = ROOT / "clinic-example"
 DOCS = ROOT / "docs"
 CLINIC = load_clinic(EXAMPLE / "clinic.yml")
-BASE = load_guide(ROOT / "data")
+BASE = guide()
 EDITION = load_guide(ROOT / "data", CLINIC)
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
 SIGNOFF = parse_editorial(CLINIC.editorial, "clinic.yml", "editorial", CLINIC.name)

@@ -4,20 +4,13 @@ page carries the shared warning text."""
 
 from __future__ import annotations
 
-import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
 from macros.model import wording
-from macros.data.guide import load_guide
 
 PAGES = ("lengthening/daily-life", "lengthening/rehabilitation", "lengthening/risks",
          "lengthening/life-after", "help/urgent", "help/questions")
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data")
 
 
 def _soup(site, page):

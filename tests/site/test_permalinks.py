@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros.errors import GuideDataError
 from macros.data.permalinks import load_permalinks, page_url, parse_permalinks
 

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT
 from quality_checks import (VNU_FILTER, check_links, external_links, load_vnu_filter, run_vnu, site_pages, unfiltered,
                             vnu_subject)
 

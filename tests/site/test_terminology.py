@@ -14,7 +14,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import ROOT
 from macros.data import glossary
 from macros.checks.readability import is_patient_page
 

@@ -14,18 +14,17 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import ROOT, guide
 from macros.data.changes import load_changes, parameters_snapshot, parse_changes
 from macros.data.yamlfile import read_yaml
 from macros.data.editorial import issue_tracker, parse_editorial
 from macros.render.editorial import statement
 from macros.errors import GuideDataError
-from macros.data.guide import load_guide
 from macros.data.yamlfile import read_config
 
 DOCS = ROOT / "docs"
 PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 STRINGS = GUIDE.strings["templates"]["editorial"]
 
 

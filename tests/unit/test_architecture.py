@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import ROOT
+
 MACROS = ROOT / "macros"
 
 # Which of the project's layers each layer may import (besides macros.errors).

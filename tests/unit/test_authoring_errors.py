@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, mkdocs_build
 from macros.page_macros import MACROS, AuthoringError, guarded
 from macros.site import load_site
 from macros.data.yamlfile import read_config

@@ -14,15 +14,14 @@ template text.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from support import ROOT, TESTS
 from macros.checks.readability import MAX_GRADE, is_patient_page, page_grade
 
 DOCS = ROOT / "docs"
-ALLOWLIST = Path(__file__).with_name("number_allowlist.txt")
+ALLOWLIST = TESTS / "number_allowlist.txt"
 
 UNIT_WORDS = (
     r"mm|millimet(?:re|er)s?|cm|centimet(?:re|er)s?|inch(?:es)?|in\b|"

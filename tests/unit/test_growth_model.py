@@ -14,17 +14,16 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import ROOT, guide
 from macros.model import growth
 from macros.render import growth as growth_html
 from macros.data.references import load_bibliography
 from macros.errors import GuideDataError
-from macros.data.guide import load_guide
 from macros.data.parameters import parse_parameters
 
 RAW = yaml.safe_load((ROOT / "data/parameters.yml").read_text(encoding="utf-8"))
 G = RAW["parameters"]["growth"]
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 MODEL = growth.model_from_params(GUIDE.params)
 E = G["estimator"]["measurement_error"]["typical"]  # mm, either way
 S = G["estimator"]["timing_shift"]["value"]  # months, either way

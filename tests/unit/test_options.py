@@ -9,13 +9,12 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import guide
 from macros.model import wording
 from macros.render import options
 from macros.errors import GuideDataError
-from macros.data.guide import load_guide
 
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 TREATMENT_PAGES = ["treatment/", "treatment/shoe-lifts/", "treatment/growth-modulation/",
                    "treatment/shortening/", "treatment/very-large-differences/"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 import yaml
@@ -10,8 +9,9 @@ import yaml
 from macros.errors import GuideDataError
 from macros.data.guide import load_guide
 from macros.data.clinic import Clinic, apply_overrides, parse_clinic
+from support import ROOT
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = ROOT / "data"
 RAW = yaml.safe_load((DATA / "parameters.yml").read_text())
 
 

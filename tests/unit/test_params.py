@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-from pathlib import Path
 
 import pytest
 import yaml
@@ -14,8 +13,9 @@ from macros.errors import GuideDataError
 from macros.data.guide import load_guide
 from macros.data.parameters import parse_parameters
 from macros.data.strings import parse_strings
+from support import ROOT
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = ROOT / "data"
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from collections import Counter
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import ROOT
 from macros.data.references import load_bibliography, parse_bibliography
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError

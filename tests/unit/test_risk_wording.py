@@ -22,16 +22,15 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, guide, mkdocs_build
 from macros.model import wording
 from macros.checks import risk_sentences
 from macros.data.references import parse_bibliography
 from macros.errors import GuideDataError
-from macros.data.guide import load_guide
 from macros.data.parameters import COUNTED_UNITS, parse_parameters
 
 DATA = ROOT / "data"
-GUIDE = load_guide(DATA)
+GUIDE = guide()
 RUNGS = wording.ladder(GUIDE.strings)
 
 

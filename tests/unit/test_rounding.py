@@ -9,11 +9,10 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from pathlib import Path
 
 from macros.model import units
+from support import ROOT
 
-ROOT = Path(__file__).resolve().parents[1]
 VALUES = [n / 4 for n in range(-8, 3000)] + [n * 365.25 / 12 for n in range(0, 61)] + [0.05, 0.15, 0.25, 2.675, 1.005]
 
 

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from support import ROOT
+
 MANIFEST = ROOT / "system-deps.txt"
 KINDS = {"base", "debian", "fallback", "npm"}
 ROLES = {"serve", "test", "pdf", "bench"}
@@ -63,7 +64,7 @@ class _Calls(ast.NodeVisitor):
             elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
                 self.assigned.setdefault(node.target.id, []).append(node.value)
             elif isinstance(node, ast.ImportFrom) and imported and node.module in imported:
-                # a constant imported from a sibling module (conftest's CHROMIUM): read its definition there
+                # a constant imported from a sibling module (support's CHROMIUM): read its definition there
                 other = _Calls(imported[node.module])
                 for alias in node.names:
                     self.assigned.setdefault(alias.asname or alias.name, []).extend(other.assigned.get(alias.name, []))
@@ -126,7 +127,7 @@ class _Calls(ast.NodeVisitor):
 def called_programs() -> list[tuple[str, str | None]]:
     """(where, program) for every program the tests and scripts start; program None if unreadable."""
     out = []
-    imported = {"conftest": ast.parse((ROOT / "tests" / "conftest.py").read_text())}
+    imported = {"support": ast.parse((ROOT / "tests" / "support.py").read_text())}
     for path in python_files():
         tree = ast.parse(path.read_text(), filename=str(path))
         visitor = _Calls(tree, imported)

@@ -9,11 +9,10 @@ import math
 
 import pytest
 
-from conftest import ROOT
-from macros.data.guide import load_guide
+from support import guide
 from macros.model import timeline as t
 
-GUIDE = load_guide(ROOT / "data")
+GUIDE = guide()
 P = GUIDE.params
 MODEL = t.model_data(P)
 COMBOS = [(b, m) for b in t.BONES for m in t.METHODS]

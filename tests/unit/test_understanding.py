@@ -7,20 +7,15 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT
+from support import ROOT
 from macros.model import wording
 from macros.data import glossary
 from macros.render import glossary as glossary_render
 from macros.errors import GuideDataError
-from macros.data.guide import load_guide
 
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
 FIGURE_PAGES = ("understanding/what-is-lld/", "understanding/evaluation/")
 
-
-@pytest.fixture(scope="module")
-def guide():
-    return load_guide(ROOT / "data")
 
 
 # --- glossary parser -------------------------------------------------------------------

@@ -13,18 +13,17 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, mkdocs_build
+from support import ROOT, guide, mkdocs_build
 from macros.model import wording
 from macros.render.clinic import tel
 from macros.errors import GuideDataError
-from macros.data.guide import load_guide
 from macros.render.references import anchor
 from macros.data.urgent import TIERS, fill_params, parse_regions, parse_signs
 from macros.render.urgent import red_flags
 
 DATA = ROOT / "data"
 DOCS = ROOT / "docs"
-GUIDE = load_guide(DATA)
+GUIDE = guide()
 RAW_SIGNS = yaml.safe_load((DATA / "urgent.yml").read_text(encoding="utf-8"))
 
 # Where the sources put each sign (the issue this page answers names these tiers).
