@@ -139,3 +139,29 @@ def zbar_svg(context, svg_html: str, png) -> list[str]:
     alone.locator("svg").screenshot(path=str(png))
     alone.close()
     return zbar(png)
+
+
+def figure_name(svg, n: int = 0) -> str:
+    """A drawn figure's name: the first id its SVG's aria-labelledby names (its title), else its place."""
+    ids = (svg.get("aria-labelledby") or "").split() if svg is not None else []
+    return ids[0] if ids else f"figure-{n}"
+
+
+@functools.cache
+def drawn_figures() -> tuple[tuple[str, str], ...]:
+    """(published page path like ``"treatment/shoe-lifts/"``, figure name) for every <figure>
+    written in docs/**/*.md, read from the Markdown (so tests can be parametrised by it)."""
+    from bs4 import BeautifulSoup
+
+    from macros.data.permalinks import page_url
+
+    docs = ROOT / "docs"
+    found = []
+    for md in sorted(docs.rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        if "<figure" not in text:
+            continue
+        page = page_url(md.relative_to(docs).as_posix()).lstrip("/")
+        for n, fig in enumerate(BeautifulSoup(text, "html.parser").find_all("figure"), 1):
+            found.append((page, figure_name(fig.find("svg"), n)))
+    return tuple(found)

@@ -1,10 +1,10 @@
-"""The treatment options pages: the comparison table is filled from the parameters,
-the figures are accessible and follow light and dark mode."""
+"""The treatment options pages: the comparison table is filled from the parameters
+(the figures are checked with all the others: tests/site/test_figures.py and
+tests/browser/test_figures_browser.py)."""
 
 from __future__ import annotations
 
 import copy
-import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -74,46 +74,6 @@ def test_built_table_and_pages(site):
     for page in TREATMENT_PAGES:
         page_html = site.page_html(page)
         assert "figures-options.css" in page_html, page
-
-
-@pytest.mark.parametrize("page", TREATMENT_PAGES)
-def test_figures_are_accessible(site, page):
-    soup = BeautifulSoup(site.page_html(page), "html.parser")
-    for svg in soup.select("article figure svg"):
-        assert svg.get("role") == "img"
-        ids = svg.get("aria-labelledby", "").split()
-        assert ids, "svg needs aria-labelledby"
-        for i in ids:
-            el = soup.find(id=i)
-            assert el is not None and el.get_text(strip=True), i
-        assert svg.find_parent("figure").find("figcaption").get_text(strip=True)
-        assert re.match(r"app-fig-", " ".join(svg.find_parent("figure").get("class", []))), "figure class prefix"
-
-
-def test_at_least_one_figure(site):
-    figures = sum(len(BeautifulSoup(site.page_html(p), "html.parser").select("article figure svg"))
-                  for p in TREATMENT_PAGES)
-    assert figures >= 1
-
-
-def _luminance(css_colour: str) -> float:
-    nums = [float(x) for x in re.findall(r"[\d.]+", css_colour)[:3]]
-    return sum(nums) / (3 * 255)
-
-
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_figure_text_follows_colour_scheme(browser, site, scheme):
-    context = browser.new_context(color_scheme=scheme)
-    try:
-        page = context.new_page()
-        page.goto(site.url + "treatment/shoe-lifts/")
-        label = page.locator(".app-fig-lift__label").first
-        fill = label.evaluate("el => getComputedStyle(el).fill")
-        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        # Text must contrast with the page: dark on light, light on dark.
-        assert abs(_luminance(fill) - _luminance(background)) > 0.5, (scheme, fill, background)
-    finally:
-        context.close()
 
 
 def test_nail_and_frame_figures_stand_together_with_the_caveat():

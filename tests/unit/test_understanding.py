@@ -1,5 +1,6 @@
-"""content-a: the glossary parser and page, the "1 in N" wording, the Understanding pages'
-figures (accessible, themed by CSS so they follow dark mode and print)."""
+"""The glossary parser and page, and the "1 in N" wording (the Understanding pages'
+figures are checked with all the others: tests/site/test_figures.py and
+tests/browser/test_figures_browser.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from macros.render import glossary as glossary_render
 from macros.errors import GuideDataError
 
 ABBREVIATIONS = ROOT / "includes" / "abbreviations.md"
-FIGURE_PAGES = ("understanding/what-is-lld/", "understanding/evaluation/")
 
 
 
@@ -87,48 +87,3 @@ def test_one_in_figures_reach_the_causes_page(site, guide):
     text = " ".join(text.split())
     for key, p in _births(guide).items():
         assert wording.one_in(guide.strings, p) in text, key
-
-
-# --- figures -----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("path", FIGURE_PAGES)
-def test_figures_are_accessible_and_css_themed(site, path):
-    soup = BeautifulSoup(site.page_html(path), "html.parser")
-    figures = soup.select("figure.app-figure")
-    assert figures, path
-    for fig in figures:
-        svg = fig.find("svg")
-        assert svg["role"] == "img"
-        for ref in svg["aria-labelledby"].split():
-            assert svg.find(id=ref) and svg.find(id=ref).get_text(strip=True), ref
-        assert fig.find("figcaption").get_text(strip=True)
-        # colours come from CSS (currentColor / theme variables), never fixed in the drawing
-        for el in svg.find_all(True):
-            assert not (set(el.attrs) & {"fill", "stroke", "style", "color"}), el.name
-
-
-@pytest.mark.browser
-def test_figure_follows_dark_scheme(tab, site):
-    page = tab.page
-    page.goto(site.url + "understanding/what-is-lld/")
-    colours = {}
-    for scheme in ("default", "slate"):
-        page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
-        colours[scheme] = page.evaluate("""() => {
-            const bone = document.querySelector('.app-figure__bone');
-            const text = document.querySelector('.md-content');
-            return [getComputedStyle(bone).stroke, getComputedStyle(text).color];
-        }""")
-    for scheme, (stroke, text_colour) in colours.items():
-        assert stroke == text_colour, (scheme, stroke, text_colour)
-    assert colours["default"][0] != colours["slate"][0]
-    assert tab.console_errors == []
-
-
-@pytest.mark.browser
-def test_figure_prints_black_on_white(tab, site):
-    page = tab.page
-    page.goto(site.url + "understanding/evaluation/")
-    page.emulate_media(media="print")
-    stroke = page.evaluate("() => getComputedStyle(document.querySelector('.app-figure__measure')).stroke")
-    assert stroke == "rgb(0, 0, 0)"
