@@ -5,8 +5,8 @@ The site is built once per test session into a temporary folder, with ``SITE_URL
 to the loopback address it is then served from, so Material's instant navigation really
 runs (it silently falls back to full page loads when the origin differs from site_url).
 
-Each test is marked by its folder (unit, site, browser, pdf), so ``-m "not browser"``
-and the like select layers across folders.
+Each test is marked by its folder (unit, site, browser, pdf) and by the slow fixtures it
+uses, so ``-m "not browser"`` and the like select by need across folders.
 """
 
 from __future__ import annotations
@@ -22,15 +22,23 @@ from support import CHROMIUM, CHROMIUM_ARGS, ROOT, Downloads, Site, free_port, g
 LAYERS = ("unit", "site", "browser", "pdf")
 
 
+NEEDS = {"site": "site", "browser": "browser", "downloads": "pdf"}  # fixture -> mark
+
+
 def pytest_collection_modifyitems(items):
+    """Mark each test with its folder's layer and with the layer of every slow fixture it
+    uses (a unit file's one check of a built page is also ``site``), so ``-m`` selects by need."""
     tests = Path(__file__).resolve().parent
     for item in items:
+        marks = {name for fixture, name in NEEDS.items() if fixture in getattr(item, "fixturenames", ())}
         try:
             layer = Path(item.fspath).resolve().relative_to(tests).parts[0]
         except ValueError:
-            continue
+            layer = None
         if layer in LAYERS:
-            item.add_marker(layer)
+            marks.add(layer)
+        for mark in sorted(marks):
+            item.add_marker(mark)
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """Every long patient page opens with a short "Key points" summary (NHS style): an
 abstract admonition straight after the page title, with 2 to 4 bullets. Numbers in it
-come from the macros like everywhere else (tests/test_content.py lints the Markdown)."""
+come from the macros like everywhere else (tests/unit/test_content.py lints the Markdown)."""
 
 from __future__ import annotations
 

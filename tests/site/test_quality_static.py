@@ -52,7 +52,7 @@ def test_vnu_and_filter_still_catch_our_own_errors(vnu_run):
 
 def test_no_broken_internal_links_or_anchors(site):
     # The PDF and the offline zip are added to the site at deploy time
-    # (scripts/build_downloads.py --publish-into); tests/test_print.py checks that every
+    # (scripts/build_downloads.py --publish-into); tests/browser/test_print.py checks that every
     # page's download links reach them once they are published.
     sys.path.insert(0, str(ROOT / "scripts"))
     from build_downloads import download_paths
