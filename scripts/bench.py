@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, free_port  # noqa: E402
 
 # (label, URL path, is a content page for the 150 KB budget)
 PAGES = [

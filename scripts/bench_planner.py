@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve  # noqa: E402
+from support import CHROMIUM, CHROMIUM_ARGS, free_port, mkdocs_build, serve  # noqa: E402
 
 MEASURE = """(n) => {
   const f = document.querySelector('.app-planner__form');

@@ -1,4 +1,4 @@
-"""Pure helpers for the quality gates (tests/test_quality_*.py and scripts/bench.py).
+"""Pure helpers for the quality gates (tests/site/test_quality_static.py, tests/browser/test_quality_browser.py and scripts/bench.py).
 
 No browser and no mkdocs here: page discovery over a built site, an internal link and
 anchor checker over the built HTML, and the Nu Html Checker filter.
@@ -36,7 +36,7 @@ def site_pages(site_dir: Path) -> list[str]:
         if rel.startswith(("assets/", "search/")):
             continue
         if 'http-equiv="refresh"' in f.read_text(encoding="utf-8")[:2000]:
-            continue  # a permanent-link redirect stub (checked by tests/test_permalinks*.py)
+            continue  # a permanent-link redirect stub (checked by tests/site/test_permalinks.py)
         pages.append(rel.removesuffix("index.html"))
     if (site_dir / "404.html").exists():
         pages.append("404.html")

@@ -1,4 +1,4 @@
-"""Rendered-text checks over built pages (used by tests/test_patient_text.py).
+"""Rendered-text checks over built pages (used by tests/site/test_patient_text.py).
 
 Pure helpers: read a built page's article text and report doubled words or units,
 unexpanded abbreviations, leftover editorial notes and, on patient pages, text meant

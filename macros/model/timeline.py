@@ -8,7 +8,7 @@ browser ignores that field.
 
 Pure module: no MkDocs import. The browser planner (``docs/assets/javascripts/planner.js``)
 is a line-by-line copy of :func:`compute` that reads the same numbers, embedded in the
-page as JSON by :func:`model_data`; ``tests/test_planner_browser.py`` checks they agree.
+page as JSON by :func:`model_data`; ``tests/browser/test_planner_browser.py`` checks they agree.
 
 Every clinical number comes from ``data/parameters.yml`` (group ``lengthening``).
 
