@@ -58,7 +58,7 @@ def define_env(env) -> None:
     env.variables["guide"] = site.guide
     env.variables["theme_values"] = theme_values
     # Zensical calls define_env for every page, with env.page, and has no on_pre_page_macros
-    # or on_post_page_macros (tests/test_zensical_path.py); mkdocs-macros calls it once,
+    # or on_post_page_macros (tests/site/test_zensical_path.py); mkdocs-macros calls it once,
     # before any page. Without on_post_page_macros an authoring error is raised at once.
     page = _current_page(env)
     for name, fn in MACROS.items():

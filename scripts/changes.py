@@ -5,7 +5,7 @@
 
 After changing a clinical number in data/parameters.yml, add an entry at the top of
 data/changes.yml (date, pages, what, why, sources) with `parameters:` set to the value
-`snapshot` prints. tests/test_changes.py runs the same check.
+`snapshot` prints. tests/unit/test_accountability.py runs the same check.
 """
 
 from __future__ import annotations

@@ -36,7 +36,7 @@ def theme_text(strings: Mapping[str, Any], editorial: Mapping[str, Any], clinic:
                locale: str) -> dict[str, Any]:
     """The page foot's and the clinic box's sentences, filled in here rather than with
     ``str.format`` in the templates: Zensical's template engine (MiniJinja) has no string
-    methods (tests/test_zensical_path.py)."""
+    methods (tests/site/test_zensical_path.py)."""
     e = strings["editorial"]
     editor = editorial.get("editor") or {}
     signoffs = [e["signed_off"].format(who=reviewer_text(r), date=long_date(r["date"], locale))

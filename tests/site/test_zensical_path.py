@@ -37,7 +37,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT
+from support import ROOT
 from macros.data.yamlfile import read_config
 
 CONFIGS = [ROOT / "mkdocs.yml", ROOT / "mkdocs-pdf.yml", ROOT / "mkdocs-offline.yml",
