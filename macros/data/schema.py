@@ -257,7 +257,7 @@ ReferenceEntry = Annotated[
 ]
 TAGS |= {"@alias", "@reference"}
 ReferencesFile = TypeAdapter(Annotated[dict[REFERENCE_KEY, ReferenceEntry], Field(min_length=1)])
-REFERENCE_HINTS = {"same_as": {"extra_forbidden": "same_as stands alone (the work is described under its other key)"}}
+REFERENCE_HINTS = {"@alias": {"extra_forbidden": "same_as stands alone (the work is described under its other key)"}}
 
 
 # --- strings.en.yml ------------------------------------------------------------------------
@@ -416,8 +416,15 @@ TITLES = {
 }
 
 
+_ADAPTERS: dict[int, TypeAdapter] = {}
+
+
 def _adapter(model: Any) -> TypeAdapter:
-    return model if isinstance(model, TypeAdapter) else TypeAdapter(model)
+    if isinstance(model, TypeAdapter):
+        return model
+    if id(model) not in _ADAPTERS:
+        _ADAPTERS[id(model)] = TypeAdapter(model)
+    return _ADAPTERS[id(model)]
 
 
 def json_schema(name: str) -> dict[str, Any]:
@@ -473,12 +480,14 @@ def _problem(err: Mapping[str, Any]) -> str:
 
 
 def _key(loc: tuple, prefix: str, section: str) -> tuple[str, list[str]]:
-    """The dotted key of an error location (tags of unions left out), and its field names."""
+    """The dotted key of an error location, and the names along it (field names, ``[key]``
+    for a mapping's key, and the tags of the unions passed, which the key leaves out)."""
     key, names = prefix, []
     if section and loc[:1] == (section,) and len(loc) > 1:
         loc = loc[1:]
     for part in loc:
         if part in TAGS:
+            names.append(str(part))
             continue
         if isinstance(part, int):
             key += f"[{part}]"
@@ -491,9 +500,10 @@ def _key(loc: tuple, prefix: str, section: str) -> tuple[str, list[str]]:
 
 
 def _hint(err: Mapping[str, Any], names: list[str], hints: Mapping[str, Mapping[str, str]]) -> str | None:
-    for size in (2, 1):
-        name = ".".join(names[-size:])
-        if len(names) >= size and name in hints and err["type"] in hints[name]:
+    fields = [n for n in names if n not in TAGS]
+    tags = [n for n in names if n in TAGS]
+    for name in (".".join(fields[-2:]) if len(fields) > 1 else None, fields[-1] if fields else None, *tags):
+        if name in hints and err["type"] in hints[name]:
             expected = _literal_values(err.get("ctx") or {})
             return hints[name][err["type"]].format(input=err.get("input"), expected=expected)
     return None
