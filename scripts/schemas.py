@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from macros.data.schema import FILES, json_schema  # noqa: E402
+from macros.data.schema import FILES, json_schema
 
 SCHEMAS = ROOT / "schemas"
 

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
-from macros.data.references import check_keys
 from macros.data import schema
+from macros.data.references import check_keys
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 

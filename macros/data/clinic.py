@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from macros.data import schema
+from macros.data.urgent import Region, parse_regions
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
-from macros.data.urgent import Region, parse_regions
 
 OVERRIDABLE = {"value", "low", "typical", "high", "rows", "note", "sources"}
 

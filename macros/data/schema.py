@@ -22,16 +22,29 @@ Pure module: no MkDocs import.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal, Mapping, Optional, Union, get_args
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, get_args
 
-from typing import Annotated
-
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, RootModel, Strict,
-                      StringConstraints, Tag, TypeAdapter, ValidationError, WithJsonSchema)
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    RootModel,
+    Strict,
+    StringConstraints,
+    Tag,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+)
 
 from macros.errors import GuideDataError
 
-JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+# The YAML language server (VS Code's YAML extension) supports JSON Schema draft 7 and
+# below; pydantic's output uses nothing newer ("$defs" is reached by a JSON pointer).
+JSON_SCHEMA_DIALECT = "http://json-schema.org/draft-07/schema#"
 
 # --- fixed lists -------------------------------------------------------------------------
 
@@ -124,23 +137,23 @@ class Counted(Model):
 
     unit: CountedUnit = Field(description="What the study counted")
     measure: CountedMeasure = Field(description="share: units with at least one event; per_100: events per 100 units")
-    event: Optional[CountedEvent] = Field(None, description="The event counted (per_100 only)")
-    events: Optional[Annotated[WholeNumber, Field(ge=0)]] = Field(None, description="The study's own count of events")
-    total: Optional[Annotated[WholeNumber, Field(gt=0)]] = Field(None, description="The study's own count of units")
+    event: CountedEvent | None = Field(None, description="The event counted (per_100 only)")
+    events: Annotated[WholeNumber, Field(ge=0)] | None = Field(None, description="The study's own count of events")
+    total: Annotated[WholeNumber, Field(gt=0)] | None = Field(None, description="The study's own count of units")
 
 
 class _Leaf(Model):
     label: Text = Field(description="What the number is, in words (shown in evidence tables)")
     unit: Unit
     sources: SourceList
-    note: Optional[str] = Field(None, description="How the value was chosen, where sources disagree")
+    note: str | None = Field(None, description="How the value was chosen, where sources disagree")
 
 
 class ValueParameter(_Leaf):
     """A single number (for example a threshold)."""
 
     value: Number
-    counted: Optional[Counted] = None
+    counted: Counted | None = None
 
 
 class RangeParameter(_Leaf):
@@ -150,7 +163,7 @@ class RangeParameter(_Leaf):
     typical: Number
     high: Number
     typical_basis: TypicalBasis = Field(description="How the typical value was chosen (the note says why)")
-    counted: Optional[Counted] = None
+    counted: Counted | None = None
 
 
 class TableParameter(_Leaf):
@@ -176,8 +189,7 @@ def _node(node: Any) -> str | None:
 
 
 Parameter = Annotated[
-    Union[Annotated[ValueParameter, Tag("@value")], Annotated[RangeParameter, Tag("@range")],
-          Annotated[TableParameter, Tag("@table")]],
+    Annotated[ValueParameter, Tag("@value")] | Annotated[RangeParameter, Tag("@range")] | Annotated[TableParameter, Tag("@table")],
     Discriminator(_shape, custom_error_type="parameter_shape",
                   custom_error_message="needs exactly one of: value; low, typical and high; columns and rows"),
 ]
@@ -190,7 +202,7 @@ class Group(RootModel[Annotated[dict[NAME, "Node"], Field(min_length=1)]]):
 
 
 Node = Annotated[
-    Union[Annotated[Parameter, Tag("@parameter")], Annotated[Group, Tag("@group")]],
+    Annotated[Parameter, Tag("@parameter")] | Annotated[Group, Tag("@group")],
     Discriminator(_node, custom_error_type="parameter_or_group",
                   custom_error_message="must be a parameter (with unit) or a group of parameters"),
 ]
@@ -231,18 +243,18 @@ class Reference(Model):
     kind: ReferenceKind
     title: Text
     year: YEAR
-    authors: Optional[str] = Field(None, description="Surname initials, comma-separated (or give the publisher)")
-    container: Optional[str] = Field(None, description="The journal, book or site")
-    volume: Optional[str] = None
-    pages: Optional[str] = None
-    doi: Optional[str] = None
-    pmid: Optional[str] = Field(None, description="PubMed id, in quotes")
-    pmcid: Optional[str] = None
-    url: Optional[URL] = None
-    publisher: Optional[str] = Field(None, description="The organisation behind the work")
-    note: Optional[str] = None
-    read: Optional[ReadLevel] = Field(None, description="How much of the source the editors read")
-    evidence_note: Optional[str] = Field(None, description="Notes for clinicians (evidence page only)")
+    authors: str | None = Field(None, description="Surname initials, comma-separated (or give the publisher)")
+    container: str | None = Field(None, description="The journal, book or site")
+    volume: str | None = None
+    pages: str | None = None
+    doi: str | None = None
+    pmid: str | None = Field(None, description="PubMed id, in quotes")
+    pmcid: str | None = None
+    url: URL | None = None
+    publisher: str | None = Field(None, description="The organisation behind the work")
+    note: str | None = None
+    read: ReadLevel | None = Field(None, description="How much of the source the editors read")
+    evidence_note: str | None = Field(None, description="Notes for clinicians (evidence page only)")
 
 
 class Alias(Model):
@@ -252,7 +264,7 @@ class Alias(Model):
 
 
 ReferenceEntry = Annotated[
-    Union[Annotated[Alias, Tag("@alias")], Annotated[Reference, Tag("@reference")]],
+    Annotated[Alias, Tag("@alias")] | Annotated[Reference, Tag("@reference")],
     Discriminator(lambda e: "@alias" if isinstance(e, Mapping) and "same_as" in e else "@reference"),
 ]
 TAGS |= {"@alias", "@reference"}
@@ -310,7 +322,7 @@ class Advice(Model):
 class Region(Model):
     region: Text = Field(description="Written to follow 'in': the UK, Sweden")
     emergency: PHONE
-    advice: Optional[Advice] = None
+    advice: Advice | None = None
 
 
 Regions = Annotated[list[Region], Field(min_length=1)]
@@ -331,38 +343,38 @@ class Phone(Model):
 
 class ClinicSettings(Model):
     name: Text = Field(description="The clinic's name")
-    logo: Optional[str] = Field(None, description="An .svg or .png file beside the clinic file")
-    phones: Optional[list[Phone]] = None
-    urgent: Optional[str] = Field(None, description="What to do in an emergency; {emergency} shows the number")
-    emergency: Optional[Regions] = Field(None, description="Replaces data/emergency.yml")
-    site_url: Optional[WEB_ADDRESS] = None
-    contact_email: Optional[EMAIL] = None
+    logo: str | None = Field(None, description="An .svg or .png file beside the clinic file")
+    phones: list[Phone] | None = None
+    urgent: str | None = Field(None, description="What to do in an emergency; {emergency} shows the number")
+    emergency: Regions | None = Field(None, description="Replaces data/emergency.yml")
+    site_url: WEB_ADDRESS | None = None
+    contact_email: EMAIL | None = None
 
 
 class Editor(Model):
-    role: Optional[str] = None
-    contact: Optional[str] = Field(None, description="An email or web address")
+    role: str | None = None
+    contact: str | None = Field(None, description="An email or web address")
 
 
 class Reviewer(Model):
-    name: Optional[str] = Field(None, description="A clinician who really signed the edition off")
-    profession: Optional[str] = None
-    registration: Optional[str] = None
-    date: Optional[dt.date] = Field(None, description="The day of the sign-off (2026-11-20)")
+    name: str | None = Field(None, description="A clinician who really signed the edition off")
+    profession: str | None = None
+    registration: str | None = None
+    date: dt.date | None = Field(None, description="The day of the sign-off (2026-11-20)")
 
 
 class Editorial(Model):
-    publisher: Optional[str] = None
-    editor: Optional[Editor] = None
-    reviewers: Optional[list[Reviewer]] = None
+    publisher: str | None = None
+    editor: Editor | None = None
+    reviewers: list[Reviewer] | None = None
 
 
 class ClinicFile(Model):
     """A clinic edition's file: its settings, who stands behind it, and its protocol."""
 
     clinic: ClinicSettings
-    editorial: Optional[Editorial] = None
-    overrides: Optional[dict[str, Any]] = Field(
+    editorial: Editorial | None = None
+    overrides: dict[str, Any] | None = Field(
         None, description="Parameter key -> a number, or a mapping of value, low, typical, high, rows, note, sources")
 
 
@@ -374,9 +386,9 @@ CLINIC_HINTS = {"clinic.name": {"missing": "is missing (the clinic's name)"}}
 class PermalinksFile(Model):
     """data/permalinks.yml: the link contract."""
 
-    links: Optional[dict[SHORT_LINK, PAGE_FILE]] = Field(None, description="Permanent short address -> page")
-    moved: Optional[dict[SITE_ADDRESS, PAGE_FILE]] = Field(None, description="Old address -> the page now")
-    published: Optional[list[SITE_ADDRESS]] = Field(None, description="Every page address ever published")
+    links: dict[SHORT_LINK, PAGE_FILE] | None = Field(None, description="Permanent short address -> page")
+    moved: dict[SITE_ADDRESS, PAGE_FILE] | None = Field(None, description="Old address -> the page now")
+    published: list[SITE_ADDRESS] | None = Field(None, description="Every page address ever published")
 
 
 # --- changes.yml ---------------------------------------------------------------------------
@@ -385,11 +397,11 @@ class Change(Model):
     """One entry of the public record of changes."""
 
     date: Date
-    pages: Annotated[list[Union[PAGE_FILE, Literal["all"]]], Field(min_length=1)] = Field(
+    pages: Annotated[list[PAGE_FILE | Literal["all"]], Field(min_length=1)] = Field(
         description="Markdown files under docs/, or [all]")
     what: Text
     why: Text
-    sources: Optional[SourceList] = None
+    sources: SourceList | None = None
     parameters: Text = Field(description="python scripts/changes.py snapshot")
 
 
@@ -474,8 +486,7 @@ def _problem(err: Mapping[str, Any]) -> str:
     if kind == "too_short":
         return "must be a non-empty list" if isinstance(value, list) else "must not be empty"
     message = str(err["msg"])
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
+    message = message.removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
 
 
