@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from macros.data import schema
 from macros.data.references import check_keys
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
@@ -87,32 +88,16 @@ def parse_changes(raw: Any, references: Mapping[str, Any], pages: Iterable[str],
     """Validate the record: dated entries, newest first, known pages and sources."""
     today = today or dt.date.today()
     pages = set(pages)
-    if not isinstance(raw, list) or not raw:
-        raise GuideDataError(file, "", "must be a list of dated entries, newest first")
+    schema.validate(schema.ChangesFile, raw, file, hints=schema.CHANGES_HINTS)
     out: list[Change] = []
     seen: dict[str, int] = {}
     for i, e in enumerate(raw):
         where = f"[{i}]"
-        if not isinstance(e, Mapping):
-            raise GuideDataError(file, where, "must be a mapping with date, pages, what, why, parameters")
-        unknown = sorted(set(map(str, e)) - {"date", "pages", "what", "why", "sources", "parameters"})
-        if unknown:
-            raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field")
-        date = e.get("date")
-        if not isinstance(date, dt.date):
-            raise GuideDataError(file, f"{where}.date", "is missing or not a date like 2026-12-01")
+        date, pg = e["date"], e["pages"]
         if date > today:
             raise GuideDataError(file, f"{where}.date", f"{date} is in the future")
         if out and date > out[-1].date:
             raise GuideDataError(file, f"{where}.date", "entries go newest first")
-        for f in ("what", "why", "parameters"):
-            if not isinstance(e.get(f), str) or not e[f].strip():
-                raise GuideDataError(file, f"{where}.{f}", "is missing")
-        pg = e.get("pages")
-        if isinstance(pg, str):
-            pg = [pg]
-        if not isinstance(pg, list) or not pg:
-            raise GuideDataError(file, f"{where}.pages", "needs at least one page (a file under docs/) or all")
         for p in pg:
             if p != "all" and p not in pages:
                 raise GuideDataError(file, f"{where}.pages", f"{p!r} is not a page under docs/")

@@ -31,14 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
+from macros.data import schema
+from macros.data.urgent import Region, parse_regions
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
-from macros.data.urgent import Region, parse_regions
 
 OVERRIDABLE = {"value", "low", "typical", "high", "rows", "note", "sources"}
-CLINIC_FIELDS = {"name", "logo", "phones", "urgent", "emergency", "site_url", "contact_email"}
-_URL = re.compile(r"^https?://[^\s/]+(/[^\s]*)?$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 @dataclass(frozen=True)
@@ -150,42 +148,16 @@ def _logo_uri(path: Path, file: str) -> str:
 
 def parse_clinic(raw: Any, base_dir: Path, file: str = "clinic.yml") -> Clinic:
     """Validate a clinic file's content; ``base_dir`` is where its logo lives."""
-    if not isinstance(raw, Mapping):
-        raise GuideDataError(file, "", "must be a mapping with clinic and overrides")
-    unknown = sorted(set(map(str, raw)) - {"clinic", "overrides", "editorial"})
-    if unknown:
-        raise GuideDataError(file, unknown[0], "is not a known section (clinic, editorial, overrides)")
-    c = raw.get("clinic") or {}
-    if not isinstance(c, Mapping):
-        raise GuideDataError(file, "clinic", "must be a mapping")
-    unknown = sorted(set(map(str, c)) - CLINIC_FIELDS)
-    if unknown:
-        raise GuideDataError(file, f"clinic.{unknown[0]}", "is not a known setting")
-    name = c.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise GuideDataError(file, "clinic.name", "is missing (the clinic's name)")
-    for key in ("urgent", "site_url", "contact_email", "logo"):
-        if key in c and not isinstance(c[key], str):
-            raise GuideDataError(file, f"clinic.{key}", "must be text")
-    site_url = c.get("site_url", "")
-    if site_url and not _URL.match(site_url):
-        raise GuideDataError(file, "clinic.site_url", f"must be a web address starting with https://, got {site_url!r}")
+    schema.validate(schema.ClinicFile, raw, file, hints=schema.CLINIC_HINTS)
+    c = raw["clinic"]
+    site_url = c.get("site_url") or ""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
-    email = c.get("contact_email", "")
-    if email and not _EMAIL.match(email):
-        raise GuideDataError(file, "clinic.contact_email", f"is not an email address: {email!r}")
-    phones = []
-    for i, ph in enumerate(c.get("phones") or []):
-        if not isinstance(ph, Mapping) or set(ph) != {"label", "number"}:
-            raise GuideDataError(file, f"clinic.phones[{i}]", "needs exactly label and number")
-        number = str(ph["number"])
-        if not re.fullmatch(r"\+?[0-9][0-9 ()-]{4,}", number):
-            raise GuideDataError(file, f"clinic.phones[{i}].number", f"is not a phone number: {number!r}")
-        phones.append((str(ph["label"]), number))
+    email = c.get("contact_email") or ""
+    phones = [(ph["label"], ph["number"]) for ph in c.get("phones") or []]
     logo = _logo_uri(Path(base_dir) / c["logo"], file) if c.get("logo") else ""
-    emergency = parse_regions(c["emergency"], file, "clinic.emergency") if "emergency" in c else ()
-    urgent = " ".join(str(c.get("urgent", "")).split())
+    emergency = parse_regions(c["emergency"], file, "clinic.emergency") if c.get("emergency") else ()
+    urgent = " ".join((c.get("urgent") or "").split())
     for m in re.finditer(r"\{([^}]*)\}", urgent):
         if m.group(1) != "emergency":
             raise GuideDataError(file, "clinic.urgent", f"{{{m.group(1)}}} is not a known placeholder (only {{emergency}})")
@@ -194,9 +166,7 @@ def parse_clinic(raw: Any, base_dir: Path, file: str = "clinic.yml") -> Clinic:
     if emergency:
         urgent = urgent.replace("{emergency}", emergency[0].emergency)
     overrides = raw.get("overrides") or {}
-    if not isinstance(overrides, Mapping):
-        raise GuideDataError(file, "overrides", "must map parameter keys to new values")
-    return Clinic(name.strip(), logo, tuple(phones), urgent, site_url, email, overrides, emergency,
+    return Clinic(c["name"].strip(), logo, tuple(phones), urgent, site_url, email, overrides, emergency,
                   raw.get("editorial"))
 
 

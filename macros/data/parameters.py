@@ -22,41 +22,28 @@ Leaves sit in groups of any depth and are addressed by their dotted path, for ex
 ``distraction.rate``. The ``units`` section lists every unit a parameter may use with
 sanity bounds, so a typo such as a negative rate or ``100`` mm a day fails the build.
 
-Pure module: no MkDocs import. Problems raise :class:`GuideDataError` naming the key.
+The file's structure (fields, types, the fixed lists) is declared by its model,
+:class:`macros.data.schema.ParametersFile`; this module adds the rules between fields and
+files. Pure module: no MkDocs import. Problems raise :class:`GuideDataError` naming the key.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, get_args
 
+from macros.data import schema
 from macros.data.references import Bibliography, check_keys
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
-LEAF_FIELDS = {"label", "unit", "sources", "note", "value", "low", "typical", "high", "typical_basis", "columns", "rows", "counted"}
-COUNTED_FIELDS = {"unit", "measure", "event", "events", "total"}
 RANGE_FIELDS = ("low", "typical", "high")
-# How a range's typical value was chosen. Words for readers: strings.en.yml,
-# templates.clinic.typical_basis.
-TYPICAL_BASES = (
-    "pooled_mean",         # the mean of the patients of several series taken together
-    "median_of_series",    # the middle one of several series' means
-    "mean_of_series",      # the average of several series' means, each series counted once
-    "single_series_mean",  # one series' mean (or rate): the only or the most fitting series
-    "midpoint",            # halfway between low and high (no better figure)
-    "conservative",        # the cautious end, chosen on purpose (the note says why)
-    "protocol",            # the value a published protocol, rule or leaflet uses
-    "most_sources",        # the value most of the sources give
-    "primary_source",      # the figure of the most direct source (the others are secondary)
-)
-# What a risk figure counted (``counted:``): the unit, the measure, and for events per 100
-# units the event. The words for each live in strings.en.yml (templates.risk).
-COUNTED_UNITS = ("segment", "lengthening", "patient", "child", "operation", "bone")
-COUNTED_MEASURES = ("share", "per_100")
-COUNTED_EVENTS = ("complication", "case", "fracture")
+# The fixed lists are declared with the file's model (macros/data/schema.py).
+TYPICAL_BASES = get_args(schema.TypicalBasis)
+COUNTED_UNITS = get_args(schema.CountedUnit)
+COUNTED_MEASURES = get_args(schema.CountedMeasure)
+COUNTED_EVENTS = get_args(schema.CountedEvent)
 
 
 @dataclass(frozen=True)
@@ -157,13 +144,7 @@ class Parameters:
         return {k: p.as_dict() for k, p in self.items.items()}
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _check_number(value: Any, unit: Unit, file: str, key: str) -> float:
-    if not _is_number(value):
-        raise GuideDataError(file, key, f"must be a number, got {value!r}")
+def _check_number(value: float, unit: Unit, file: str, key: str) -> float:
     if value < unit.min or value > unit.max:
         raise GuideDataError(
             file, key, f"{value} {unit.name} is outside the allowed {unit.min:g} to {unit.max:g} {unit.name}"
@@ -171,24 +152,14 @@ def _check_number(value: Any, unit: Unit, file: str, key: str) -> float:
     return value
 
 
-def _parse_counted(raw: Any, unit_name: str, file: str, key: str) -> Counted:
-    """``counted: {unit, measure[, event]}``: each value from its fixed list."""
+def _check_counted(raw: Mapping, unit_name: str, figure: Any, file: str, key: str) -> Counted:
+    """The rules between the fields of ``counted`` (the model checked each field)."""
     where = f"{key}.counted"
     if unit_name != "percent":
         raise GuideDataError(file, where, f"only a risk in percent says what was counted (this one is in {unit_name})")
-    if not isinstance(raw, Mapping):
-        raise GuideDataError(file, where, "must be a mapping with unit and measure, e.g. {unit: child, measure: share}")
-    unknown = sorted(set(map(str, raw)) - COUNTED_FIELDS)
-    if unknown:
-        raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (unit, measure, event, events, total)")
-    for name, allowed in (("unit", COUNTED_UNITS), ("measure", COUNTED_MEASURES)):
-        if raw.get(name) not in allowed:
-            got = "missing" if name not in raw else f"{raw[name]!r} is not allowed"
-            raise GuideDataError(file, f"{where}.{name}", f"{got}: one of {', '.join(allowed)}")
-    event = raw.get("event", "")
-    if raw["measure"] == "per_100" and event not in COUNTED_EVENTS:
-        got = "is missing" if not event else f"{event!r} is not allowed"
-        raise GuideDataError(file, f"{where}.event", f"{got}: events per 100 need one of {', '.join(COUNTED_EVENTS)}")
+    event = raw.get("event") or ""
+    if raw["measure"] == "per_100" and not event:
+        raise GuideDataError(file, f"{where}.event", f"is missing: events per 100 need one of {', '.join(COUNTED_EVENTS)}")
     if raw["measure"] == "share" and event:
         raise GuideDataError(file, f"{where}.event", "only events per 100 (measure: per_100) name an event")
     events, total = raw.get("events"), raw.get("total")
@@ -196,112 +167,64 @@ def _parse_counted(raw: Any, unit_name: str, file: str, key: str) -> Counted:
         raise GuideDataError(file, f"{where}.{'total' if total is None else 'events'}",
                              "is missing: give both events and total (the study's counts), or neither")
     if events is not None:
-        ok = all(isinstance(x, int) and not isinstance(x, bool) for x in (events, total)) and 0 <= events and total > 0
-        if not ok:
-            raise GuideDataError(file, f"{where}.events", f"events and total must be whole numbers, total above 0, "
-                                                          f"got {events!r} of {total!r}")
         if raw["measure"] == "share" and events > total:
             raise GuideDataError(file, f"{where}.events", f"a share cannot have more events ({events}) than {total}")
+        if figure is not None and abs(100 * events / total - figure) > 0.5:
+            raise GuideDataError(file, f"{where}.events", f"{events} of {total} is "
+                                 f"{100 * events / total:.1f}%, not the figure {figure}%")
     return Counted(raw["unit"], raw["measure"], event, events, total)
 
 
-def _parse_units(raw: Any, file: str) -> dict[str, Unit]:
-    if not isinstance(raw, Mapping) or not raw:
-        raise GuideDataError(file, "units", "must map each unit to its min and max")
+def _parse_units(raw: Mapping, file: str) -> dict[str, Unit]:
     units = {}
     for name, spec in raw.items():
-        key = f"units.{name}"
-        if not isinstance(spec, Mapping) or set(spec) != {"min", "max"}:
-            raise GuideDataError(file, key, "must have exactly min and max")
-        if not (_is_number(spec["min"]) and _is_number(spec["max"])) or spec["min"] > spec["max"]:
-            raise GuideDataError(file, key, "min and max must be numbers with min <= max")
-        units[str(name)] = Unit(str(name), spec["min"], spec["max"])
+        if spec["min"] > spec["max"]:
+            raise GuideDataError(file, f"units.{name}", "min and max must be numbers with min <= max")
+        units[name] = Unit(name, spec["min"], spec["max"])
     return units
 
 
 def _parse_leaf(key: str, raw: Mapping, units: Mapping[str, Unit], bib: Bibliography, file: str) -> Parameter:
-    unknown = sorted(set(map(str, raw)) - LEAF_FIELDS)
-    if unknown:
-        raise GuideDataError(file, f"{key}.{unknown[0]}", "is not a known field")
-    label = raw.get("label")
-    if not isinstance(label, str) or not label.strip():
-        raise GuideDataError(file, f"{key}.label", "is missing (a short description for readers)")
+    """One parameter whose fields the model checked: bounds of its unit, order of a range, sources."""
     unit_name = raw["unit"]
     if unit_name not in units:
         raise GuideDataError(file, f"{key}.unit", f"unknown unit {unit_name!r} (add it to units:)")
     unit = units[unit_name]
-    if "sources" not in raw:
-        raise GuideDataError(file, f"{key}.sources", "is missing: every number needs a source")
     sources = check_keys(raw["sources"], bib, file, f"{key}.sources")
-    note = str(raw.get("note") or "").strip()
-    counted = _parse_counted(raw["counted"], unit_name, file, key) if "counted" in raw else None
-    shapes = [s for s, fields in (("value", ("value",)), ("range", RANGE_FIELDS), ("table", ("columns", "rows"))) if any(f in raw for f in fields)]
-    if len(shapes) != 1:
-        raise GuideDataError(file, key, "needs exactly one of: value; low, typical and high; columns and rows")
-    shape = shapes[0]
-    if shape != "range" and "typical_basis" in raw:
-        raise GuideDataError(file, f"{key}.typical_basis", "belongs to a range (low, typical, high) only")
-    if counted is not None and counted.events is not None and shape != "table":
-        figure = raw["value"] if shape == "value" else raw.get("typical")
-        if _is_number(figure) and abs(100 * counted.events / counted.total - figure) > 0.5:
-            raise GuideDataError(file, f"{key}.counted.events", f"{counted.events} of {counted.total} is "
-                                 f"{100 * counted.events / counted.total:.1f}%, not the figure {figure}%")
-    if shape == "value":
+    label, note = raw["label"].strip(), (raw.get("note") or "").strip()
+    if "columns" in raw:
+        rows = []
+        for i, row in enumerate(raw["rows"]):
+            if len(row) != len(raw["columns"]):
+                raise GuideDataError(file, f"{key}.rows[{i}]", f"must have {len(raw['columns'])} numbers")
+            rows.append(tuple(_check_number(v, unit, file, f"{key}.rows[{i}]") for v in row))
+        return Parameter(key, label, unit_name, sources, columns=tuple(raw["columns"]), rows=tuple(rows), note=note)
+    figure = raw["value"] if "value" in raw else raw["typical"]
+    counted = _check_counted(raw["counted"], unit_name, figure, file, key) if raw.get("counted") else None
+    if "value" in raw:
         v = _check_number(raw["value"], unit, file, f"{key}.value")
-        return Parameter(key, label.strip(), unit_name, sources, v, v, v, note=note, counted=counted)
-    if shape == "range":
-        for f in RANGE_FIELDS:
-            if f not in raw:
-                raise GuideDataError(file, f"{key}.{f}", "is missing (a range needs low, typical and high)")
-        low, typical, high = (_check_number(raw[f], unit, file, f"{key}.{f}") for f in RANGE_FIELDS)
-        if not low <= typical <= high:
-            raise GuideDataError(file, key, f"needs low <= typical <= high, got {low}, {typical}, {high}")
-        basis = raw.get("typical_basis")
-        if basis is None:
-            raise GuideDataError(file, f"{key}.typical_basis",
-                                 "is missing: say how the typical value was chosen (" + ", ".join(TYPICAL_BASES) + ")")
-        if basis not in TYPICAL_BASES:
-            raise GuideDataError(file, f"{key}.typical_basis", f"unknown basis {basis!r} (one of: {', '.join(TYPICAL_BASES)})")
-        return Parameter(key, label.strip(), unit_name, sources, low, typical, high, note=note, typical_basis=basis, counted=counted)
-    if counted:
-        raise GuideDataError(file, f"{key}.counted", "a table cannot be a risk")
-    columns, rows = raw.get("columns"), raw.get("rows")
-    if not isinstance(columns, list) or not columns or not all(isinstance(c, str) for c in columns):
-        raise GuideDataError(file, f"{key}.columns", "must be a list of column names")
-    if not isinstance(rows, list) or not rows:
-        raise GuideDataError(file, f"{key}.rows", "must be a non-empty list of rows")
-    parsed = []
-    for i, row in enumerate(rows):
-        if not isinstance(row, list) or len(row) != len(columns):
-            raise GuideDataError(file, f"{key}.rows[{i}]", f"must have {len(columns)} numbers")
-        parsed.append(tuple(_check_number(v, unit, file, f"{key}.rows[{i}]") for v in row))
-    return Parameter(key, label.strip(), unit_name, sources, columns=tuple(columns), rows=tuple(parsed), note=note)
+        return Parameter(key, label, unit_name, sources, v, v, v, note=note, counted=counted)
+    low, typical, high = (_check_number(raw[f], unit, file, f"{key}.{f}") for f in RANGE_FIELDS)
+    if not low <= typical <= high:
+        raise GuideDataError(file, key, f"needs low <= typical <= high, got {low}, {typical}, {high}")
+    return Parameter(key, label, unit_name, sources, low, typical, high, note=note,
+                     typical_basis=raw["typical_basis"], counted=counted)
 
 
-def _walk(node: Any, path: str, units, bib, file, out: dict[str, Parameter]) -> None:
-    if not isinstance(node, Mapping) or not node:
-        raise GuideDataError(file, path, "must be a parameter (with unit) or a group of parameters")
+def _walk(node: Mapping, path: str, units, bib, file, out: dict[str, Parameter]) -> None:
     if "unit" in node:
         out[path] = _parse_leaf(path, node, units, bib, file)
         return
     for name, child in node.items():
-        name = str(name)
-        if not name.replace("_", "").isalnum() or not name[0].isalpha() or name != name.lower():
-            raise GuideDataError(file, f"{path}.{name}", "names use lower-case letters, digits and _")
         _walk(child, f"{path}.{name}" if path else name, units, bib, file, out)
 
 
 def parse_parameters(raw: Any, bibliography: Bibliography, file: str = "parameters.yml") -> Parameters:
-    """Validate the YAML structure of the parameters file against the bibliography."""
-    if not isinstance(raw, Mapping):
-        raise GuideDataError(file, "", "must be a mapping with units and parameters")
-    unknown = sorted(set(map(str, raw)) - {"units", "parameters"})
-    if unknown:
-        raise GuideDataError(file, unknown[0], "is not a known top-level section")
-    units = _parse_units(raw.get("units"), file)
+    """Check the parameters file against its model (:class:`macros.data.schema.ParametersFile`),
+    then each value against its unit's bounds and each source against the bibliography."""
+    schema.validate(schema.ParametersFile, raw, file, hints=schema.PARAMETER_HINTS, section="parameters")
+    units = _parse_units(raw["units"], file)
     out: dict[str, Parameter] = {}
-    if "parameters" not in raw:
-        raise GuideDataError(file, "parameters", "is missing")
     _walk(raw["parameters"], "", units, bibliography, file, out)
     return Parameters(out, units)
 

@@ -11,16 +11,13 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from macros.data import schema
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
-
-SHORT = re.compile(r"^/go/[a-z0-9]+(?:-[a-z0-9]+)*/$")
-URL = re.compile(r"^/(?:[a-z0-9._-]+/)*$")
 
 
 def page_url(src: str) -> str:
@@ -59,19 +56,11 @@ def parse_permalinks(raw: Any, pages: Iterable[str], file: str = "permalinks.yml
     """Check the contract against ``pages`` (Markdown paths relative to docs/)."""
     pages = set(pages)
     urls = {page_url(p) for p in pages}
-    if not isinstance(raw, Mapping):
-        raise GuideDataError(file, "", "must be a mapping with links, moved and published")
-    unknown = sorted(set(map(str, raw)) - {"links", "moved", "published"})
-    if unknown:
-        raise GuideDataError(file, unknown[0], "is not a known section (links, moved, published)")
+    schema.validate(schema.PermalinksFile, raw, file)
     links, moved = raw.get("links") or {}, raw.get("moved") or {}
-    if not isinstance(links, Mapping) or not isinstance(moved, Mapping):
-        raise GuideDataError(file, "links", "links and moved must map an address to a page (.md)")
     seen_pages: dict[str, str] = {}
     for short, page in links.items():
         where = f"links.{short}"
-        if not isinstance(short, str) or not SHORT.match(short):
-            raise GuideDataError(file, where, "must look like /go/word/ (lower case, digits, hyphens)")
         if page not in pages:
             raise GuideDataError(file, where, f"points to {page!r}, which is not a page in docs/")
         if page in seen_pages:
@@ -79,8 +68,6 @@ def parse_permalinks(raw: Any, pages: Iterable[str], file: str = "permalinks.yml
         seen_pages[page] = short
     for old, page in moved.items():
         where = f"moved.{old}"
-        if not isinstance(old, str) or not URL.match(old):
-            raise GuideDataError(file, where, "must be a site address like /old/page/")
         if old in urls:
             raise GuideDataError(file, where, "is the address of a page that exists; a redirect would hide it")
         if old in links:
@@ -88,11 +75,7 @@ def parse_permalinks(raw: Any, pages: Iterable[str], file: str = "permalinks.yml
         if page not in pages:
             raise GuideDataError(file, where, f"points to {page!r}, which is not a page in docs/")
     published = raw.get("published") or []
-    if not isinstance(published, list):
-        raise GuideDataError(file, "published", "must be a list of addresses")
     for i, url in enumerate(published):
-        if not isinstance(url, str) or not URL.match(url):
-            raise GuideDataError(file, f"published[{i}]", f"must be a site address like /page/, got {url!r}")
         if url not in urls and url not in moved and url not in links:
             raise GuideDataError(
                 file, f"published[{i}]",

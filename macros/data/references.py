@@ -12,30 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Mapping, get_args
 
+from macros.data import schema
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
-KEY_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*[a-z0-9]$")
-KINDS = ("article", "review", "book", "chapter", "guideline", "leaflet", "web")
-REQUIRED = ("kind", "title", "year")
-OPTIONAL = (
-    "authors",
-    "container",
-    "volume",
-    "pages",
-    "doi",
-    "pmid",
-    "pmcid",
-    "url",
-    "publisher",
-    "note",
-    "read",
-    "evidence_note",
-)
-# How the guide's editors read a source (shown on the clinicians' evidence page only).
-READ_LEVELS = ("full_text", "abstract", "leaflet", "web_page")
+FIELDS = tuple(schema.Reference.model_fields)
+KINDS = get_args(schema.ReferenceKind)
+READ_LEVELS = get_args(schema.ReadLevel)
 
 
 @dataclass(frozen=True)
@@ -86,51 +71,22 @@ Bibliography = Mapping[str, Reference]
 
 
 def parse_bibliography(raw: Any, file: str = "references.yml") -> dict[str, Reference]:
-    """Validate the YAML structure of the bibliography and return it by key."""
-    if not isinstance(raw, Mapping) or not raw:
-        raise GuideDataError(file, "", "must be a mapping of reference keys to entries")
+    """Check the bibliography against its model (:data:`macros.data.schema.ReferencesFile`)
+    and the rules between fields; return it by key, aliases resolved."""
+    schema.validate(schema.ReferencesFile, raw, file, hints=schema.REFERENCE_HINTS)
     refs: dict[str, Reference] = {}
     aliases: dict[str, str] = {}
     for key, entry in raw.items():
-        key = str(key)
-        if not KEY_PATTERN.match(key):
-            raise GuideDataError(
-                file, key, "a key has lower-case letters, digits and hyphens only"
-            )
-        if isinstance(entry, Mapping) and "same_as" in entry:
-            # An older key of a work listed under another key: cites resolve to that entry.
-            if set(map(str, entry)) != {"same_as"}:
-                raise GuideDataError(file, key, "same_as stands alone (the work is described under its other key)")
-            aliases[key] = str(entry["same_as"])
+        if "same_as" in entry:  # an older key of a work listed under another key
+            aliases[key] = entry["same_as"]
             continue
-        if not isinstance(entry, Mapping):
-            raise GuideDataError(file, key, "must be a mapping with kind, title and year")
-        unknown = sorted(set(map(str, entry)) - set(REQUIRED) - set(OPTIONAL))
-        if unknown:
-            raise GuideDataError(file, f"{key}.{unknown[0]}", "is not a known field")
-        for field in REQUIRED:
-            if field not in entry or entry[field] in (None, ""):
-                raise GuideDataError(file, f"{key}.{field}", "is missing")
-        if entry["kind"] not in KINDS:
-            raise GuideDataError(
-                file, f"{key}.kind", f"must be one of {', '.join(KINDS)}, got {entry['kind']!r}"
-            )
-        year = str(entry["year"])
-        if not re.fullmatch(r"(19|20)\d\d|n\.d\.", year):
-            raise GuideDataError(file, f"{key}.year", f"must be a year or 'n.d.', got {year!r}")
         if not any(entry.get(f) for f in ("doi", "url", "pmid", "container", "publisher")):
             raise GuideDataError(
                 file, key, "needs a doi, url, pmid, container or publisher so a reader can find it"
             )
         if not entry.get("authors") and not entry.get("publisher"):
             raise GuideDataError(file, key, "needs authors or a publisher (the organisation behind it)")
-        if entry.get("read") and entry["read"] not in READ_LEVELS:
-            raise GuideDataError(file, f"{key}.read", f"must be one of {', '.join(READ_LEVELS)}, got {entry['read']!r}")
-        url = str(entry.get("url") or "")
-        if url and not url.startswith("https://") and not url.startswith("http://"):
-            raise GuideDataError(file, f"{key}.url", "must start with https:// or http://")
-        values = {f: str(entry[f]).strip() for f in (*REQUIRED, *OPTIONAL) if entry.get(f)}
-        values["year"] = year
+        values = {f: str(entry[f]).strip() for f in FIELDS if entry.get(f)}
         refs[key] = Reference(key=key, **values)
     refs = with_labels(refs)
     for alias, target in aliases.items():

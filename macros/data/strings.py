@@ -10,29 +10,20 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Mapping
 
+from macros.data import schema
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
-SECTIONS = ("units", "templates", "js")
-LOCALE = re.compile(r"^[a-z]{2,3}_[A-Z]{2}$")
-
 
 def parse_strings(raw: Any, units: Mapping[str, Any], file: str = "strings.en.yml") -> dict[str, Any]:
-    """Check that every section is present and every parameter unit has a name."""
-    if not isinstance(raw, Mapping):
-        raise GuideDataError(file, "", f"must be a mapping with {', '.join(SECTIONS)}")
-    for section in SECTIONS:
-        if not isinstance(raw.get(section), Mapping):
-            raise GuideDataError(file, section, "is missing or not a mapping")
-    if not isinstance(raw.get("locale"), str) or not LOCALE.match(raw["locale"]):
-        raise GuideDataError(file, "locale", "must name a language and region, like en_GB or sv_SE")
+    """Check the file against its model (:class:`macros.data.schema.StringsFile`) and that
+    every unit the parameters use has a name."""
+    schema.validate(schema.StringsFile, raw, file)
     for unit in units:
-        names = raw["units"].get(unit)
-        if not isinstance(names, Mapping) or "one" not in names or "other" not in names:
+        if unit not in raw["units"]:
             raise GuideDataError(file, f"units.{unit}", "needs 'one' and 'other' names for this unit")
     return dict(raw)
 

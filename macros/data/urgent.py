@@ -23,17 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from macros.data import schema
 from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 URGENT_FILE = "urgent.yml"
 EMERGENCY_FILE = "emergency.yml"
-TIERS = ("emergency", "same_day", "next_visit")
+TIERS = schema.TIERS
 VALUES = ("range", "typical", "low", "high")  # which value of a parameter a {param:key:which} shows
-SIGN_FIELDS = {"id", "text", "why", "sources"}
 PARAM_REF = re.compile(r"\{param:([\w.]+)(?::(\w+))?\}")
-PHONE = re.compile(r"^[0-9]{2,6}$|^\+?[0-9][0-9 ()-]{4,}$")
-ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -67,9 +65,7 @@ class Region:
     advice: Advice | None = None
 
 
-def _text(value: Any, file: str, key: str) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise GuideDataError(file, key, "must be text")
+def _text(value: str, file: str, key: str) -> str:
     if "<" in value or "{{" in value:
         raise GuideDataError(file, key, "must be plain text (no HTML or template code)")
     return " ".join(value.split())
@@ -83,30 +79,18 @@ def parse_signs(raw: Any, references: Mapping[str, Any], check: Callable[[str, s
     them, :func:`fill_params`); ``check(key, which)`` raises :class:`GuideDataError` for
     an unknown parameter, which is reported against the sign.
     """
-    if not isinstance(raw, Mapping) or not isinstance(raw.get("tiers"), Mapping):
-        raise GuideDataError(file, "tiers", "is missing or not a mapping")
+    schema.validate(schema.UrgentFile, raw, file)
     tiers = raw["tiers"]
-    if list(map(str, tiers)) != list(TIERS):
+    if list(tiers) != list(TIERS):
         raise GuideDataError(file, "tiers", f"must be exactly {', '.join(TIERS)}, in that order")
     out: dict[str, tuple[Sign, ...]] = {}
     seen: set[str] = set()
     for tier in TIERS:
-        signs = tiers[tier]
-        if not isinstance(signs, list) or not signs:
-            raise GuideDataError(file, f"tiers.{tier}", "must be a non-empty list of signs")
         parsed = []
-        for i, s in enumerate(signs):
-            where = f"tiers.{tier}[{i}]"
-            if not isinstance(s, Mapping):
-                raise GuideDataError(file, where, "must be a mapping with id, text, why and sources")
-            missing = sorted(SIGN_FIELDS - set(s))
-            extra = sorted(set(map(str, s)) - SIGN_FIELDS)
-            if missing or extra:
-                raise GuideDataError(file, f"{where}.{(missing or extra)[0]}",
-                                     "is missing" if missing else "is not a known field")
-            sid = str(s["id"])
-            if not ID.match(sid) or sid in seen:
-                raise GuideDataError(file, f"{where}.id", f"must be a new lower-case name, got {sid!r}")
+        for i, s in enumerate(tiers[tier]):
+            sid = s["id"]
+            if sid in seen:
+                raise GuideDataError(file, f"tiers.{tier}[{i}].id", f"must be a new lower-case name, got {sid!r}")
             seen.add(sid)
             where = f"tiers.{tier}.{sid}"
             text = _text(s["text"], file, f"{where}.text")
@@ -119,8 +103,6 @@ def parse_signs(raw: Any, references: Mapping[str, Any], check: Callable[[str, s
             except GuideDataError as err:
                 raise GuideDataError(file, f"{where}.text", f"{err.key}: {err.problem}") from None
             sources = s["sources"]
-            if not isinstance(sources, list) or not sources:
-                raise GuideDataError(file, f"{where}.sources", "must list at least one reference key")
             for key in sources:
                 if key not in references:
                     raise GuideDataError(file, f"{where}.sources", f"cites unknown reference {key!r}")
@@ -136,30 +118,15 @@ def fill_params(text: str, fill: Callable[[str, str | None], str]) -> str:
 
 def parse_regions(raw: Any, file: str = EMERGENCY_FILE, key: str = "regions") -> tuple[Region, ...]:
     """Validate a list of ``{region, emergency, advice: {name, number}}`` (advice optional)."""
-    if not isinstance(raw, list) or not raw:
-        raise GuideDataError(file, key, "must be a non-empty list of regions")
+    schema.validate(schema.Regions, raw, file, prefix=key)
     out = []
     for i, r in enumerate(raw):
         where = f"{key}[{i}]"
-        if not isinstance(r, Mapping):
-            raise GuideDataError(file, where, "must be a mapping with region, emergency and advice")
-        unknown = sorted(set(map(str, r)) - {"region", "emergency", "advice"})
-        if unknown:
-            raise GuideDataError(file, f"{where}.{unknown[0]}", "is not a known field (region, emergency, advice)")
-        region = _text(r.get("region"), file, f"{where}.region")
-        number = str(r.get("emergency", ""))
-        if not PHONE.match(number):
-            raise GuideDataError(file, f"{where}.emergency", f"is not a phone number: {number!r}")
         advice = None
         if r.get("advice") is not None:
             a = r["advice"]
-            if not isinstance(a, Mapping) or set(map(str, a)) != {"name", "number"}:
-                raise GuideDataError(file, f"{where}.advice", "needs exactly name and number")
-            anumber = str(a["number"])
-            if not PHONE.match(anumber):
-                raise GuideDataError(file, f"{where}.advice.number", f"is not a phone number: {anumber!r}")
-            advice = Advice(_text(a["name"], file, f"{where}.advice.name"), anumber)
-        out.append(Region(region, number, advice))
+            advice = Advice(_text(a["name"], file, f"{where}.advice.name"), a["number"])
+        out.append(Region(_text(r["region"], file, f"{where}.region"), r["emergency"], advice))
     return tuple(out)
 
 
@@ -170,7 +137,6 @@ def load_signs(path: Path, references: Mapping[str, Any], check: Callable[[str, 
 
 def load_regions(path: Path) -> tuple[Region, ...]:
     raw = read_yaml(path)
-    if not isinstance(raw, Mapping):
-        raise GuideDataError(path.name, "regions", "is missing")
-    return parse_regions(raw.get("regions"), path.name)
+    schema.validate(schema.EmergencyFile, raw, path.name)
+    return parse_regions(raw["regions"], path.name)
 

@@ -84,7 +84,7 @@ def test_apply_overrides_never_adds_a_parameter():
 
 @pytest.mark.parametrize("clinic, expected", [
     ({}, "clinic.name: is missing"),
-    ({"name": "A", "colour": "red"}, "clinic.colour: is not a known setting"),
+    ({"name": "A", "colour": "red"}, "clinic.colour: is not a known field"),
     ({"name": "A", "site_url": "leg.example"}, "clinic.site_url: must be a web address"),
     ({"name": "A", "contact_email": "nobody"}, "clinic.contact_email: is not an email"),
     ({"name": "A", "phones": [{"label": "Ward", "number": "call us"}]}, "clinic.phones[0].number"),

@@ -131,7 +131,7 @@ def _edit(path: str, value):
     ("tiers/emergency/0/why", None, "urgent.yml: tiers.emergency[0].why: is missing"),
     ("tiers/same_day/0/text", "Fever above {param:urgent.nope}", "urgent.yml: tiers.same_day.fever.text: urgent.nope: no such parameter"),
     ("tiers/emergency/1/text", "<b>pale</b>", "urgent.yml: tiers.emergency.circulation.text: must be plain text"),
-    ("tiers/next_visit", None, "urgent.yml: tiers: must be exactly emergency, same_day, next_visit"),
+    ("tiers/next_visit", None, "urgent.yml: tiers.next_visit: is missing"),
 ])
 def test_broken_signs_name_the_key(path, value, expected):
     with pytest.raises(GuideDataError) as err:
@@ -141,7 +141,7 @@ def test_broken_signs_name_the_key(path, value, expected):
 
 @pytest.mark.parametrize("regions, expected", [
     ([{"region": "the UK", "emergency": "nine"}], "emergency.yml: regions[0].emergency: is not a phone number"),
-    ([{"region": "the UK", "emergency": "999", "advice": {"name": "NHS 111"}}], "emergency.yml: regions[0].advice: needs exactly name and number"),
+    ([{"region": "the UK", "emergency": "999", "advice": {"name": "NHS 111"}}], "emergency.yml: regions[0].advice.number: is missing"),
     ([{"region": "the UK", "emergency": "999", "fax": "1"}], "emergency.yml: regions[0].fax: is not a known field"),
     ([], "emergency.yml: regions: must be a non-empty list"),
 ])
