@@ -634,7 +634,7 @@ def test_print_screenshot(browser, site):
 def test_clinicians_slip_prints_on_one_page(tab, site):
     page = tab.page
     page.goto(site.url + "clinicians/linking/")
-    page.wait_for_selector("[data-app-linkbuilder][data-app-init]")
+    page.wait_for_selector("[data-app-widget='linkbuilder'][data-app-init]")
     page.fill("#app-lb-amount", "5")
     page.wait_for_selector(".app-slip svg")
     page.evaluate("document.documentElement.classList.add('app-print-slip')")
