@@ -73,7 +73,7 @@ def open_planner(page, site, query=""):
 
 def open_growth(page, site, query=""):
     page.goto(site.url + GROWTH + query)
-    page.wait_for_selector("[data-app-component='growth'][data-app-init='1']")
+    page.wait_for_selector("[data-app-widget='growth'][data-app-init='1']")
 
 
 def print_plan(page) -> None:

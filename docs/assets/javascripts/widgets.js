@@ -12,7 +12,7 @@
 
   var WIDGETS = [
     ["[data-app-planner]", "planner.js"],
-    ["[data-app-component='growth']", "growth.js"],
+    ["[data-app-widget='growth']", "growth.js"],
     ["[data-app-widget='linkbuilder']", "linkbuilder.js"],
   ];
   var base = document.currentScript ? document.currentScript.src : "";
