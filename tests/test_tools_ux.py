@@ -68,7 +68,7 @@ def phone(browser):
 
 def open_planner(page, site, query=""):
     page.goto(site.url + PLANNER + query)
-    page.wait_for_selector("[data-app-planner][data-app-ready]")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
 
 
 def open_growth(page, site, query=""):
@@ -615,7 +615,7 @@ def test_printed_plan_fits_two_pages_and_its_qr_reopens_it(tab, site, tmp_path):
     assert got == {k: [v] for k, v in urllib.parse.parse_qsl(query[1:])}
     page.emulate_media(media="screen")
     page.goto(url)
-    page.wait_for_selector("[data-app-planner][data-app-ready]")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
     assert float(page.locator(".app-planner__result .app-timeline").get_attribute("data-amount-mm")) == 60
     assert page.locator("[data-milestone=target_reached]").get_attribute("data-date") is not None
     assert tab.console_errors == []

@@ -11,7 +11,7 @@
   "use strict";
 
   var WIDGETS = [
-    ["[data-app-planner]", "planner.js"],
+    ["[data-app-widget='planner']", "planner.js"],
     ["[data-app-widget='growth']", "growth.js"],
     ["[data-app-widget='linkbuilder']", "linkbuilder.js"],
   ];
