@@ -99,6 +99,29 @@ def test_data_and_model_hold_no_markup(layer, path):
         assert not HTML_TAG.search(text), f"macros/{layer}/{path.name} has HTML in Python: {text[:60]!r}"
 
 
+# Render modules whose markup is all in templates (macros/render/templates): they pass plain
+# data to render() and hold no HTML of their own.
+CONVERTED = ("timeline.py", "growth.py", "clinicians.py", "qr.py")
+
+
+@pytest.mark.parametrize("name", CONVERTED)
+def test_converted_render_modules_hold_no_markup(name):
+    path = MACROS / "render" / name
+    assert path.is_file(), f"macros/render/{name} is listed in CONVERTED but does not exist"
+    for text in _string_constants(path):
+        assert not HTML_TAG.search(text), f"macros/render/{name} has HTML in Python (belongs in a template): {text[:60]!r}"
+
+
+def test_markup_check_sees_fstring_parts(tmp_path):
+    """The check reads the literal parts of f-strings and format strings, not docstrings."""
+    probe = tmp_path / "probe.py"
+    probe.write_text('"""A <div> in a docstring is prose."""\n'
+                     'def f(x):\n    return f\'<td class="a">{x}</td>\'\n'
+                     'G = "{}<br>".format\n', encoding="utf-8")
+    found = [t for t in _string_constants(probe) if HTML_TAG.search(t)]
+    assert sorted(found) == sorted(['<td class="a">', "</td>", "{}<br>"])
+
+
 @pytest.mark.parametrize("path", _modules("model"), ids=lambda p: p.name)
 def test_model_reads_no_files(path):
     text = path.read_text(encoding="utf-8")
