@@ -4,14 +4,14 @@ evidence behind every parameter, and prefilled planner links.
 Everything is generated from the data files (data/permalinks.yml, data/parameters.yml,
 data/references.yml), so the pages can never disagree with the site.
 
-Pure module: no MkDocs import.
+The tables are Markdown on purpose (``link_table.md``, ``evidence_table.md``,
+``sources_read.md``: their cells are escaped for a table by :func:`_cell`); the link
+builder is ``linkbuilder.html``. Pure module: no MkDocs import.
 """
 
 from __future__ import annotations
 
-import html
 import itertools
-import json
 import re
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode
@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from macros.model import wording
 from macros.render import qr
 from macros.render import references as references_html
+from macros.render.environment import render
 from macros.data.references import Reference
 from macros.errors import GuideDataError
 from macros.data.parameters import Parameter, Parameters
@@ -50,13 +51,12 @@ def permalink_table(contract: Permalinks, titles: Mapping[str, str], site_url: s
                     strings: Mapping[str, Any]) -> str:
     """A Markdown table: each page, its permanent link and a QR code for it."""
     t = strings["templates"]["clinic"]
-    head = t["permalink_heading"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for short, src in sorted(contract.links.items(), key=lambda kv: (kv[1] != "index.md", kv[1])):
         url = qr.absolute(site_url, short)
-        code = qr.svg(url, t["qr_title"].format(url=qr.display(url)), scale=2)
-        lines.append(f"| [{_cell(titles.get(src, src))}](/{src}) | `{qr.display(url)}` | {code} |")
-    return '<div class="app-linktable" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+        rows.append({"label": _cell(titles.get(src, src)), "href": f"/{src}", "address": qr.display(url),
+                     "code": qr.svg(url, t["qr_title"].format(url=qr.display(url)), scale=2)})
+    return str(render("link_table.md", css_class="app-linktable", head=t["permalink_heading"], rows=rows))
 
 
 def values_text(strings: Mapping[str, Any], p: Parameter) -> str:
@@ -101,39 +101,34 @@ def evidence_table(params: Parameters, references: Mapping[str, Reference], stri
     """A Markdown table of every parameter: label, values, unit, sources and note."""
     t = strings["templates"]["clinic"]
     overridden = set(overridden)
-    head = t["evidence_heading"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for key in sorted(params):
         p = params[key]
-        sources = ", ".join(
-            f"[{_cell(references_html.short_label(references[s]))}](/references.md#{references_html.anchor(references[s].key)})"
-            for s in p.sources
-        )
+        sources = [{"label": _cell(references_html.short_label(references[s])), "href": _reference_href(references[s])}
+                   for s in p.sources]
         note = p.note
         if key in overridden:
             note = t["overridden"].format(name=clinic_name) + " " + note
         values = values_text(strings, p)  # carries the unit ("5 to 10 days"), so no unit column
         if p.kind == "table" and strings["units"][p.unit]["other"]:
             values += f" ({strings['units'][p.unit]['other']})"
-        counted = counted_text(strings, p)
-        note_cell = _cell(note) + (f"<br>{_cell(counted)}" if counted else "")
-        lines.append(f"| {_cell(p.label)}<br>`{key}` | {_cell(values)} "
-                     f"| {sources} | {note_cell} |")
-    return '<div class="app-evidence" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+        rows.append({"label": _cell(p.label), "key": key, "value_text": _cell(values), "sources": sources,
+                     "note": _cell(note), "counted": _cell(counted_text(strings, p))})
+    return str(render("evidence_table.md", head=t["evidence_heading"], rows=rows))
+
+
+def _reference_href(ref: Reference) -> str:
+    return f"/references.md#{references_html.anchor(ref.key)}"
 
 
 def sources_read(references: Mapping[str, Reference], strings: Mapping[str, Any]) -> str:
     """A Markdown table of the sources the editors read only in part, or with a note for
     clinicians (``read`` and ``evidence_note`` in references.yml; patients never see these)."""
     t = strings["templates"]["clinic"]
-    lines = ["| " + " | ".join(t["read_heading"]) + " |", "|" + "---|" * len(t["read_heading"])]
-    for ref in references_html.sorted_references(references):
-        if not (ref.read or ref.evidence_note):
-            continue
-        link = f"[{_cell(references_html.short_label(ref))}](/references.md#{references_html.anchor(ref.key)})"
-        read = t["read_levels"][ref.read] if ref.read else ""
-        lines.append(f"| {link} | {_cell(read)} | {_cell(ref.evidence_note)} |")
-    return "\n".join(lines)
+    rows = [{"label": _cell(references_html.short_label(ref)), "href": _reference_href(ref),
+             "read": _cell(t["read_levels"][ref.read] if ref.read else ""), "note": _cell(ref.evidence_note)}
+            for ref in references_html.sorted_references(references) if ref.read or ref.evidence_note]
+    return str(render("sources_read.md", head=t["read_heading"], rows=rows))
 
 
 def planner_query(**fields: Any) -> str:
@@ -158,14 +153,12 @@ def ready_links_table(site_url: str | None, strings: Mapping[str, Any]) -> str:
     """A Markdown table of prefilled planner links (no amount: the patient enters it), with QR codes."""
     t = strings["templates"]["clinic"]
     opts = t["options"]
-    head = t["ready_heading"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    rows = []
     for plan in common_plans():
         url = planner_link(site_url, **plan)
-        code = qr.svg(url, t["qr_title"].format(url=qr.display(url)), scale=2)
-        label = ", ".join(opts[k][v] for k, v in plan.items())
-        lines.append(f"| {_cell(label)} | `{qr.display(url)}` | {code} |")
-    return '<div class="app-linktable app-linktable--plans" markdown>\n\n' + "\n".join(lines) + "\n\n</div>"
+        rows.append({"label": _cell(", ".join(opts[k][v] for k, v in plan.items())), "href": "",
+                     "address": qr.display(url), "code": qr.svg(url, t["qr_title"].format(url=qr.display(url)), scale=2)})
+    return str(render("link_table.md", css_class="app-linktable app-linktable--plans", head=t["ready_heading"], rows=rows))
 
 
 def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit: str = "mm",
@@ -176,7 +169,6 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit:
     t = strings["templates"]["clinic"]
     b = t["builder"]
     opts = t["options"]
-    e = html.escape
     action = qr.absolute(site_url, PLANNER_PATH)
     ps = strings["js"]["planner"]
     # The same plausibility check and words as the planner (lengthening.plausible_amount).
@@ -187,26 +179,8 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit:
                                              "error_amount_implausible_low", "error_amount_implausible_high")}}
     # The config rides in a data attribute, not a <script> element: Material's instant
     # navigation re-runs the <script> elements of each new page.
-    parts = [f'<div class="app-linkbuilder" data-app-linkbuilder="{e(json.dumps(config), quote=True)}">',
-             f'<form class="app-linkbuilder__form" method="get" action="{e(action)}">']
-    parts.append(f'<div><label for="app-lb-amount">{e(b["amount"])}</label>'
-                 f'<input id="app-lb-amount" name="amount" type="number" min="1" step="any" inputmode="decimal"> '
-                 f'<select id="app-lb-unit" name="unit" aria-label="{e(b["unit"])}">'
-                 + "".join(f'<option value="{u}"{" selected" if u == default_unit else ""}>{e(opts["unit"][u])}</option>'
-                         for u in PLANNER_UNITS)
-                 + "</select></div>")
-    for field, choices in PLANNER_CHOICES.items():
-        parts.append(f'<div><label for="app-lb-{field}">{e(b[field])}</label><select id="app-lb-{field}" name="{field}">'
-                     + "".join(f'<option value="{c}">{e(opts[field][c])}</option>' for c in choices)
-                     + "</select></div>")
-    parts.append(f'<div><label for="app-lb-date">{e(b["date"])}</label><input id="app-lb-date" name="date" type="date"></div>')
-    parts.append(f'<div><button class="md-button md-button--primary" type="submit">{e(b["open"])}</button></div>')
-    parts.append("</form>")
-    parts.append(f'<div class="app-linkbuilder__result" hidden aria-live="polite">'
-                 f'<div class="app-linkbuilder__question" aria-live="polite"></div>'
-                 f'<p class="app-linkbuilder__message" role="status"></p>'
-                 f'<div class="app-slip"><p class="app-slip__plan"></p><div class="app-slip__code"></div><p>{e(b["slip_intro"])}<br>'
-                 f'<span class="app-slip__url"></span></p></div>'
-                 f'<p><button class="md-button app-linkbuilder__print" type="button">{e(b["print"])}</button></p></div>')
-    parts.append("</div>")
-    return "".join(parts)
+    return str(render(
+        "linkbuilder.html", config=config, action=action, labels=b, default_unit=default_unit,
+        units=[{"value": u, "label": opts["unit"][u]} for u in PLANNER_UNITS],
+        fields=[{"name": f, "label": b[f], "choices": [{"value": c, "label": opts[f][c]} for c in choices]}
+                for f, choices in PLANNER_CHOICES.items()]))

@@ -11,18 +11,22 @@ Every rendered prediction is an element ``.app-growth-result`` with the stable h
 plus ``data-band`` and, in the growth-modulation band,
 ``data-modulation-age-months-min`` / ``-max``.
 
+The markup is in the templates ``growth_example.html``, ``growth_table.html`` and
+``growth_estimator.html``; the estimator's root carries ``data-app-widget="growth"`` and
+its whole configuration in ``data-app-config``.
+
 Pure module: no MkDocs import.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any, Mapping
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from macros.model import wording
 from macros.model.units import INPUT_UNITS, to_mm
+from macros.render.environment import render
 
 from macros.model.growth import (
     BANDS,
@@ -111,14 +115,6 @@ def js_strings(strings: Mapping[str, Any], model: GrowthModel) -> dict[str, Any]
     return js
 
 
-def result_html(js: Mapping[str, Any], p: Prediction, unit: str, extra: Markup = Markup("")) -> Markup:
-    attrs = Markup(" ").join(Markup('{}="{}"').format(k, v) for k, v in data_attributes(p, unit).items())
-    body = Markup("").join(
-        Markup('<p class="app-growth-result__{}">{}</p>').format(kind, text) for kind, text in result_parts(js, p, unit)
-    )
-    return Markup('<div class="app-growth-result" {}>{}{}</div>').format(attrs, extra, body)
-
-
 def example(model: GrowthModel, strings: Mapping[str, Any], sex: str, age_months: int, current: float,
             unit: str = "mm") -> Markup:
     """A static worked example: the sum written out, then the result as the estimator shows it."""
@@ -130,29 +126,16 @@ def example(model: GrowthModel, strings: Mapping[str, Any], sex: str, age_months
                                         current=length_text(js, current_mm, unit))
     total = t["example_sum"].format(current=js["length_mm"].format(mm=num(round1(current_mm))), multiplier=m,
                                     predicted=js["length_mm"].format(mm=num(round1(p.predicted_mm))))
-    extra = Markup('<p class="app-growth-result__title"><strong>{}</strong></p><p class="app-growth-result__sum">{}</p>').format(title, total)
-    return Markup('<div class="app-growth-example">{}</div>').format(result_html(js, p, unit, extra))
+    return render("growth_example.html", attrs=data_attributes(p, unit), title=title, sum=total,
+                  parts=result_parts(js, p, unit))
 
 
 def table(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
     """The multiplier table as offered by the estimator."""
     js, t = strings["js"]["growth"], strings["templates"]["growth"]
-    rows = Markup("").join(
-        Markup("<tr><td>{}</td><td>{}</td><td>{}</td></tr>").format(
-            age_text(js, age), num(model.multipliers["boy"][i]), num(model.multipliers["girl"][i]))
-        for i, age in enumerate(model.ages)
-    )
-    return Markup(
-        '<div class="app-growth-table"><table><caption>{}</caption><thead><tr><th scope="col">{}</th>'
-        '<th scope="col">{}</th><th scope="col">{}</th></tr></thead><tbody>{}</tbody></table></div>'
-    ).format(t["table_caption"], t["table_age"], t["table_boys"], t["table_girls"], rows)
-
-
-def _json_script(data: Any) -> Markup:
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    # An attribute, not <script type="application/json">: Material's instant navigation
-    # re-creates inline scripts without their type and would run the JSON as code.
-    return Markup('<div hidden class="app-growth__data" data-json="{}"></div>').format(text)
+    rows = [{"age": age_text(js, age), "boy": num(model.multipliers["boy"][i]), "girl": num(model.multipliers["girl"][i])}
+            for i, age in enumerate(model.ages)]
+    return render("growth_table.html", t=t, rows=rows)
 
 
 def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str = "mm", params: Any = None,
@@ -160,53 +143,14 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str 
     """The interactive estimator: a form and a live region. Without JavaScript the form
     is hidden (it could not compute): a note links to the table and the worked examples."""
     t = strings["templates"]["growth"]
-
-    def radios(name: str, legend: str, options: list[tuple[str, str]], default: str = "") -> Markup:
-        items = Markup("").join(
-            Markup('<label class="app-growth__choice"><input type="radio" name="{n}" value="{v}"{c}> {l}</label>')
-            .format(n=name, v=v, l=label, c=Markup(" checked") if v == default else "") for v, label in options
-        )
-        return Markup('<fieldset class="app-growth__group"><legend>{}</legend>{}</fieldset>').format(legend, items)
-
-    def field(name: str, label: str, mode: str, size: int) -> Markup:
-        return Markup(
-            '<label class="app-growth__field" for="app-growth-{n}">{l}</label>'
-            '<input class="app-growth__input" id="app-growth-{n}" name="{n}" type="text" inputmode="{m}" '
-            'size="{s}" autocomplete="off" aria-describedby="app-growth-{n}-error">'
-            '<span class="app-growth__field-error" id="app-growth-{n}-error" data-error-for="{n}"></span>'
-        ).format(n=name, l=label, m=mode, s=size)
-
-    form = Markup(
-        '<form class="app-growth__form" method="get" novalidate>'
-        '<fieldset class="app-growth__fieldset"><legend>{legend}</legend>'
-        '{sex}<div class="app-growth__age">{years}{months}</div>'
-        '<div class="app-growth__diff">{diff}</div>{unit}'
-        '<div class="app-growth__question" aria-live="polite"></div>'
-        '<p class="app-growth__hint">{hint}</p>'
-        '<button type="submit" class="md-button md-button--primary">{submit}</button>'
-        '</fieldset></form>'
-    ).format(
-        legend=t["form_legend"],
-        sex=radios("sex", t["form_sex"], [("boy", t["sex_boy"]), ("girl", t["sex_girl"])]),
-        years=field("years", t["form_years"], "numeric", 3),
-        months=field("months", t["form_months"], "numeric", 3),
-        diff=field("diff", t["form_diff"], "decimal", 6),
-        unit=radios("unit", t["form_unit"], [(u, t[f"unit_{u}"]) for u in INPUT_UNITS], default_unit),
-        hint=t["form_hint"],
-        submit=t["form_submit"],
-    )
     model_json = model.as_dict()
     if params is not None:
         model_json["plausible_min_mm"] = params["growth.estimator.plausible_min"].value
-    data = {"model": model_json, "strings": js_strings(strings, model), "sexes": list(SEXES),
-            "links": dict(links or {}), "default_unit": default_unit}
-    nojs = Markup('<div class="app-growth__noscript"><p>{text}</p><ul><li><a href="#the-multiplier-table">{table}</a>'
-                  '</li><li><a href="#worked-examples">{examples}</a></li></ul></div>').format(
-        text=t["noscript"], table=t["noscript_table"], examples=t["noscript_examples"])
-    return Markup(
-        '<div class="app-growth" data-app-component="growth" id="app-growth-estimator">{nojs}{form}'
-        '<div class="app-growth__output" aria-live="polite"></div>{data}</div>'
-    ).format(form=form, nojs=nojs, data=_json_script(data))
+    config = {"model": model_json, "strings": js_strings(strings, model), "sexes": list(SEXES),
+              "links": dict(links or {}), "default_unit": default_unit}
+    return render("growth_estimator.html", t=t, config=config, default_unit=default_unit,
+                  sexes=[{"value": "boy", "label": t["sex_boy"]}, {"value": "girl", "label": t["sex_girl"]}],
+                  units=[{"value": u, "label": t[f"unit_{u}"]} for u in INPUT_UNITS])
 
 
-__all__ = ["age_text", "length_text", "js_strings", "result_parts", "data_attributes", "example", "table", "estimator", "escape"]
+__all__ = ["age_text", "length_text", "js_strings", "result_parts", "data_attributes", "example", "table", "estimator"]

@@ -12,6 +12,9 @@ import functools
 import html
 
 import segno
+from markupsafe import Markup
+
+from macros.render.environment import render
 
 ERROR = "m"
 
@@ -25,12 +28,16 @@ def make(data: str) -> segno.QRCode:
 def svg(data: str, title: str, scale: int = 3, css_class: str = "app-qr") -> str:
     """Inline SVG of the QR code, with an accessible title and a quiet zone.
 
-    Cached per address: a page's code is drawn once per build, however often it is printed."""
+    segno draws the modules; the template ``qr.svg`` gives the element around them its
+    size, class, role and title. Cached per address: a page's code is drawn once per
+    build, however often it is printed."""
     qr = make(data)
     width, height = qr.symbol_size(scale=scale, border=4)
-    code = qr.svg_inline(scale=scale, border=4, title=title, svgclass=css_class, lineclass=None,
+    code = qr.svg_inline(scale=scale, border=4, title=None, svgclass=None, lineclass=None, omitsize=True,
                          dark="#000", light="#fff")
-    return code.replace("<svg ", f'<svg role="img" viewBox="0 0 {width} {height}" ', 1)
+    # segno's drawing without its outer element (the template writes that one)
+    drawing = Markup(code[code.index(">") + 1:code.rindex("<")])
+    return render("qr.svg", width=width, height=height, css_class=css_class, title=title, drawing=drawing)
 
 
 def display(url: str) -> str:

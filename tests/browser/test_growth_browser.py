@@ -82,7 +82,7 @@ def test_at_least_30_combinations_both_units():
 def test_browser_equals_python_through_the_form(tab, site):
     page = tab.page
     page.goto(site.url + PAGE)
-    page.locator("[data-app-component='growth'][data-app-init='1']").wait_for()
+    page.locator("[data-app-widget='growth'][data-app-init='1']").wait_for()
     for n, combo in enumerate(COMBOS):
         sex, years, months, diff, unit = combo
         if n < 6:  # real clicks and key presses
@@ -194,7 +194,7 @@ def test_hostile_or_nonsense_input_gives_a_message_not_a_number(tab, site):
 def test_huge_values_typed_in_the_form(tab, site):
     page = tab.page
     page.goto(site.url + PAGE)
-    page.locator("[data-app-component='growth'][data-app-init='1']").wait_for()
+    page.locator("[data-app-widget='growth'][data-app-init='1']").wait_for()
     page.check("input[name=sex][value=boy]")
     page.fill("input[name=years]", "8")
     page.fill("input[name=diff]", "1" + "0" * 30)
@@ -213,6 +213,6 @@ def test_no_query_shows_no_result_and_init_is_idempotent(tab, site):
     page.click(".app-growth__form button[type=submit]")
     assert page.locator(".app-growth__output .app-growth-result").count() == 1
     page.goto(site.url + PAGE)
-    page.locator("[data-app-component='growth'][data-app-init='1']").wait_for()
+    page.locator("[data-app-widget='growth'][data-app-init='1']").wait_for()
     assert page.locator(".app-growth__output").inner_html() == ""
     assert tab.console_errors == []

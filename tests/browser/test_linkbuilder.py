@@ -35,9 +35,9 @@ def test_builder_with_javascript(site, tab, tmp_path):
     page = tab.page
     page.goto(site.url + "about/")
     page.click('a[href$="clinicians/linking/"]')  # instant navigation: the widget must start anyway
-    page.wait_for_selector("[data-app-linkbuilder][data-app-init]")
+    page.wait_for_selector("[data-app-widget='linkbuilder'][data-app-init]")
     fill(page)
-    page.wait_for_function("expected => document.querySelector('[data-app-linkbuilder]').dataset.appReady === expected",
+    page.wait_for_function("expected => document.querySelector(\"[data-app-widget=linkbuilder]\").dataset.appReady === expected",
                            arg=expected)
     slip = page.locator(".app-slip")
     assert slip.is_visible()
@@ -79,7 +79,7 @@ def test_ready_links_decode_to_their_plans(site, tab, tmp_path):
 def _builder(tab, site):
     page = tab.page
     page.goto(site.url + "clinicians/linking/")
-    page.wait_for_selector("[data-app-linkbuilder][data-app-init]")
+    page.wait_for_selector("[data-app-widget='linkbuilder'][data-app-init]")
     return page
 
 
@@ -107,7 +107,7 @@ def test_builder_asks_about_an_implausible_amount(site, tab):
         assert page.locator(".app-slip__code svg").count() == 0
         question.locator(f"button[data-fix-unit={suggested}]").click()
         expected = clinicians.planner_link(site.url, **dict(PLAN, amount=number, unit=suggested))
-        page.wait_for_function("e => document.querySelector('[data-app-linkbuilder]').dataset.appReady === e",
+        page.wait_for_function("e => document.querySelector(\"[data-app-widget=linkbuilder]\").dataset.appReady === e",
                                arg=expected)
         assert page.locator(".app-slip").is_visible()
         assert page.locator(".app-slip__url").inner_text().strip() == qr.display(expected)

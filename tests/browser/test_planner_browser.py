@@ -51,7 +51,7 @@ def _combos():
 
 def _open(tab, site, query=""):
     tab.page.goto(site.url + PLANNER + query)
-    tab.page.wait_for_selector("[data-app-planner][data-app-ready]")
+    tab.page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
 
 
 def test_parity_with_python_model(tab, site):
@@ -188,7 +188,7 @@ def test_works_after_instant_navigation(tab, site):
     page.goto(site.url + "lengthening/journey/", wait_until="networkidle")
     page.evaluate("window.__sameDocument = 'yes'")
     page.locator("article a[href$='planner/']").first.click()
-    page.wait_for_selector("[data-app-planner][data-app-ready]")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
     assert page.evaluate("window.__sameDocument") == "yes"
     got = page.evaluate(SET_AND_READ, ["70", "mm", "tibia", "frame", ""])
     expected = t.compute(MODEL, 70, "tibia", "frame")
@@ -231,7 +231,7 @@ def test_one_parameter_changes_prose_table_and_planner(tmp_path, browser):
     page = browser.new_page()
     try:
         page.goto(f"http://127.0.0.1:{port}/{PLANNER}?amount=50")
-        page.wait_for_selector("[data-app-planner][data-app-ready]")
+        page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
         start = page.locator(".app-planner__result [data-milestone=lengthening_start]").get_attribute("data-day")
         assert int(start) == lat["typical"]
     finally:

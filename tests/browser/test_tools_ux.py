@@ -66,12 +66,12 @@ def phone(browser):
 
 def open_planner(page, site, query=""):
     page.goto(site.url + PLANNER + query)
-    page.wait_for_selector("[data-app-planner][data-app-ready]")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
 
 
 def open_growth(page, site, query=""):
     page.goto(site.url + GROWTH + query)
-    page.wait_for_selector("[data-app-component='growth'][data-app-init='1']")
+    page.wait_for_selector("[data-app-widget='growth'][data-app-init='1']")
 
 
 def print_plan(page) -> None:
@@ -613,7 +613,7 @@ def test_printed_plan_fits_two_pages_and_its_qr_reopens_it(tab, site, tmp_path):
     assert got == {k: [v] for k, v in urllib.parse.parse_qsl(query[1:])}
     page.emulate_media(media="screen")
     page.goto(url)
-    page.wait_for_selector("[data-app-planner][data-app-ready]")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
     assert float(page.locator(".app-planner__result .app-timeline").get_attribute("data-amount-mm")) == 60
     assert page.locator("[data-milestone=target_reached]").get_attribute("data-date") is not None
     assert tab.console_errors == []
@@ -632,7 +632,7 @@ def test_print_screenshot(browser, site):
 def test_clinicians_slip_prints_on_one_page(tab, site):
     page = tab.page
     page.goto(site.url + "clinicians/linking/")
-    page.wait_for_selector("[data-app-linkbuilder][data-app-init]")
+    page.wait_for_selector("[data-app-widget='linkbuilder'][data-app-init]")
     page.fill("#app-lb-amount", "5")
     page.wait_for_selector(".app-slip svg")
     page.evaluate("document.documentElement.classList.add('app-print-slip')")

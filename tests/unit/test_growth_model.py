@@ -8,6 +8,7 @@ difference at the end of growth = difference now × multiplier (Paley 2000).
 from __future__ import annotations
 
 import copy
+import json
 import math
 
 import pytest
@@ -277,8 +278,10 @@ def test_estimator_embeds_model_safely():
     assert form["method"] == "get"
     assert {i["name"] for i in form.select("input")} == set(growth.FIELDS)
     assert soup.select_one(".app-growth__output")["aria-live"] == "polite"
-    data = soup.select_one(".app-growth__data")["data-json"]
+    # the widget contract: the root names the widget and carries its whole configuration
+    data = soup.select_one("[data-app-widget='growth']")["data-app-config"]
     assert "</" not in data
+    assert json.loads(data)["model"] == json.loads(json.dumps(MODEL.as_dict()))
 
 
 def test_range_sentence_is_not_a_guarantee():

@@ -324,11 +324,10 @@
 
   function setup(widget) {
     if (widget.dataset.appInit === "1") return;
-    var script = widget.querySelector(".app-growth__data");
     var form = widget.querySelector("form.app-growth__form");
-    if (!script || !form) return;
+    if (!form) return;
     var data;
-    try { data = JSON.parse(script.getAttribute("data-json")); } catch (e) { return; }
+    try { data = JSON.parse(widget.getAttribute("data-app-config")); } catch (e) { return; }
     widget.dataset.appInit = "1";
     var params = new URLSearchParams(window.location.search);
     var query = {};
@@ -385,7 +384,7 @@
   }
 
   function init() {
-    var widgets = document.querySelectorAll("[data-app-component='growth']");
+    var widgets = document.querySelectorAll("[data-app-widget='growth']");
     Array.prototype.forEach.call(widgets, setup);
   }
 

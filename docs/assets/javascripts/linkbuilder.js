@@ -1,7 +1,7 @@
 /* Link builder (clinicians/linking.md): turns the form's fields into a prefilled planner
    link, a QR code and a printable slip as the clinician types. Without JavaScript the
    form still works: it submits to the planner (method=get), whose address is the link.
-   Strings come from the widget's embedded JSON (data-app-linkbuilder); the QR encoder (vendor/, MIT) is loaded
+   Strings come from the widget's configuration (data-app-config); the QR encoder (vendor/, MIT) is loaded
    only on pages that have a builder. No innerHTML with input data. */
 (function () {
   "use strict";
@@ -118,7 +118,7 @@
   function init(root) {
     if (root.dataset.appInit) return;
     root.dataset.appInit = "1";
-    var config = JSON.parse(root.dataset.appLinkbuilder);
+    var config = JSON.parse(root.getAttribute("data-app-config"));
     var strings = config.js || {};
     var form = root.querySelector("form");
     var result = root.querySelector(".app-linkbuilder__result");
@@ -186,7 +186,7 @@
   }
 
   function start() {
-    document.querySelectorAll("[data-app-linkbuilder]").forEach(init);
+    document.querySelectorAll("[data-app-widget='linkbuilder']").forEach(init);
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") {

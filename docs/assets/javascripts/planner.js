@@ -170,7 +170,7 @@
 
   function Planner(root) {
     this.root = root;
-    var data = JSON.parse(root.getAttribute("data-app-planner"));
+    var data = JSON.parse(root.getAttribute("data-app-config"));
     this.model = data.model;
     this.s = data.strings;
     this.params = data.params;
@@ -726,7 +726,7 @@
   }
 
   function init() {
-    var roots = document.querySelectorAll("[data-app-planner]");
+    var roots = document.querySelectorAll("[data-app-widget='planner']");
     Array.prototype.forEach.call(roots, function (root) {
       if (root.dataset.appInit) return;
       root.dataset.appInit = "1";

@@ -11,9 +11,9 @@
   "use strict";
 
   var WIDGETS = [
-    ["[data-app-planner]", "planner.js"],
-    ["[data-app-component='growth']", "growth.js"],
-    ["[data-app-linkbuilder]", "linkbuilder.js"],
+    ["[data-app-widget='planner']", "planner.js"],
+    ["[data-app-widget='growth']", "growth.js"],
+    ["[data-app-widget='linkbuilder']", "linkbuilder.js"],
   ];
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};
