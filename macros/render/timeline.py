@@ -20,6 +20,8 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
+from babel import Locale
+from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from macros.model import wording
@@ -65,9 +67,16 @@ def amount_text(guide: Guide, amount_mm: float) -> str:
     return wording.quantity(guide.strings, units.round1(amount_mm), "mm")
 
 
-def _day_text(s, span: Span, tl: Timeline) -> str:
+def date_text(s, day) -> str:
+    """A date as the planner shows it: CLDR's day, short month and year in the strings'
+    locale, as the browser's Intl.DateTimeFormat gives it ("3 Mar 2027", "3 Sept 2027")."""
+    return format_date(day, "d MMM y", locale=Locale.parse(s["locale"], sep="-"))
+
+
+def day_text(s, span: Span, tl: Timeline) -> str:
+    """A span in words: "day 30 (20 to 40)", or dates when the plan has an operation date."""
     if tl.surgery_date:
-        f = lambda d: tl.date(d).strftime("%-d %b %Y")  # noqa: E731 - matches Intl en-GB "3 Mar 2027"
+        f = lambda d: date_text(s, tl.date(d))  # noqa: E731
         if span.min == span.max:
             return f(span.typical)
         return s["date_range"].format(typical=f(span.typical), min=f(span.min), max=f(span.max))
@@ -87,47 +96,79 @@ def _ticks(max_day: int) -> list[int]:
     return list(range(0, top + 1, step))
 
 
-def chart(s, tl: Timeline) -> Markup:
-    """The Gantt-like SVG: per stage a pale bar for the range and a solid bar for typical."""
+def chart_layout(tl: Timeline) -> dict[str, Any]:
+    """The chart's geometry as data (planner-model.js ``chartLayout`` gives the same): the
+    month ticks with the day and x of each, and per stage the x and width of the pale bar
+    (the range) and the solid bar (typical), as the SVG attributes' text."""
     end = max([e.max for _, e in tl.phases.values()] + [tl.milestones["removal"].max])
     ticks = _ticks(end)
     scale_end = max(end, units.half_up(ticks[-1] * DAYS_PER_MONTH))
     plot = SVG_WIDTH - LABEL_WIDTH - 10
 
+    def at(day: int) -> float:
+        return LABEL_WIDTH + plot * day / scale_end
+
     def x(day: int) -> str:
-        return f"{LABEL_WIDTH + plot * day / scale_end:.1f}"
+        return units.to_fixed(at(day), 1)
+
+    def width(a: int, b: int) -> str:  # from the exact positions, then rounded once
+        return units.to_fixed(max(at(b) - at(a), 1), 1)
 
     height = TOP + ROW_HEIGHT * len(PHASES) + AXIS_HEIGHT + LEGEND_HEIGHT
-    axis_top = height - LEGEND_HEIGHT
+    return {
+        "width": SVG_WIDTH, "height": height, "axisTop": height - LEGEND_HEIGHT, "scaleEnd": scale_end,
+        "labelX": LABEL_WIDTH, "plot": plot, "top": TOP, "rowHeight": ROW_HEIGHT, "axisHeight": AXIS_HEIGHT,
+        "ticks": [{"month": n, "day": units.half_up(n * DAYS_PER_MONTH), "x": x(units.half_up(n * DAYS_PER_MONTH))}
+                  for n in ticks],
+        "rows": [{"phase": pid, "y": TOP + i * ROW_HEIGHT,
+                  "rangeX": x(tl.phases[pid][0].min), "rangeWidth": width(tl.phases[pid][0].min, tl.phases[pid][1].max),
+                  "barX": x(tl.phases[pid][0].typical),
+                  "barWidth": width(tl.phases[pid][0].typical, tl.phases[pid][1].typical)}
+                 for i, pid in enumerate(PHASES)],
+    }
+
+
+def chart(s, tl: Timeline) -> Markup:
+    """The Gantt-like SVG: per stage a pale bar for the range and a solid bar for typical."""
+    c = chart_layout(tl)
+    axis_top, lx = c["axisTop"], c["labelX"]
     parts = [Markup('<svg class="app-timeline__chart" viewBox="0 0 {w} {h}" role="img" aria-label="{t}" '
-                    'xmlns="http://www.w3.org/2000/svg">').format(w=SVG_WIDTH, h=height, t=s["svg_title"])]
-    for n in ticks:
-        day = units.half_up(n * DAYS_PER_MONTH)
+                    'xmlns="http://www.w3.org/2000/svg">').format(w=c["width"], h=c["height"], t=s["svg_title"])]
+    for tick in c["ticks"]:
         parts.append(Markup('<line class="app-timeline__grid" x1="{x}" x2="{x}" y1="{a}" y2="{b}"/>'
                             '<text class="app-timeline__tick" x="{x}" y="{ty}" text-anchor="middle">{n}</text>').format(
-            x=x(day), a=TOP, b=axis_top - AXIS_HEIGHT + 4, ty=axis_top - AXIS_HEIGHT + 18, n=s["axis_month"].format(n=n)))
+            x=tick["x"], a=c["top"], b=axis_top - AXIS_HEIGHT + 4, ty=axis_top - AXIS_HEIGHT + 18,
+            n=s["axis_month"].format(n=tick["month"])))
     parts.append(Markup('<text class="app-timeline__axis" x="{x}" y="{y}" text-anchor="middle">{t}</text>').format(
-        x=LABEL_WIDTH + plot / 2, y=axis_top - 6, t=s["axis_label"]))
+        x=lx + c["plot"] / 2, y=axis_top - 6, t=s["axis_label"]))
     ly = axis_top + 6
     parts.append(Markup('<g class="app-timeline__legend">'
                         '<rect class="app-timeline__bar" x="{x}" y="{y}" width="22" height="10" rx="2"/>'
                         '<text class="app-timeline__label" x="{tx}" y="{ty}">{typ}</text>'
                         '<rect class="app-timeline__range" x="{x2}" y="{y0}" width="22" height="16" rx="3"/>'
                         '<text class="app-timeline__label" x="{tx2}" y="{ty}">{rng}</text></g>').format(
-        x=LABEL_WIDTH, y=ly + 3, tx=LABEL_WIDTH + 28, ty=ly + 13, typ=s["legend_typical"],
-        x2=LABEL_WIDTH + 170, y0=ly, tx2=LABEL_WIDTH + 198, rng=s["legend_range"]))
-    for i, pid in enumerate(PHASES):
-        start, stop = tl.phases[pid]
-        y = TOP + i * ROW_HEIGHT
+        x=lx, y=ly + 3, tx=lx + 28, ty=ly + 13, typ=s["legend_typical"],
+        x2=lx + 170, y0=ly, tx2=lx + 198, rng=s["legend_range"]))
+    for row in c["rows"]:
+        y = row["y"]
         parts.append(Markup('<g class="app-timeline__row app-timeline__row--{id}">'
                             '<text class="app-timeline__label" x="{tx}" y="{ty}">{name}</text>'
                             '<rect class="app-timeline__range" x="{x1}" y="{y1}" width="{w1}" height="16" rx="3"/>'
                             '<rect class="app-timeline__bar" x="{x2}" y="{y2}" width="{w2}" height="10" rx="2"/></g>').format(
-            id=pid, tx=LABEL_WIDTH, ty=y + 14, name=_phase_name(s, pid, tl.method),
-            x1=x(start.min), y1=y + 19, w1=f"{max(float(x(stop.max)) - float(x(start.min)), 1):.1f}",
-            x2=x(start.typical), y2=y + 22, w2=f"{max(float(x(stop.typical)) - float(x(start.typical)), 1):.1f}"))
+            id=row["phase"], tx=lx, ty=y + 14, name=_phase_name(s, row["phase"], tl.method),
+            x1=row["rangeX"], y1=y + 19, w1=row["rangeWidth"], x2=row["barX"], y2=y + 22, w2=row["barWidth"]))
     parts.append(Markup("</svg>"))
     return Markup("").join(parts)
+
+
+def summary_text(s, tl: Timeline) -> str:
+    """"Bone solid in about 4 to 8 months; back to sport ..." (months, halves up)."""
+    solid, sport = tl.totals["bone_solid"], tl.totals["return_to_sport"]
+    return s["summary"].format(solid=months_range(s, solid), sport=months_range(s, sport))
+
+
+def months_range(s, span: Span) -> str:
+    return s["months_range"].format(min=months(span.min), max=months(span.max))
 
 
 def by_method(label: Any, method: str) -> str:
@@ -171,18 +212,14 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
         limit = wording.quantity(guide.strings, guide.params["lengthening.evidence_max"].typical, "mm")
         out.append(Markup('<p class="app-timeline__warning" data-warning="beyond_evidence">{}</p>').format(
             s["warning_beyond_evidence"].format(max=limit)))
-    solid, sport = tl.totals["bone_solid"], tl.totals["return_to_sport"]
-    rng = s["months_range"]
-    out.append(Markup('<p class="app-timeline__summary">{}</p>').format(s["summary"].format(
-        solid=rng.format(min=months(solid.min), max=months(solid.max)),
-        sport=rng.format(min=months(sport.min), max=months(sport.max)))))
+    out.append(Markup('<p class="app-timeline__summary">{}</p>').format(summary_text(s, tl)))
     out.append(chart(s, tl))
     rows = []
     for pid in PHASES:
         start, stop = tl.phases[pid]
         rows.append(Markup('<tr data-phase="{id}"{a}{b}><th scope="row">{name}</th><td>{st}</td><td>{en}</td></tr>').format(
             id=pid, a=_attrs("start", start), b=_attrs("end", stop), name=_phase_name(s, pid, tl.method),
-            st=_day_text(s, start, tl), en=_day_text(s, stop, tl)))
+            st=day_text(s, start, tl), en=day_text(s, stop, tl)))
     dated = "_dates" if tl.surgery_date else ""
     out.append(Markup('<table class="app-timeline__table app-timeline__phases"><caption>{c}</caption><thead><tr>'
                       '<th scope="col">{a}</th><th scope="col">{b}</th><th scope="col">{d}</th></tr></thead>'
@@ -193,7 +230,7 @@ def timeline(guide: Guide, tl: Timeline, refs_base: str) -> Markup:
         date_attr = Markup(' data-date="{}"').format(tl.date(span.typical).isoformat()) if tl.surgery_date else ""
         rows.append(Markup('<tr data-milestone="{id}"{a}{d}><th scope="row">{name}</th><td>{when}</td></tr>').format(
             id=mid, a=_attrs("", span).replace("data--", "data-"), d=date_attr,
-            name=_milestone_name(s, mid, tl.method), when=_day_text(s, span, tl)))
+            name=_milestone_name(s, mid, tl.method), when=day_text(s, span, tl)))
     out.append(Markup('<table class="app-timeline__table app-timeline__milestones"><caption>{c}</caption><thead><tr>'
                       '<th scope="col">{a}</th><th scope="col">{b}</th></tr></thead><tbody>{rows}</tbody></table>').format(
         c=s["milestone_table_caption" + dated], a=s["col_milestone"], b=s["col_when"], rows=Markup("").join(rows)))
@@ -283,15 +320,22 @@ def blank_plan(guide: Guide) -> Markup:
         e=s["col_when"], miles=miles, disc=s["disclaimer"])
 
 
+def browser_model(guide: Guide) -> dict[str, Any]:
+    """The numbers planner.js gets: :func:`model_data` and the plausible amount that asks
+    "Did you mean ...?" (``lengthening.plausible_amount``)."""
+    model = model_data(guide.params)
+    plaus = guide.params["lengthening.plausible_amount"]
+    model["plausible_mm"] = {"low": plaus.low, "high": plaus.high}
+    return model
+
+
 def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: str = "/go/planner/") -> Markup:
     """The interactive planner. Without JavaScript the form is hidden (it could not
     compute): a note links to the typical timelines and the blank plan, and an example
     for the usual choices is shown, marked as an example."""
     t = guide.strings["templates"]["planner"]
     s = _s(guide.strings)
-    model = model_data(guide.params)
-    plaus = guide.params["lengthening.plausible_amount"]
-    model["plausible_mm"] = {"low": plaus.low, "high": plaus.high}
+    model = browser_model(guide)
     defaults = {"amount": model["default_mm"], "unit": default_unit, "bone": "femur", "method": "nail"}
     tl = compute(model, defaults["amount"], defaults["bone"], defaults["method"])
     keys = sorted({k for b in BONES for m in METHODS
