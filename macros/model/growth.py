@@ -59,9 +59,10 @@ accurate measurements of both legs' lengths over time to estimate how much the s
 leg's growth is held back, and the formulas we have for that are derived copies not
 checked against the original paper. The page explains this.
 
-The browser script ``docs/assets/javascripts/growth.js`` repeats this arithmetic step
-by step (same operations in the same order, same rounding), and a browser test checks
-that both give the same answer.
+The browser's copy ``docs/assets/javascripts/growth-model.js`` repeats this arithmetic step
+by step (same operations in the same order, same rounding); ``scripts/golden.py`` writes this
+module's answers to ``tests/golden/growth.json`` and ``node --test tests/js/`` checks the
+browser's copy gives the same.
 
 Pure module: no MkDocs import.
 """
@@ -74,7 +75,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from macros.errors import GuideDataError
-from macros.model.units import INPUT_UNITS, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, to_mm  # noqa: F401 (half_up, round1: used by growth_html)
+from macros.model.units import INPUT_UNITS, JS_SPACE, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, to_mm, trim  # noqa: F401 (half_up, round1: used by growth_html)
 from macros.data.parameters import Parameters
 
 SEXES = ("boy", "girl")
@@ -305,7 +306,7 @@ class Inputs:
 
 FIELDS = ("sex", "years", "months", "diff", "unit")
 _WHOLE = re.compile(r"^\d{1,3}$", re.ASCII)
-_NEGATIVE = re.compile(r"^-\s*\d+(\.\d+)?$", re.ASCII)
+_NEGATIVE = re.compile(r"^-[" + JS_SPACE + r"]*\d+(\.\d+)?$", re.ASCII)  # JavaScript's \s is JS_SPACE
 
 
 def parse_inputs(model: GrowthModel, query: Mapping[str, str]) -> tuple[Inputs | None, list[str]]:
@@ -318,7 +319,7 @@ def parse_inputs(model: GrowthModel, query: Mapping[str, str]) -> tuple[Inputs |
     present = [f for f in FIELDS if f in query]
     if not present:
         return None, []
-    get = {f: str(query.get(f, "")).strip() for f in FIELDS}
+    get = {f: trim(str(query.get(f, ""))) for f in FIELDS}
     errors: list[str] = []
     sex = get["sex"]
     if sex not in SEXES:

@@ -6,9 +6,11 @@ the planner could use (``lengthening.child_healing_factor`` records why), and an
 that changes nothing is not offered. Old links with ``age=`` still open the planner: the
 browser ignores that field.
 
-Pure module: no MkDocs import. The browser planner (``docs/assets/javascripts/planner.js``)
-is a line-by-line copy of :func:`compute` that reads the same numbers, embedded in the
-page as JSON by :func:`model_data`; ``tests/browser/test_planner_browser.py`` checks they agree.
+Pure module: no MkDocs import. The browser's copy (``docs/assets/javascripts/planner-model.js``)
+repeats :func:`compute`, :func:`parse_amount` and :func:`parse_date` line by line and reads the
+same numbers, embedded in the page as JSON by :func:`model_data`; ``scripts/golden.py`` writes
+this module's answers to ``tests/golden/planner.json`` and ``node --test tests/js/`` checks the
+browser's copy gives the same.
 
 Every clinical number comes from ``data/parameters.yml`` (group ``lengthening``).
 
@@ -36,11 +38,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from macros.data.parameters import Parameters
-from macros.model.units import INPUT_UNITS, to_mm
+from macros.model.units import INPUT_UNITS, MM_PER_INPUT, JS_SPACE, parse_decimal, suggest_unit, to_mm, trim
 
 BONES = ("femur", "tibia")
 METHODS = ("nail", "frame")
@@ -176,7 +179,8 @@ def parse_date(text: Any) -> dt.date | None:
     if isinstance(text, dt.date):
         return text
     s = str(text)
-    if len(s) != 10 or s[4] != "-" or s[7] != "-" or not (s[:4] + s[5:7] + s[8:]).isdigit():
+    digits = s[:4] + s[5:7] + s[8:]
+    if len(s) != 10 or s[4] != "-" or s[7] != "-" or not (digits.isascii() and digits.isdigit()):
         raise PlannerInputError("date", "bad_date", text)
     try:
         d = dt.date(int(s[:4]), int(s[5:7]), int(s[8:]))
@@ -185,6 +189,47 @@ def parse_date(text: Any) -> dt.date | None:
     if not 1900 <= d.year <= 2200:
         raise PlannerInputError("date", "bad_date", text)
     return d
+
+
+MAX_TYPED = 20  # characters in the amount field (its maxlength)
+_AMOUNT_WITH_UNIT = re.compile(r'^\d+([.,]\d+)?[' + JS_SPACE + r']*(mm|cm|in|inch|inches|")$', re.ASCII | re.IGNORECASE)
+_NEGATIVE = re.compile(r"^-\d", re.ASCII)
+
+
+def parse_amount(text: Any, unit: str, model: Mapping[str, Any]) -> dict[str, Any]:
+    """A typed amount as the planner reads it: ``{"value": mm}``, or ``{"error": code}`` with
+    ``code`` one of ``amount_missing``, ``amount_not_number``, ``amount_unit`` (a unit typed
+    in the box), ``amount_not_positive``, ``query`` (an unknown unit), ``amount_too_large``,
+    ``amount_implausible_low``/``_high``, or ``amount_question`` with ``suggest`` (the unit
+    the number is plausible in) and ``number`` ("Did you mean 4 cm?"). ``model`` is
+    :func:`model_data` with ``plausible_mm`` (``{"low": mm, "high": mm}``) added."""
+    t = trim("" if text is None else str(text))
+    if t == "":
+        return {"error": "amount_missing"}
+    if len(t.encode("utf-16-le")) // 2 > MAX_TYPED:  # JavaScript counts UTF-16 code units
+        return {"error": "amount_not_number"}
+    if _AMOUNT_WITH_UNIT.match(t):
+        return {"error": "amount_unit"}
+    if _NEGATIVE.match(t):
+        return {"error": "amount_not_positive"}
+    n = parse_decimal(t)
+    if n is None or not math.isfinite(n):
+        return {"error": "amount_not_number"}
+    if n <= 0:
+        return {"error": "amount_not_positive"}
+    if unit not in MM_PER_INPUT:
+        return {"error": "query"}
+    mm, p = to_mm(n, unit), model.get("plausible_mm")
+    if p and not p["low"] <= mm <= p["high"]:
+        suggest = suggest_unit(n, unit, p["low"], p["high"])
+        if suggest:
+            return {"error": "amount_question", "suggest": suggest, "number": n}
+        if mm > model["max_mm"]:
+            return {"error": "amount_too_large"}
+        return {"error": "amount_implausible_low" if mm < p["low"] else "amount_implausible_high"}
+    if mm > model["max_mm"]:
+        return {"error": "amount_too_large"}
+    return {"value": mm}
 
 
 def _scenario(model: Mapping[str, Any], amount: float, bone: str, method: str, s: str) -> dict[str, int]:

@@ -2,9 +2,11 @@
 rule Python and the browser share: halves round up, as JavaScript's ``Math.round`` does
 (Python's ``round`` rounds halves to even, so 730.5 days would become 730 here and 731 there).
 
-The two browser tools (``planner.js``, ``growth.js``) repeat :func:`parse_decimal`,
-:func:`to_mm`, :func:`from_mm` and :func:`suggest_unit` exactly; the browser tests
-compare them with these functions.
+The browser's one copy, ``docs/assets/javascripts/units-model.js`` (used by the planner and the
+growth estimator), repeats :func:`parse_decimal`, :func:`to_mm`, :func:`from_mm`,
+:func:`suggest_unit`, :func:`half_up` and :func:`round1` exactly; ``scripts/golden.py`` writes
+these functions' answers to ``tests/golden/units.json`` and ``node --test tests/js/`` checks the
+browser's copy gives the same.
 
 Pure module: no MkDocs import.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 MM_PER_INCH = 25.4
 MM_PER = {"mm": 1, "cm": 10}  # length units a parameter may be kept in, as millimetres
@@ -23,6 +26,17 @@ MM_PER_INPUT = {"mm": 1, "cm": 10, "in": MM_PER_INCH}
 # Decimals shown after a unit switch (the exact value is kept, so switching back is lossless).
 SHOWN_DECIMALS = {"mm": 1, "cm": 2, "in": 2}
 
+# What JavaScript's String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator);
+# Python's str.strip() differs (it keeps U+FEFF and removes U+001C to U+001F and U+0085).
+JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+           "\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def trim(text: str) -> str:
+    """``text`` without the leading and trailing white space JavaScript's ``trim()`` removes."""
+    return text.strip(JS_SPACE)
+
+
 # A decimal number: a point or a comma before the decimals ("4.5" and "4,5" both mean 4.5).
 _DECIMAL = re.compile(r"^(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
 
@@ -30,7 +44,7 @@ _DECIMAL = re.compile(r"^(\d+([.,]\d*)?|[.,]\d+)$", re.ASCII)
 def parse_decimal(text: object) -> float | None:
     """A typed number, a point or a comma for decimals; None when it is not one. A string
     of digits too long for a float gives infinity (the caller says it is too big)."""
-    t = str("" if text is None else text).strip()
+    t = trim(str("" if text is None else text))
     if not _DECIMAL.match(t):
         return None
     return float(t.replace(",", "."))
@@ -70,3 +84,10 @@ def half_up(x: float) -> int:
 def round1(x: float) -> float:
     """Round to one decimal, halves up (JavaScript's ``Math.round(x * 10) / 10``)."""
     return math.floor(x * 10 + 0.5) / 10
+
+
+def to_fixed(x: float, digits: int) -> str:
+    """``x`` with ``digits`` decimals, as JavaScript's ``x.toFixed(digits)`` writes it for
+    ``x >= 0``: the exact value rounded, a tie upwards (Python's format rounds a tie such as
+    38.25 to even, 38.2; JavaScript gives 38.3)."""
+    return str(Decimal(x).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))

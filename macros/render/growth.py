@@ -2,8 +2,9 @@
 
 The result sentences come from ``js.growth`` in the strings file, the same strings the
 browser script uses, so a worked example on the page reads exactly like a live result.
-``result_parts`` is mirrored line by line by ``resultParts`` in
-``docs/assets/javascripts/growth.js``.
+``result_parts``, ``data_attributes``, ``age_text``, ``length_text`` and ``error_text`` are
+mirrored line by line in ``docs/assets/javascripts/growth-model.js`` (checked by
+``node --test tests/js/`` against ``tests/golden/growth.json``).
 
 Every rendered prediction is an element ``.app-growth-result`` with the stable hooks
 ``data-sex``, ``data-age-months``, ``data-current-mm``, ``data-predicted-mm``,
@@ -105,6 +106,12 @@ def data_attributes(p: Prediction, unit: str) -> dict[str, str]:
         attrs["data-modulation-age-months-min"] = str(p.timing.earliest_months)
         attrs["data-modulation-age-months-max"] = str(p.timing.latest_months)
     return attrs
+
+
+def error_text(js: Mapping[str, Any], model: GrowthModel, code: str) -> str:
+    """The message for an input error ``code`` (``parse_inputs``), with the limits filled in."""
+    return js["errors"][code].format(max_mm=num(model.max_current_mm), min_age=age_text(js, model.min_age),
+                                     max_age=age_text(js, model.max_age))
 
 
 def js_strings(strings: Mapping[str, Any], model: GrowthModel) -> dict[str, Any]:

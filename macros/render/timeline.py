@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from babel import Locale
+from babel.dates import format_date
 from markupsafe import Markup
 
 from macros.model import wording
@@ -67,9 +69,16 @@ def amount_text(guide: Guide, amount_mm: float) -> str:
     return wording.quantity(guide.strings, units.round1(amount_mm), "mm")
 
 
-def _day_text(s, span: Span, tl: Timeline) -> str:
+def date_text(s, day) -> str:
+    """A date as the planner shows it: CLDR's day, short month and year in the strings'
+    locale, as the browser's Intl.DateTimeFormat gives it ("3 Mar 2027", "3 Sept 2027")."""
+    return format_date(day, "d MMM y", locale=Locale.parse(s["locale"], sep="-"))
+
+
+def day_text(s, span: Span, tl: Timeline) -> str:
+    """A span in words: "day 30 (20 to 40)", or dates when the plan has an operation date."""
     if tl.surgery_date:
-        f = lambda d: tl.date(d).strftime("%-d %b %Y")  # noqa: E731 - matches Intl en-GB "3 Mar 2027"
+        f = lambda d: date_text(s, tl.date(d))  # noqa: E731
         if span.min == span.max:
             return f(span.typical)
         return s["date_range"].format(typical=f(span.typical), min=f(span.min), max=f(span.max))
@@ -88,39 +97,67 @@ def _ticks(max_day: int) -> list[int]:
     return list(range(0, top + 1, step))
 
 
-def chart(s, tl: Timeline) -> dict[str, Any]:
-    """The geometry and words of the Gantt-like SVG (``chart`` in ``_timeline.html``)."""
+def chart_layout(tl: Timeline) -> dict[str, Any]:
+    """The chart's geometry as data (planner-model.js ``chartLayout`` gives the same): the
+    month ticks with the day and x of each, and per stage the x and width of the pale bar
+    (the range) and the solid bar (typical), as the SVG attributes' text."""
     end = max([e.max for _, e in tl.phases.values()] + [tl.milestones["removal"].max])
     ticks = _ticks(end)
     scale_end = max(end, units.half_up(ticks[-1] * DAYS_PER_MONTH))
     plot = SVG_WIDTH - LABEL_WIDTH - 10
 
-    def x(day: int) -> str:
-        return f"{LABEL_WIDTH + plot * day / scale_end:.1f}"
+    def at(day: int) -> float:
+        return LABEL_WIDTH + plot * day / scale_end
 
-    def width(a: int, b: int) -> str:
-        return f"{max(float(x(b)) - float(x(a)), 1):.1f}"
+    def x(day: int) -> str:
+        return units.to_fixed(at(day), 1)
+
+    def width(a: int, b: int) -> str:  # from the exact positions, then rounded once
+        return units.to_fixed(max(at(b) - at(a), 1), 1)
 
     height = TOP + ROW_HEIGHT * len(PHASES) + AXIS_HEIGHT + LEGEND_HEIGHT
-    axis_top = height - LEGEND_HEIGHT
-    ly = axis_top + 6
-    rows = []
-    for i, pid in enumerate(PHASES):
-        start, stop = tl.phases[pid]
-        y = TOP + i * ROW_HEIGHT
-        rows.append({"id": pid, "name": _phase_name(s, pid, tl.method), "label_x": LABEL_WIDTH, "label_y": y + 14,
-                     "range_x": x(start.min), "range_y": y + 19, "range_width": width(start.min, stop.max),
-                     "bar_x": x(start.typical), "bar_y": y + 22, "bar_width": width(start.typical, stop.typical)})
     return {
-        "width": SVG_WIDTH, "height": height, "title": s["svg_title"],
-        "grid_top": TOP, "grid_bottom": axis_top - AXIS_HEIGHT + 4, "tick_y": axis_top - AXIS_HEIGHT + 18,
-        "ticks": [{"x": x(units.half_up(n * DAYS_PER_MONTH)), "label": s["axis_month"].format(n=n)} for n in ticks],
-        "axis": {"x": LABEL_WIDTH + plot / 2, "y": axis_top - 6, "label": s["axis_label"]},
-        "legend": {"x": LABEL_WIDTH, "y": ly, "bar_y": ly + 3, "text_y": ly + 13, "typical_x": LABEL_WIDTH + 28,
-                   "typical": s["legend_typical"], "range_x": LABEL_WIDTH + 170, "range_text_x": LABEL_WIDTH + 198,
+        "width": SVG_WIDTH, "height": height, "axisTop": height - LEGEND_HEIGHT, "scaleEnd": scale_end,
+        "labelX": LABEL_WIDTH, "plot": plot, "top": TOP, "rowHeight": ROW_HEIGHT, "axisHeight": AXIS_HEIGHT,
+        "ticks": [{"month": n, "day": units.half_up(n * DAYS_PER_MONTH), "x": x(units.half_up(n * DAYS_PER_MONTH))}
+                  for n in ticks],
+        "rows": [{"phase": pid, "y": TOP + i * ROW_HEIGHT,
+                  "rangeX": x(tl.phases[pid][0].min), "rangeWidth": width(tl.phases[pid][0].min, tl.phases[pid][1].max),
+                  "barX": x(tl.phases[pid][0].typical),
+                  "barWidth": width(tl.phases[pid][0].typical, tl.phases[pid][1].typical)}
+                 for i, pid in enumerate(PHASES)],
+    }
+
+
+def chart(s, tl: Timeline) -> dict[str, Any]:
+    """The geometry (:func:`chart_layout`) and words of the Gantt-like SVG (``chart`` in
+    ``_timeline.html``)."""
+    c = chart_layout(tl)
+    axis_top, lx = c["axisTop"], c["labelX"]
+    ly = axis_top + 6
+    rows = [{"id": r["phase"], "name": _phase_name(s, r["phase"], tl.method), "label_x": lx, "label_y": r["y"] + 14,
+             "range_x": r["rangeX"], "range_y": r["y"] + 19, "range_width": r["rangeWidth"],
+             "bar_x": r["barX"], "bar_y": r["y"] + 22, "bar_width": r["barWidth"]} for r in c["rows"]]
+    return {
+        "width": c["width"], "height": c["height"], "title": s["svg_title"],
+        "grid_top": c["top"], "grid_bottom": axis_top - AXIS_HEIGHT + 4, "tick_y": axis_top - AXIS_HEIGHT + 18,
+        "ticks": [{"x": tick["x"], "label": s["axis_month"].format(n=tick["month"])} for tick in c["ticks"]],
+        "axis": {"x": lx + c["plot"] / 2, "y": axis_top - 6, "label": s["axis_label"]},
+        "legend": {"x": lx, "y": ly, "bar_y": ly + 3, "text_y": ly + 13, "typical_x": lx + 28,
+                   "typical": s["legend_typical"], "range_x": lx + 170, "range_text_x": lx + 198,
                    "range": s["legend_range"]},
         "rows": rows,
     }
+
+
+def summary_text(s, tl: Timeline) -> str:
+    """"Bone solid in about 4 to 8 months; back to sport ..." (months, halves up)."""
+    solid, sport = tl.totals["bone_solid"], tl.totals["return_to_sport"]
+    return s["summary"].format(solid=months_range(s, solid), sport=months_range(s, sport))
+
+
+def months_range(s, span: Span) -> str:
+    return s["months_range"].format(min=months(span.min), max=months(span.max))
 
 
 def by_method(label: Any, method: str) -> str:
@@ -160,17 +197,14 @@ def timeline_data(guide: Guide, tl: Timeline, refs_base: str) -> dict[str, Any]:
     if "beyond_evidence" in tl.warnings:
         limit = wording.quantity(guide.strings, guide.params["lengthening.evidence_max"].typical, "mm")
         warning = s["warning_beyond_evidence"].format(max=limit)
-    solid, sport = tl.totals["bone_solid"], tl.totals["return_to_sport"]
-    rng = s["months_range"]
-    summary = s["summary"].format(solid=rng.format(min=months(solid.min), max=months(solid.max)),
-                                  sport=rng.format(min=months(sport.min), max=months(sport.max)))
+    summary = summary_text(s, tl)
     phases = []
     for pid in PHASES:
         start, stop = tl.phases[pid]
         phases.append({"id": pid, "name": _phase_name(s, pid, tl.method), "start": _span(start), "end": _span(stop),
-                       "start_text": _day_text(s, start, tl), "end_text": _day_text(s, stop, tl)})
+                       "start_text": day_text(s, start, tl), "end_text": day_text(s, stop, tl)})
     milestones = [{"id": mid, "name": _milestone_name(s, mid, tl.method), "span": _span(span),
-                   "date": tl.date(span.typical).isoformat() if tl.surgery_date else "", "when": _day_text(s, span, tl)}
+                   "date": tl.date(span.typical).isoformat() if tl.surgery_date else "", "when": day_text(s, span, tl)}
                   for mid, span in milestone_order(tl)]
     dated = "_dates" if tl.surgery_date else ""
     return {
@@ -243,15 +277,22 @@ def blank_plan(guide: Guide) -> dict[str, Any]:
     }
 
 
+def browser_model(guide: Guide) -> dict[str, Any]:
+    """The numbers planner.js gets: :func:`model_data` and the plausible amount that asks
+    "Did you mean ...?" (``lengthening.plausible_amount``)."""
+    model = model_data(guide.params)
+    plaus = guide.params["lengthening.plausible_amount"]
+    model["plausible_mm"] = {"low": plaus.low, "high": plaus.high}
+    return model
+
+
 def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: str = "/go/planner/") -> Markup:
     """The interactive planner. Without JavaScript the form is hidden (it could not
     compute): a note links to the typical timelines and the blank plan, and an example
     for the usual choices is shown, marked as an example."""
     t = guide.strings["templates"]["planner"]
     s = _s(guide.strings)
-    model = model_data(guide.params)
-    plaus = guide.params["lengthening.plausible_amount"]
-    model["plausible_mm"] = {"low": plaus.low, "high": plaus.high}
+    model = browser_model(guide)
     defaults = {"amount": model["default_mm"], "unit": default_unit, "bone": "femur", "method": "nail"}
     tl = compute(model, defaults["amount"], defaults["bone"], defaults["method"])
     keys = sorted({k for b in BONES for m in METHODS

@@ -118,25 +118,20 @@ def test_unit_switch_display_and_suggestion():
     assert units.from_mm(40, "in") == 1.57
 
 
-def test_browser_reads_numbers_like_python(tab, site):
+MODEL_SCRIPTS = r"""() => [...document.scripts].map(s => s.src.split('/').pop())
+  .filter(n => /^(units-model|planner-model|growth-model|planner|growth)\.js$/.test(n))"""
+
+
+def test_each_tool_loads_the_shared_units_model_first(tab, site):
+    """units-model.js, then the tool's model, then the tool, each once and in that order
+    (widgets.js adds them with async = false)."""
     page = tab.page
     open_planner(page, site)
-    texts = ["4.5", "4,5", "40", " 12 ", "4.", ",5", "4;5", "4,5,6", "1e3", "-4", "", "x", "9" * 30]
-    got_p = page.evaluate("ts => ts.map(t => window.appPlannerModel.parseDecimal(t))", texts)
+    assert page.evaluate(MODEL_SCRIPTS) == ["units-model.js", "planner-model.js", "planner.js"]
+    assert page.evaluate("Object.isFrozen(window.LLGUnitsModel) && typeof window.LLGPlannerModel.compute") == "function"
     open_growth(page, site)
-    got_g = page.evaluate("ts => ts.map(t => window.appGrowthModel.parseDecimal(t))", texts)
-    for text, a, b in zip(texts, got_p, got_g):
-        want = units.parse_decimal(text)
-        if want is not None and want == float("inf"):
-            want = None  # JSON has no infinity: Playwright gives None for Infinity
-            a = None if a in (None, float("inf")) else a
-            b = None if b in (None, float("inf")) else b
-        assert a == want and b == want, text
-    cases = [(4, "mm"), (50, "cm"), (3, "in"), (0.2, "in"), (40, "mm"), (300, "mm")]
-    low, high = PLAUSIBLE.low, PLAUSIBLE.high
-    got = page.evaluate("([cs, lo, hi]) => cs.map(c => window.appGrowthModel.suggestUnit(c[0], c[1], lo, hi))",
-                        [cases, low, high])
-    assert got == [units.suggest_unit(v, u, low, high) for v, u in cases]
+    assert page.evaluate(MODEL_SCRIPTS) == ["units-model.js", "growth-model.js", "growth.js"]
+    assert page.evaluate("typeof window.LLGGrowthModel.predict") == "function"
     assert tab.console_errors == []
 
 
@@ -676,7 +671,7 @@ def _octets(line: str) -> int:
                                   "SHORT:line", "A:" + "a" * 73, "A:" + "a" * 74])
 def test_ics_lines_are_folded(tab, site, line):
     open_planner(tab.page, site)
-    folded = tab.page.evaluate("l => window.appPlannerModel.foldLine(l)", line)
+    folded = tab.page.evaluate("l => window.LLGPlannerModel.foldLine(l)", line)
     parts = folded.split("\r\n")
     assert all(_octets(p) <= 75 for p in parts)
     assert all(p.startswith(" ") for p in parts[1:])

@@ -78,3 +78,19 @@ def test_offline_site_navigates_and_searches_from_a_folder(downloads, file_tab):
     assert outside == [], outside
 
 
+
+
+def test_offline_tools_work_from_a_folder(downloads, file_tab):
+    """The planner and the estimator load their model scripts in order from file:// (classic
+    scripts: Chromium refuses module scripts there) and give a result from a link."""
+    page, errors, outside = file_tab
+    planner = downloads.offline_dir / "lengthening" / "planner.html"
+    page.goto(planner.as_uri() + "?amount=5&unit=cm&bone=tibia&method=frame")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-ready]")
+    assert page.locator(".app-planner__result [data-phase]").count() == 5
+    assert page.locator(".app-planner__result [data-amount-mm='50']").count() == 1
+    growth = downloads.offline_dir / "children" / "growth-prediction.html"
+    page.goto(growth.as_uri() + "?sex=boy&years=8&diff=20&unit=mm")
+    page.locator(".app-growth__output .app-growth-result").wait_for()
+    assert errors == [], errors
+    assert outside == [], outside

@@ -1,9 +1,10 @@
 /* Growth estimator: the predicted leg length difference at the end of growth.
  *
- * The arithmetic mirrors macros/model/growth.py step by step (same operations, same order,
- * same rounding); a browser test checks both give the same answer. The data (the
- * multiplier table, bands, growth rates) and every word come from the JSON embedded
- * by macros/render/growth.py, which reads data/parameters.yml and data/strings.en.yml.
+ * The arithmetic and the result's words are in growth-model.js and units-model.js (loaded
+ * before this file by widgets.js; node --test tests/js/ checks them against Python); this
+ * file is the DOM wiring. The data (the multiplier table, bands, growth rates) and every
+ * word come from the JSON embedded by macros/render/growth.py, which reads
+ * data/parameters.yml and data/strings.en.yml.
  *
  * Material's instant navigation swaps pages without a reload, so we initialise inside
  * document$.subscribe and mark each widget so it is set up once. Only textContent is
@@ -12,177 +13,10 @@
 (function () {
   "use strict";
 
-  var MM_PER_INCH = 25.4; // a unit conversion, not a clinical number
-  var MM_PER = { mm: 1, cm: 10, "in": MM_PER_INCH };
-  var UNITS = ["mm", "cm", "in"];
-  var FIELDS = ["sex", "years", "months", "diff", "unit"];
-  var ERROR_ORDER = ["sex", "years", "months", "diff", "diff_negative", "diff_zero", "diff_too_big", "unit", "age_range"];
-  // The field each error is about: an error shows only once its field was left (or on Estimate).
-  var ERROR_FIELD = { sex: "sex", years: "years", months: "months", diff: "diff", diff_negative: "diff",
-                      diff_zero: "diff", diff_too_big: "diff", unit: "unit", age_range: "years" };
-  var WHOLE = /^\d{1,3}$/;
-  var NEGATIVE = /^-\s*\d+(\.\d+)?$/;
-
-  /* ---- numbers and units (macros/model/units.py, the same rules as the planner) ---- */
-  function parseDecimal(text) {
-    var t = String(text == null ? "" : text).trim();
-    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
-    return Number(t.replace(",", "."));
-  }
-  function toMm(value, unit) { return value * MM_PER[unit]; }
-  function suggestUnit(value, unit, low, high) {
-    var mm = toMm(value, unit);
-    if (low <= mm && mm <= high) return null;
-    var order = ["cm", "mm", "in"];
-    for (var i = 0; i < order.length; i++) {
-      var u = order[i], x = toMm(value, u);
-      if (u !== unit && low <= x && x <= high) return u;
-    }
-    return null;
-  }
-
-  var BANDS = ["lift", "modulation", "lengthening"];
-
-  function halfUp(x) { return Math.floor(x + 0.5); }
-  function round1(x) { return Math.floor(x * 10 + 0.5) / 10; }
-  function num(x) { return String(x); }
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (whole, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
-    });
-  }
-
-  /* ---- model (macros/model/growth.py) ---- */
-
-  function multiplier(model, sex, age) {
-    var ages = model.ages, ms = model.multipliers[sex];
-    for (var i = 0; i < ages.length - 1; i++) {
-      var a0 = ages[i], a1 = ages[i + 1];
-      if (age === a0) return ms[i];
-      if (a0 < age && age < a1) return ms[i] + (ms[i + 1] - ms[i]) * (age - a0) / (a1 - a0);
-    }
-    return ms[ms.length - 1];
-  }
-
-  function multiplierClamped(model, sex, age) {
-    return multiplier(model, sex, Math.min(Math.max(age, model.ages[0]), model.ages[model.ages.length - 1]));
-  }
-
-  function band(model, mm) {
-    if (mm <= model.lift_max_mm) return "lift";
-    if (mm <= model.modulation_max_mm) return "modulation";
-    return "lengthening";
-  }
-
-  function timing(model, sex, age, predicted) {
-    var end = model.end_age_years[sex] * 12;
-    var earliest = halfUp(end - predicted / model.femur_mm_per_year * 12);
-    var latest = halfUp(end - predicted / (model.femur_mm_per_year + model.tibia_mm_per_year) * 12);
-    var status;
-    if (age >= end) status = "over";
-    else if (age > latest) status = "passed";
-    else if (age >= earliest) status = "now";
-    else status = "ahead";
-    return { earliest: earliest, latest: latest, status: status };
-  }
-
-  function predict(model, sex, age, currentMm) {
-    var m = multiplier(model, sex, age);
-    var predicted = currentMm * m;
-    var error = model.measurement_error_mm * m;
-    var low = Math.max(0.0, currentMm * multiplierClamped(model, sex, age + model.timing_shift_months) - error);
-    var high = currentMm * multiplierClamped(model, sex, age - model.timing_shift_months) + error;
-    var b = band(model, predicted);
-    return {
-      sex: sex, age: age, current: currentMm, multiplier: m, predicted: predicted, min: low, max: high,
-      band: b, bandMin: band(model, low), bandMax: band(model, high),
-      timing: b === "modulation" ? timing(model, sex, age, predicted) : null
-    };
-  }
-
-  function parseInputs(model, sexes, query) {
-    var present = FIELDS.filter(function (f) { return query[f] !== null && query[f] !== undefined; });
-    if (!present.length) return { inputs: null, errors: [] };
-    var get = {};
-    FIELDS.forEach(function (f) { get[f] = query[f] === null || query[f] === undefined ? "" : String(query[f]).trim(); });
-    var errors = [];
-    var sex = get.sex;
-    if (sexes.indexOf(sex) < 0) errors.push("sex");
-    var years = WHOLE.test(get.years) ? parseInt(get.years, 10) : null;
-    if (years === null) errors.push("years");
-    var months = get.months === "" ? 0 : (WHOLE.test(get.months) ? parseInt(get.months, 10) : null);
-    if (months === null || months > 11) { errors.push("months"); months = null; }
-    var raw = get.diff;
-    var diff = parseDecimal(raw);
-    if (diff !== null) { /* a number */ }
-    else if (NEGATIVE.test(raw.replace(",", "."))) errors.push("diff_negative");
-    else errors.push("diff");
-    var unit = get.unit || "mm";
-    if (UNITS.indexOf(unit) < 0) errors.push("unit");
-    if (diff !== null) {
-      var mm = UNITS.indexOf(unit) >= 0 ? toMm(diff, unit) : diff;
-      if (diff === 0) { errors.push("diff_zero"); diff = null; }
-      else if (!(mm <= model.max_current_mm)) { errors.push("diff_too_big"); diff = null; }
-    }
-    if (years !== null && months !== null) {
-      var age = years * 12 + months;
-      if (!(model.ages[0] <= age && age <= model.ages[model.ages.length - 1])) errors.push("age_range");
-    }
-    errors.sort(function (a, b) { return ERROR_ORDER.indexOf(a) - ERROR_ORDER.indexOf(b); });
-    if (errors.length) return { inputs: null, errors: errors };
-    return { inputs: { sex: sex, years: years, months: months, diff: diff, unit: unit }, errors: [] };
-  }
-
-  /* ---- words (macros/render/growth.py) ---- */
-
-  function ageText(js, age) {
-    var years = Math.floor(age / 12), months = age % 12;
-    var y = fill(js.age_years[years === 1 ? "one" : "other"], { n: years });
-    var m = fill(js.age_months[months === 1 ? "one" : "other"], { n: months });
-    if (months === 0) return y;
-    if (years === 0) return m;
-    return fill(js.age_and, { years: y, months: m });
-  }
-
-  function lengthText(js, mm, unit) {
-    var whole = String(halfUp(mm));
-    if (unit === "cm") return fill(js.length_cm, { cm: num(round1(mm / 10)), mm: whole });
-    if (unit === "in") return fill(js.length_in, { inches: num(round1(mm / MM_PER_INCH)), mm: whole });
-    return fill(js.length_mm, { mm: whole });
-  }
-
-  function resultParts(js, p, unit) {
-    var parts = [
-      ["summary", fill(js.summary, { sex: js.sex[p.sex], age: ageText(js, p.age), current: lengthText(js, p.current, unit) })],
-      ["predicted", fill(js.predicted, { predicted: lengthText(js, p.predicted, unit) })],
-      ["range", fill(js.range, { min: lengthText(js, p.min, unit), max: lengthText(js, p.max, unit) })],
-      ["band", js.band[p.band]],
-      ["band-name", fill(js.band_words, { name: js.band_name[p.band] })]
-    ];
-    if (p.bandMin !== p.bandMax) {
-      var crossed = BANDS.slice(BANDS.indexOf(p.bandMin), BANDS.indexOf(p.bandMax) + 1);
-      parts.push(["band-uncertain", fill(js.band_crosses, {
-        names: crossed.map(function (b) { return js.band_name[b]; }).join(js.band_join) })]);
-    }
-    if (p.timing) {
-      var t = p.timing;
-      if (t.status !== "over") {
-        var low = halfUp(t.earliest / 12), high = halfUp(t.latest / 12);
-        parts.push(["timing", low === high ? fill(js.timing.single, { low: low }) : fill(js.timing.range, { low: low, high: high })]);
-      }
-      parts.push(["timing-status", js.timing[t.status]]);
-    }
-    parts.push(["decide", js.decide]);
-    return parts;
-  }
-
-  function errorText(js, model, code) {
-    return fill(js.errors[code], {
-      max_mm: num(model.max_current_mm),
-      min_age: ageText(js, model.ages[0]),
-      max_age: ageText(js, model.ages[model.ages.length - 1])
-    });
-  }
+  var G = globalThis.LLGGrowthModel, U = globalThis.LLGUnitsModel;
+  var UNITS = U.UNITS, FIELDS = G.FIELDS, ERROR_FIELD = G.ERROR_FIELD;
+  var fill = U.fill, parseDecimal = U.parseDecimal, toMm = U.toMm, suggestUnit = U.suggestUnit;
+  var parseInputs = G.parseInputs, predict = G.predict, resultParts = G.resultParts, errorText = G.errorText;
 
   /* ---- the widget ---- */
 
@@ -266,15 +100,7 @@
     var currentMm = toMm(i.diff, i.unit);
     var p = predict(model, i.sex, i.years * 12 + i.months, currentMm);
     var result = el("div", "app-growth-result");
-    var attrs = {
-      sex: p.sex, ageMonths: String(p.age), unit: i.unit,
-      currentMm: num(round1(p.current)), predictedMm: num(round1(p.predicted)),
-      predictedMmMin: num(round1(p.min)), predictedMmMax: num(round1(p.max)), band: p.band
-    };
-    if (p.timing) {
-      attrs.modulationAgeMonthsMin = String(p.timing.earliest);
-      attrs.modulationAgeMonthsMax = String(p.timing.latest);
-    }
+    var attrs = G.dataAttributes(p, i.unit);
     Object.keys(attrs).forEach(function (k) { result.dataset[k] = attrs[k]; });
     resultParts(js, p, i.unit).forEach(function (part) {
       result.appendChild(el("p", "app-growth-result__" + part[0], part[1]));
@@ -283,8 +109,7 @@
     // What to read next: the page of each option group the range touches, then the questions.
     var links = data.links || {};
     // the central prediction's group first, then the others the range reaches
-    var groups = [p.band].concat(BANDS.slice(BANDS.indexOf(p.bandMin), BANDS.indexOf(p.bandMax) + 1)
-      .filter(function (b) { return b !== p.band; }));
+    var groups = [p.band].concat(G.bandsCrossed(p).filter(function (b) { return b !== p.band; }));
     var next = el("div", "app-growth-next");
     next.appendChild(el("p", "app-growth-next__title", js.read_next));
     var ul = el("ul");
@@ -387,8 +212,6 @@
     var widgets = document.querySelectorAll("[data-app-widget='growth']");
     Array.prototype.forEach.call(widgets, setup);
   }
-
-  window.appGrowthModel = { parseDecimal: parseDecimal, suggestUnit: suggestUnit, parseInputs: parseInputs };
 
   if (typeof document$ !== "undefined" && document$.subscribe) {
     document$.subscribe(init);

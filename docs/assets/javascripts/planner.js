@@ -1,158 +1,24 @@
 /* Leg Length Guide: the treatment-timeline planner.
  *
- * Reads every number from the JSON that the planner() macro embeds in the page and
- * computes exactly what macros/model/timeline.py computes (same order of operations, same
- * rounding: see that module's docstring). Builds the result with DOM methods and
- * textContent only; nothing from the URL or the inputs is ever written as HTML.
+ * Reads every number from the JSON that the planner() macro embeds in the page; the
+ * arithmetic, the words of numbers and the chart's geometry are in planner-model.js and
+ * units-model.js (loaded before this file by widgets.js), checked against Python by
+ * node --test tests/js/. This file is the DOM wiring: it builds the result with DOM
+ * methods and textContent only; nothing from the URL or the inputs is ever written as HTML.
  * State lives in the URL query: amount, unit (mm|cm|in), bone, method, date. An old link's
  * age= is ignored (the planner has no age input: the studies give no figures by age).
- * Number reading and unit conversion repeat macros/model/units.py (parseDecimal, fromMm,
- * suggestUnit); an amount outside lengthening.plausible_amount asks "Did you mean ...?"
- * with a one-tap fix and shows no plan for it.
+ * An amount outside lengthening.plausible_amount asks "Did you mean ...?" with a one-tap
+ * fix and shows no plan for it.
  */
 (function () {
   "use strict";
 
-  var BONES = ["femur", "tibia"];
-  var METHODS = ["nail", "frame"];
-  var UNITS = ["mm", "cm", "in"];
-  var MM_PER = { mm: 1, cm: 10, "in": 25.4 };
-  var SHOWN_DECIMALS = { mm: 1, cm: 2, "in": 2 };
-  var PHASES = ["latency", "distraction", "consolidation", "protected_walking", "return_to_activity"];
-  var MILESTONES = ["surgery", "lengthening_start", "target_reached", "full_weight_bearing", "removal", "return_to_sport"];
-  var SCENARIOS = ["min", "typical", "max"];
-  var DAYS_PER_MONTH = 365.25 / 12;
+  var M = globalThis.LLGPlannerModel, U = globalThis.LLGUnitsModel;
+  var fill = U.fill, compute = M.compute, parseAmount = M.parseAmount, parseDate = M.parseDate;
+  var pick = M.pick, milestoneOrder = M.milestoneOrder, byMethod = M.byMethod;
+  var BONES = M.BONES, METHODS = M.METHODS, UNITS = M.UNITS, PHASES = M.PHASES;
   var SVG_NS = "http://www.w3.org/2000/svg";
-  var SVG_WIDTH = 360, LABEL_WIDTH = 6, ROW_HEIGHT = 40, TOP = 4, AXIS_HEIGHT = 40, LEGEND_HEIGHT = 30;
-  var ICS_LINE_OCTETS = 75; // RFC 5545 3.1: lines longer than 75 octets are folded
   var MAX_PARAM_LENGTH = 40;
-
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
-    });
-  }
-
-  function monthsToDays(m) { return Math.floor(m * DAYS_PER_MONTH + 0.5); }
-  function months(days) { return Math.floor(days / DAYS_PER_MONTH + 0.5); }
-
-  /* ---- the model: a copy of macros/model/timeline.py compute() ---- */
-  function scenario(model, amount, bone, method, s) {
-    var latency = model.latency_days[s];
-    var distraction = Math.ceil(amount / model.rate_mm_per_day[s]);
-    var healing = Math.floor(model.healing_index[method][bone][s] * amount / 10 + 0.5);
-    var target = latency + distraction;
-    var solid = Math.max(healing, target + 7 * model.consolidation_weeks[s]);
-    var sport = solid + monthsToDays(model.return_months[s]);
-    var removal = method === "nail" ? Math.max(monthsToDays(model.nail_removal_months[s]), solid) : solid;
-    return { latency: latency, target: target, solid: solid, sport: sport, removal: removal };
-  }
-
-  function compute(model, amount, bone, method) {
-    var runs = {};
-    SCENARIOS.forEach(function (s) { runs[s] = scenario(model, amount, bone, method, s); });
-    function span(n) { return { min: runs.min[n], typical: runs.typical[n], max: runs.max[n] }; }
-    var zero = { min: 0, typical: 0, max: 0 };
-    var latency = span("latency"), target = span("target"), solid = span("solid"),
-        sport = span("sport"), removal = span("removal");
-    var keys = model.keys;
-    var used = [keys.latency, keys.rate, fill(keys.healing_index, { method: method, bone: bone }),
-                keys.consolidation, keys["return"]];
-    if (method === "nail") used.push(keys.nail_removal);
-    return {
-      amount: amount, bone: bone, method: method,
-      phases: {
-        latency: [zero, latency], distraction: [latency, target], consolidation: [target, solid],
-        protected_walking: [zero, solid], return_to_activity: [solid, sport]
-      },
-      milestones: {
-        surgery: zero, lengthening_start: latency, target_reached: target,
-        full_weight_bearing: solid, removal: removal, return_to_sport: sport
-      },
-      totals: { bone_solid: solid, return_to_sport: sport, removal: removal },
-      warnings: amount > model.evidence_max_mm ? ["beyond_evidence"] : [],
-      used: used
-    };
-  }
-
-  /* ---- numbers and units (macros/model/units.py) ---- */
-  function parseDecimal(text) {
-    var t = String(text == null ? "" : text).trim();
-    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(t)) return null;
-    return Number(t.replace(",", "."));
-  }
-  function toMm(value, unit) { return value * MM_PER[unit]; }
-  function fromMm(mm, unit) {
-    var f = Math.pow(10, SHOWN_DECIMALS[unit]);
-    return Math.floor(mm / MM_PER[unit] * f + 0.5) / f;
-  }
-  function suggestUnit(value, unit, low, high) {
-    var mm = toMm(value, unit);
-    if (low <= mm && mm <= high) return null;
-    var order = ["cm", "mm", "in"];
-    for (var i = 0; i < order.length; i++) {
-      var u = order[i], x = toMm(value, u);
-      if (u !== unit && low <= x && x <= high) return u;
-    }
-    return null;
-  }
-
-  /* ---- input parsing: returns {value} or {error: code} (and {suggest, number} to ask) ---- */
-  function parseAmount(text, unit, model) {
-    var t = String(text == null ? "" : text).trim();
-    if (t === "") return { error: "amount_missing" };
-    if (t.length > 20) return { error: "amount_not_number" };
-    if (/^\d+([.,]\d+)?\s*(mm|cm|in|inch|inches|")$/i.test(t)) return { error: "amount_unit" };
-    if (/^-\d/.test(t)) return { error: "amount_not_positive" };
-    var n = parseDecimal(t);
-    if (n === null || !isFinite(n)) return { error: "amount_not_number" };
-    if (n <= 0) return { error: "amount_not_positive" };
-    if (!MM_PER[unit]) return { error: "query" };
-    var mm = toMm(n, unit), p = model.plausible_mm;
-    if (p && !(p.low <= mm && mm <= p.high)) {
-      var sug = suggestUnit(n, unit, p.low, p.high);
-      if (sug) return { error: "amount_question", suggest: sug, number: n };
-      if (mm > model.max_mm) return { error: "amount_too_large" };
-      return { error: mm < p.low ? "amount_implausible_low" : "amount_implausible_high" };
-    }
-    if (mm > model.max_mm) return { error: "amount_too_large" };
-    return { value: mm };
-  }
-
-  /* ---- calendar lines: RFC 5545 folding at 75 octets, never inside a UTF-8 character ---- */
-  function utf8Length(ch) {
-    var c = ch.codePointAt(0);
-    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  function foldLine(line) {
-    var out = [], cur = "", used = 0, limit = ICS_LINE_OCTETS;
-    Array.from(String(line)).forEach(function (ch) {
-      var n = utf8Length(ch);
-      if (used + n > limit) {
-        out.push(cur);
-        cur = " "; used = 1; // a continuation line starts with one space, counted in its 75 octets
-      }
-      cur += ch; used += n;
-    });
-    out.push(cur);
-    return out.join("\r\n");
-  }
-
-  function parseDate(text) {
-    var t = String(text == null ? "" : text);
-    if (t === "") return { value: null };
-    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
-    if (!m) return { error: "date" };
-    var y = +m[1], mo = +m[2], d = +m[3];
-    var ms = Date.UTC(y, mo - 1, d);
-    var back = new Date(ms);
-    if (y < 1900 || y > 2200 || back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-      return { error: "date" };
-    }
-    return { value: ms };
-  }
-
-  function pick(value, allowed) { return allowed.indexOf(value) >= 0 ? value : null; }
 
   /* ---- rendering (same classes and hooks as macros/render/timeline.py) ---- */
   function el(tag, attrs, text) {
@@ -197,19 +63,14 @@
   }
 
   Planner.prototype.dateOf = function (day) {
-    return this.last.dateMs == null ? null : this.last.dateMs + day * 86400000;
+    return this.last.dateMs == null ? null : M.dateOf(this.last.dateMs, day);
   };
-  Planner.prototype.iso = function (ms) { return new Date(ms).toISOString().slice(0, 10); };
+  Planner.prototype.iso = function (ms) { return M.iso(ms); };
 
   Planner.prototype.dayText = function (span) {
-    var s = this.s, self = this;
-    if (this.last.dateMs != null) {
-      var f = function (d) { return self.dateFormat.format(new Date(self.dateOf(d))); };
-      if (span.min === span.max) return f(span.typical);
-      return fill(s.date_range, { typical: f(span.typical), min: f(span.min), max: f(span.max) });
-    }
-    if (span.min === span.max) return fill(s.day_single, { typical: span.typical });
-    return fill(s.day_range, { typical: span.typical, min: span.min, max: span.max });
+    var self = this;
+    var f = this.last.dateMs != null ? function (d) { return self.dateFormat.format(new Date(self.dateOf(d))); } : null;
+    return M.dayText(this.s, span, f);
   };
 
   function setSpan(node, prefix, span) {
@@ -219,52 +80,27 @@
     node.setAttribute("data-" + p + "day-max", String(span.max));
   }
 
-  /* A label that may differ by method: a string, or { nail: ..., frame: ... } (as by_method in Python). */
-  function byMethod(label, method) {
-    return typeof label === "string" ? label : label[method];
-  }
-
-  function numberText(x) {
-    var r = Math.round(x * 10) / 10;
-    return String(r);
-  }
-
   Planner.prototype.chart = function (tl) {
-    var s = this.s;
-    var end = tl.milestones.removal.max;
-    PHASES.forEach(function (p) { end = Math.max(end, tl.phases[p][1].max); });
-    var top = months(end) + 1;
-    var step = top <= 8 ? 1 : top <= 24 ? 3 : 6;
-    var ticks = [];
-    for (var n = 0; n <= top; n += step) ticks.push(n);
-    var scaleEnd = Math.max(end, Math.round(ticks[ticks.length - 1] * DAYS_PER_MONTH));
-    var plot = SVG_WIDTH - LABEL_WIDTH - 10;
-    function x(day) { return LABEL_WIDTH + plot * day / scaleEnd; }
-    var height = TOP + ROW_HEIGHT * PHASES.length + AXIS_HEIGHT + LEGEND_HEIGHT;
-    var axisTop = height - LEGEND_HEIGHT;
-    var root = svg("svg", { "class": "app-timeline__chart", viewBox: "0 0 " + SVG_WIDTH + " " + height,
+    var s = this.s, c = M.chartLayout(tl);
+    var root = svg("svg", { "class": "app-timeline__chart", viewBox: "0 0 " + c.width + " " + c.height,
                             role: "img", "aria-label": s.svg_title });
-    ticks.forEach(function (n) {
-      var day = Math.round(n * DAYS_PER_MONTH), xx = x(day).toFixed(1);
-      root.appendChild(svg("line", { "class": "app-timeline__grid", x1: xx, x2: xx, y1: TOP, y2: axisTop - AXIS_HEIGHT + 4 }));
-      root.appendChild(svg("text", { "class": "app-timeline__tick", x: xx, y: axisTop - AXIS_HEIGHT + 18, "text-anchor": "middle" },
-                           fill(s.axis_month, { n: n })));
+    c.ticks.forEach(function (t) {
+      root.appendChild(svg("line", { "class": "app-timeline__grid", x1: t.x, x2: t.x, y1: c.top, y2: c.axisTop - c.axisHeight + 4 }));
+      root.appendChild(svg("text", { "class": "app-timeline__tick", x: t.x, y: c.axisTop - c.axisHeight + 18, "text-anchor": "middle" },
+                           fill(s.axis_month, { n: t.month })));
     });
-    root.appendChild(svg("text", { "class": "app-timeline__axis", x: LABEL_WIDTH + plot / 2, y: axisTop - 6, "text-anchor": "middle" }, s.axis_label));
-    var ly = axisTop + 6, legend = svg("g", { "class": "app-timeline__legend" });
-    legend.appendChild(svg("rect", { "class": "app-timeline__bar", x: LABEL_WIDTH, y: ly + 3, width: 22, height: 10, rx: 2 }));
-    legend.appendChild(svg("text", { "class": "app-timeline__label", x: LABEL_WIDTH + 28, y: ly + 13 }, s.legend_typical));
-    legend.appendChild(svg("rect", { "class": "app-timeline__range", x: LABEL_WIDTH + 170, y: ly, width: 22, height: 16, rx: 3 }));
-    legend.appendChild(svg("text", { "class": "app-timeline__label", x: LABEL_WIDTH + 198, y: ly + 13 }, s.legend_range));
+    root.appendChild(svg("text", { "class": "app-timeline__axis", x: c.labelX + c.plot / 2, y: c.axisTop - 6, "text-anchor": "middle" }, s.axis_label));
+    var lx = c.labelX, ly = c.axisTop + 6, legend = svg("g", { "class": "app-timeline__legend" });
+    legend.appendChild(svg("rect", { "class": "app-timeline__bar", x: lx, y: ly + 3, width: 22, height: 10, rx: 2 }));
+    legend.appendChild(svg("text", { "class": "app-timeline__label", x: lx + 28, y: ly + 13 }, s.legend_typical));
+    legend.appendChild(svg("rect", { "class": "app-timeline__range", x: lx + 170, y: ly, width: 22, height: 16, rx: 3 }));
+    legend.appendChild(svg("text", { "class": "app-timeline__label", x: lx + 198, y: ly + 13 }, s.legend_range));
     root.appendChild(legend);
-    PHASES.forEach(function (pid, i) {
-      var start = tl.phases[pid][0], stop = tl.phases[pid][1], y = TOP + i * ROW_HEIGHT;
-      var g = svg("g", { "class": "app-timeline__row app-timeline__row--" + pid });
-      g.appendChild(svg("text", { "class": "app-timeline__label", x: LABEL_WIDTH, y: y + 14 }, byMethod(s.phases[pid], tl.method)));
-      g.appendChild(svg("rect", { "class": "app-timeline__range", x: x(start.min).toFixed(1), y: y + 19,
-                                  width: Math.max(x(stop.max) - x(start.min), 1).toFixed(1), height: 16, rx: 3 }));
-      g.appendChild(svg("rect", { "class": "app-timeline__bar", x: x(start.typical).toFixed(1), y: y + 22,
-                                  width: Math.max(x(stop.typical) - x(start.typical), 1).toFixed(1), height: 10, rx: 2 }));
+    c.rows.forEach(function (row) {
+      var g = svg("g", { "class": "app-timeline__row app-timeline__row--" + row.phase });
+      g.appendChild(svg("text", { "class": "app-timeline__label", x: lx, y: row.y + 14 }, byMethod(s.phases[row.phase], tl.method)));
+      g.appendChild(svg("rect", { "class": "app-timeline__range", x: row.rangeX, y: row.y + 19, width: row.rangeWidth, height: 16, rx: 3 }));
+      g.appendChild(svg("rect", { "class": "app-timeline__bar", x: row.barX, y: row.y + 22, width: row.barWidth, height: 10, rx: 2 }));
       root.appendChild(g);
     });
     return root;
@@ -275,10 +111,7 @@
     var box = el("div", { "class": "app-timeline", "data-amount-mm": String(tl.amount), "data-bone": tl.bone,
                           "data-method": tl.method });
     if (this.last.dateMs != null) box.setAttribute("data-date", this.iso(this.last.dateMs));
-    var amountText = numberText(tl.amount) + " mm";
-    if (this.last.unit !== "mm") {
-      amountText = String(fromMm(tl.amount, this.last.unit)) + " " + s.unit_words[this.last.unit] + " (" + amountText + ")";
-    }
+    var amountText = M.amountText(s, tl.amount, this.last.unit);
     var cap = el("p", { "class": "app-timeline__caption" });
     cap.appendChild(el("strong", null, fill(s.caption, { amount: amountText, bone: s.bones[tl.bone],
       method: s.methods[tl.method] })));
@@ -287,10 +120,7 @@
       box.appendChild(el("p", { "class": "app-timeline__warning", "data-warning": "beyond_evidence" },
                          fill(s.warning_beyond_evidence, { max: this.evidenceMaxText })));
     }
-    var solid = tl.totals.bone_solid, sport = tl.totals.return_to_sport;
-    box.appendChild(el("p", { "class": "app-timeline__summary" }, fill(s.summary, {
-      solid: fill(s.months_range, { min: months(solid.min), max: months(solid.max) }),
-      sport: fill(s.months_range, { min: months(sport.min), max: months(sport.max) }) })));
+    box.appendChild(el("p", { "class": "app-timeline__summary" }, M.summaryText(s, tl)));
     box.appendChild(this.chart(tl));
 
     var table = el("table", { "class": "app-timeline__table app-timeline__phases" });
@@ -349,16 +179,7 @@
     return box;
   };
 
-  // Milestones in date order (typical day; the model's order breaks ties), as timeline_html.py.
-  function milestoneOrder(tl) {
-    return MILESTONES.slice().sort(function (a, b) {
-      return (tl.milestones[a].typical - tl.milestones[b].typical) || (MILESTONES.indexOf(a) - MILESTONES.indexOf(b));
-    });
-  }
-
-  Planner.prototype.milestoneName = function (mid, method) {
-    return mid === "removal" ? this.s.milestones["removal_" + method] : byMethod(this.s.milestones[mid], method);
-  };
+  Planner.prototype.milestoneName = function (mid, method) { return M.milestoneName(this.s, mid, method); };
 
   /* ---- state: form <-> URL ---- */
   Planner.prototype.readForm = function () {
@@ -538,11 +359,9 @@
     this.last.timeline = tl;
     var node = this.render(tl);
     this.result.replaceChildren(node);
-    var solid = tl.totals.bone_solid, sport = tl.totals.return_to_sport;
-    var solidText = fill(this.s.months_range, { min: months(solid.min), max: months(solid.max) });
+    var solidText = M.monthsRange(this.s, tl.totals.bone_solid);
     this.live.textContent = fill(this.s.live_updated, { solid: solidText });
-    this.peek.textContent = fill(this.s.peek, { solid: solidText,
-      sport: fill(this.s.months_range, { min: months(sport.min), max: months(sport.max) }) });
+    this.peek.textContent = fill(this.s.peek, { solid: solidText, sport: M.monthsRange(this.s, tl.totals.return_to_sport) });
     if (!opts.noUrl) this.writeUrl(linkState);
     this.printInfo(linkState);
     return true;
@@ -604,7 +423,7 @@
         "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
-    return lines.map(foldLine).join("\r\n") + "\r\n";
+    return lines.map(M.foldLine).join("\r\n") + "\r\n";
   };
 
   Planner.prototype.action = function (name) {
@@ -649,7 +468,7 @@
       if (parsed.value == null) { this.exact = null; return; }
       src = { mm: parsed.value, srcText: text, srcUnit: from };
     }
-    var shown = to === src.srcUnit ? src.srcText : String(fromMm(src.mm, to));
+    var shown = to === src.srcUnit ? src.srcText : String(U.fromMm(src.mm, to));
     this.form.elements.amount.value = shown;
     this.exact = { text: shown, unit: to, mm: src.mm, srcText: src.srcText, srcUnit: src.srcUnit };
   };
@@ -740,8 +559,6 @@
     });
   }
 
-  window.appPlannerModel = { compute: compute, parseAmount: parseAmount, parseDate: parseDate, parseDecimal: parseDecimal,
-                             fromMm: fromMm, suggestUnit: suggestUnit, foldLine: foldLine };
   // Material's document$ fires on load and after every instant navigation; under
   // file:// it may never fire, so the plain load event starts the planner too (init is
   // idempotent).

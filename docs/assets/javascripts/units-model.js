@@ -1,0 +1,65 @@
+/* Leg Length Guide: numbers and units for the browser tools (model only).
+ *
+ * The one browser copy of macros/model/units.py: reading a typed number (a point or a
+ * comma for decimals), mm/cm/in conversions, the "did you mean cm?" unit, and the one
+ * rounding rule (halves up, as Math.round). planner-model.js and growth-model.js use it;
+ * node --test tests/js/ checks it against tests/golden/units.json, which Python writes.
+ *
+ * A classic script (not an ES module: Chromium refuses module scripts under file://, and
+ * the offline copy opens from a folder). No DOM, no storage, no network: it only sets
+ * globalThis.LLGUnitsModel.
+ */
+(function (root) {
+  "use strict";
+
+  var MM_PER_INCH = 25.4; // a unit conversion, not a clinical number
+  var UNITS = ["mm", "cm", "in"];
+  var MM_PER = { mm: 1, cm: 10, "in": MM_PER_INCH };
+  var SHOWN_DECIMALS = { mm: 1, cm: 2, "in": 2 };
+  var SUGGEST_ORDER = ["cm", "mm", "in"];
+  var DECIMAL = /^(\d+([.,]\d*)?|[.,]\d+)$/;
+
+  /* A typed number, a point or a comma for decimals; null when it is not one. */
+  function parseDecimal(text) {
+    var t = String(text == null ? "" : text).trim();
+    if (!DECIMAL.test(t)) return null;
+    return Number(t.replace(",", "."));
+  }
+
+  function toMm(value, unit) { return value * MM_PER[unit]; }
+
+  /* mm in unit, rounded for display (halves up, SHOWN_DECIMALS). */
+  function fromMm(mm, unit) {
+    var f = Math.pow(10, SHOWN_DECIMALS[unit]);
+    return Math.floor(mm / MM_PER[unit] * f + 0.5) / f;
+  }
+
+  /* For an amount outside low..high (mm) in its unit: the first other unit (cm, mm, in)
+     in which the same number is inside; null when it is plausible or none fits. */
+  function suggestUnit(value, unit, low, high) {
+    var mm = toMm(value, unit);
+    if (low <= mm && mm <= high) return null;
+    for (var i = 0; i < SUGGEST_ORDER.length; i++) {
+      var u = SUGGEST_ORDER[i], x = toMm(value, u);
+      if (u !== unit && low <= x && x <= high) return u;
+    }
+    return null;
+  }
+
+  function halfUp(x) { return Math.floor(x + 0.5); }
+  function round1(x) { return Math.floor(x * 10 + 0.5) / 10; }
+  function num(x) { return String(x); }
+
+  /* "{name}" placeholders filled from values; an unknown placeholder stays as it is. */
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : whole;
+    });
+  }
+
+  root.LLGUnitsModel = Object.freeze({
+    MM_PER_INCH: MM_PER_INCH, UNITS: UNITS, MM_PER: MM_PER, SHOWN_DECIMALS: SHOWN_DECIMALS,
+    parseDecimal: parseDecimal, toMm: toMm, fromMm: fromMm, suggestUnit: suggestUnit,
+    halfUp: halfUp, round1: round1, num: num, fill: fill
+  });
+})(globalThis);

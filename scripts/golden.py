@@ -1,0 +1,339 @@
+"""Golden cases for the browser's model scripts, written by the Python model.
+
+    python scripts/golden.py          # write tests/golden/units.json, planner.json, growth.json
+    python scripts/golden.py check    # exit 1 when a committed file differs from what Python gives now
+
+Python (``macros/model/units.py``, ``timeline.py``, ``growth.py`` and the words of
+``macros/render/timeline.py`` and ``growth.py``) is the reference. Each file holds the data
+and words the page embeds for the browser, the inputs, and Python's answers: every phase
+boundary and milestone, the chart's ticks and positions, every sentence and range the
+browser builds, every error code for bad input, unit conversions and number reading.
+``node --test tests/js/`` checks ``units-model.js``, ``planner-model.js`` and
+``growth-model.js`` give the same answers; ``tests/test_golden.py`` checks the committed
+files equal what this script writes now, so they cannot drift from Python.
+
+Inputs are fixed (a seeded generator): the same files on every run. Numbers JSON cannot
+carry (infinity) are written as the strings ``"Infinity"``/``"-Infinity"``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import math
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from macros.data.guide import load_guide  # noqa: E402
+from macros.model import growth, units  # noqa: E402
+from macros.model import timeline as t  # noqa: E402
+from macros.render import growth as growth_html  # noqa: E402
+from macros.render import timeline as timeline_html  # noqa: E402
+
+OUT = ROOT / "tests" / "golden"
+SEED = 20261201
+
+# Typed text a person or a link may give: numbers in every form, white space, symbols, units.
+TYPED = ["4,5", "4.5", ".5", ",5", "", " ", "abc", "4.", "4,", "4..5", "4,5,6", "4;5", "1e3", "1E3", "-4", "- 4",
+         "-4,5", "+4", "0", "00", "0.0", "0,0", "00.5", " 40 ", "\t40\n", "\u00a040", "\ufeff40", "40\u2003",
+         "\u30004,5", "\u008540", "\x1c40", "４０", "٤٠", "४०", "4\u00a05", "1 000", "1,000", "1.000", "9" * 20,
+         "9" * 21, "9" * 30, "9" * 400, "0." + "0" * 30 + "1", "Infinity", "NaN", "0x10", "1_000", "50mm", "50 mm",
+         "5cm", "5 CM", "2in", "2 inch", "2 inches", '2"', "2\u00a0in", "2\u2003cm", "4,5 cm", "4.5mm", "mm",
+         "<b>4</b>", "4e", "½", "4½", "−4", "–4", "50%", "50 m", "1/2"]
+
+
+def _js_number(x: float) -> Any:
+    if math.isinf(x):
+        return "Infinity" if x > 0 else "-Infinity"
+    if math.isnan(x):
+        return "NaN"
+    return x
+
+
+def _typed_numbers(rng: random.Random) -> list[str]:
+    """Numbers as they are typed: whole, with a point or a comma, leading or trailing separators,
+    plus random strings of digits, separators, signs and spaces."""
+    out = []
+    for k in range(0, 640):
+        x = k / 8
+        text = repr(x).rstrip("0").rstrip(".") if x % 1 else str(int(x))
+        out.append(text)
+        if "." in text:
+            out.append(text.replace(".", ","))
+    alphabet = "0123456789.,- e"
+    for _ in range(600):
+        out.append("".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7))))
+    return out
+
+
+def units_cases() -> dict[str, Any]:
+    rng = random.Random(SEED)
+    texts = list(dict.fromkeys(TYPED + _typed_numbers(rng)))
+    parse = [[text, None if (v := units.parse_decimal(text)) is None else _js_number(v)] for text in texts]
+    values = [k / 4 for k in range(0, 2001)] + [k * 0.1 for k in range(0, 1001)] + [0.05, 0.15, 0.25, 1.005, 2.675, 1e-7]
+    convert = []
+    for v in values:
+        row = [v]
+        for unit in units.INPUT_UNITS:
+            row += [units.to_mm(v, unit), units.from_mm(v, unit)]
+        convert.append(row)
+    ranges = []
+    for name, low, high in (("planner", *_planner_plausible()),
+                            ("growth", GUIDE.params["growth.estimator.plausible_min"].value, _growth_model().max_current_mm)):
+        ranges.append({"name": name, "low": low, "high": high})
+    suggest = []
+    samples = [k / 10 for k in range(1, 100)] + list(range(10, 1001, 5)) + [0.01, 0.3, 0.39, 0.4, 0.41, 9.84, 9.85, 25.4]
+    for r in ranges:
+        for v in samples:
+            for unit in units.INPUT_UNITS:
+                suggest.append([r["name"], v, unit, units.suggest_unit(v, unit, r["low"], r["high"])])
+    rounding = [n / 4 for n in range(-8, 3000)] + [n * 365.25 / 12 for n in range(0, 61)] + \
+               [0.05, 0.15, 0.25, 2.675, 1.005, 0.49999999999999994, -0.5, 1e15 + 0.5]
+    return {
+        "about": "Python's answers (macros/model/units.py); scripts/golden.py writes this file.",
+        "ranges": ranges,
+        "parseDecimal": parse,
+        "convert": {"units": list(units.INPUT_UNITS), "columns": "value, then toMm and fromMm for each unit",
+                    "rows": convert},
+        "suggestUnit": suggest,
+        "rounding": [[x, units.half_up(x), units.round1(x), growth.num(units.round1(x))] for x in rounding],
+        # the chart's positions are written with one decimal (JavaScript's toFixed: a tie goes up)
+        "toFixed1": [[x, units.to_fixed(x, 1)] for x in [k / 20 for k in range(0, 7201)] + [k / 8 for k in range(0, 2881, 3)]],
+    }
+
+
+GUIDE = load_guide(ROOT / "data")
+
+
+def _planner_plausible() -> tuple[float, float]:
+    p = GUIDE.params["lengthening.plausible_amount"]
+    return p.low, p.high
+
+
+def _growth_model() -> growth.GrowthModel:
+    return growth.model_from_params(GUIDE.params)
+
+
+def _span(s: t.Span) -> list[int]:
+    return [s.min, s.typical, s.max]
+
+
+def _timeline_case(strings, model, amount: float, bone: str, method: str) -> dict[str, Any]:
+    tl = t.compute(model, amount, bone, method)
+    chart = timeline_html.chart_layout(tl)
+    return {
+        "amount": amount, "bone": bone, "method": method,
+        "phases": {pid: [_span(a), _span(b)] for pid, (a, b) in tl.phases.items()},
+        "milestones": {mid: _span(s) for mid, s in tl.milestones.items()},
+        "totals": {k: _span(s) for k, s in tl.totals.items()},
+        "warnings": list(tl.warnings),
+        "order": [mid for mid, _ in timeline_html.milestone_order(tl)],
+        "summary": timeline_html.summary_text(strings, tl),
+        # every span a phase starts or ends at is a milestone's span: their words
+        "milestoneTexts": {mid: timeline_html.day_text(strings, s, tl) for mid, s in tl.milestones.items()},
+        "chart": compact_chart(chart),
+        "amountText": {u: _amount_text(strings, amount, u) for u in t.UNITS},
+    }
+
+
+CHART_FRAME = ("width", "height", "axisTop", "labelX", "plot", "top", "rowHeight", "axisHeight")
+
+
+def compact_chart(chart: dict[str, Any]) -> dict[str, Any]:
+    """A chart layout without the frame every chart shares (written once, as ``chartFrame``):
+    the scale's end, ticks as [month, day, x], rows as [y, range x, range width, bar x, bar width]."""
+    return {"scaleEnd": chart["scaleEnd"], "ticks": [[k["month"], k["day"], k["x"]] for k in chart["ticks"]],
+            "rows": [[r["y"], r["rangeX"], r["rangeWidth"], r["barX"], r["barWidth"]] for r in chart["rows"]]}
+
+
+def _amount_text(strings, mm: float, unit: str) -> str:
+    """The caption's amount: millimetres to one decimal, or the typed unit with the
+    millimetres after it (as the static plan, which is in millimetres, words them)."""
+    mm_text = growth.num(units.round1(mm)) + " mm"
+    if unit == "mm":
+        return mm_text
+    return f"{growth.num(units.from_mm(mm, unit))} {strings['unit_words'][unit]} ({mm_text})"
+
+
+def planner_cases() -> dict[str, Any]:
+    strings = GUIDE.strings["js"]["planner"]
+    model = timeline_html.browser_model(GUIDE)
+    rng = random.Random(SEED + 1)
+    low, high = _planner_plausible()
+    # every typed form, in every unit and one unknown unit: the error code or the millimetres
+    texts = list(dict.fromkeys(TYPED + _typed_numbers(rng) + [f"{x:g}" for x in (low, high, low / 10, high / 10,
+                                                                                    low / 25.4, high / 25.4, model["max_mm"],
+                                                                                    model["max_mm"] + 1, high + 1)]))
+    parse = []
+    for text in texts:
+        for unit in (*t.UNITS, "furlong"):
+            got = t.parse_amount(text, unit, model)
+            parse.append([text, unit, {k: _js_number(v) if isinstance(v, float) else v for k, v in got.items()}])
+    # amounts in millimetres: every whole mm from 1 to the plausible high end (each ceil and
+    # floor step of every phase), halves, and what cm and inches typed to two decimals give
+    amounts = sorted({float(mm) for mm in range(1, int(high) + 1)} | {mm + 0.5 for mm in range(0, 40)}
+                     | {units.to_mm(k / 100, "in") for k in range(40, 1000, 17)}
+                     | {units.to_mm(k / 100, "cm") for k in range(100, 2500, 31)}
+                     | {model["evidence_max_mm"], model["evidence_max_mm"] + 0.1, model["max_mm"]})
+    timelines = []
+    for amount in amounts:
+        for bone, method in itertools.product(t.BONES, t.METHODS):
+            timelines.append(_timeline_case(strings, model, amount, bone, method))
+    # operation dates: reading them, and the calendar date of every milestone
+    dates = ["2027-03-01", "2027-02-28", "2027-02-29", "2028-02-29", "2100-02-29", "2000-02-29", "1900-01-01",
+             "1899-12-31", "2200-12-31", "2201-01-01", "2027-12-31", "2027-13-01", "2027-00-10", "2027-04-31",
+             "2027-1-01", "27-01-01", "2027/01/01", "2027-01-01T00:00", " 2027-01-01", "2027-01-01 ", "",
+             "٢٠٢٧-٠١-٠١", "２０２７-０１-０１", "2027-01-1", "abcd-ef-gh", "2027-06-15", "2026-10-25", "2027-03-28"]
+    dates += [(dt.date(2026, 1, 1) + dt.timedelta(days=k)).isoformat() for k in range(0, 1200, 37)]
+    parse_dates = []
+    for text in dates:
+        try:
+            d = t.parse_date(text)
+            parse_dates.append([text, None if d is None else d.isoformat()])
+        except t.PlannerInputError as e:
+            parse_dates.append([text, {"error": "date", "code": e.code}])
+    dated = []
+    for k, text in enumerate(d for d, r in parse_dates if isinstance(r, str)):
+        amount = [20, 50, 80, 120, 37.5][k % 5]
+        bone, method = [("femur", "nail"), ("tibia", "frame"), ("femur", "frame"), ("tibia", "nail")][k % 4]
+        tl = t.compute(model, amount, bone, method, text)
+        dated.append({
+            "date": text, "amount": amount, "bone": bone, "method": method,
+            "milestones": {mid: [tl.date(d).isoformat() for d in _span(s)] for mid, s in tl.milestones.items()},
+            "milestoneTexts": {mid: timeline_html.day_text(strings, s, tl) for mid, s in tl.milestones.items()},
+            "phaseTexts": {pid: [timeline_html.day_text(strings, a, tl), timeline_html.day_text(strings, b, tl)]
+                           for pid, (a, b) in tl.phases.items()},
+        })
+    return {
+        "about": "Python's answers (macros/model/timeline.py, macros/render/timeline.py); scripts/golden.py writes "
+                 "this file.",
+        "model": model,
+        "strings": strings,
+        "parseAmount": parse,
+        "chartFrame": {k: timeline_html.chart_layout(t.compute(model, 50, "femur", "nail"))[k] for k in CHART_FRAME},
+        "used": {f"{b} {m}": list(t.compute(model, 50, b, m).used_keys) for b in t.BONES for m in t.METHODS},
+        "timelines": timelines,
+        "parseDate": parse_dates,
+        "dated": dated,
+        "monthsToDays": [[m, t.months_to_days(m)] for m in [k / 4 for k in range(0, 241)]],
+        "months": [[d, t.months(d)] for d in range(0, 2200)],
+    }
+
+
+def growth_cases() -> dict[str, Any]:
+    model = _growth_model()
+    js = growth_html.js_strings(GUIDE.strings, model)
+    rng = random.Random(SEED + 2)
+    # reading the form and the link: each field's forms, one at a time from a valid entry,
+    # then random mixes; a field left out of a link is absent (null)
+    values = {
+        "sex": ["boy", "girl", "", "Boy", "x", " girl ", "<b>"],
+        "years": ["8", "0", "5", "17", "18", "99", "100", "1000", "8.5", "abc", "-1", " 8 ", "٨", "", "\u00a08"],
+        "months": [None, "", "0", "6", "11", "12", "-1", "x", "5.5", " 3 "],
+        "diff": ["20", "4,5", ".5", "0", "0,0", "-20", "- 3", "-3,5", "-\u00a03", "abc", "", "1e3", "9" * 30, "\u00a05",
+                 "150", "150.1", "15,01", "1" + "0" * 30, "NaN", "Infinity", "<svg>"],
+        "unit": [None, "mm", "cm", "in", "furlong", ""],
+    }
+    base = {"sex": "boy", "years": "8", "months": "0", "diff": "20", "unit": "mm"}
+    queries = [{}]
+    for field, options in values.items():
+        for v in options:
+            queries.append({**base, field: v})
+    for _ in range(1500):
+        queries.append({f: rng.choice(options) for f, options in values.items()})
+    parse = []
+    for q in queries:
+        present = {k: v for k, v in q.items() if v is not None}
+        inputs, errors = growth.parse_inputs(model, present)
+        got = None if inputs is None else {"sex": inputs.sex, "years": inputs.years, "months": inputs.months,
+                                           "diff": inputs.diff, "unit": inputs.unit}
+        parse.append([q, {"inputs": got, "errors": errors}])
+    # predictions: every month of age the estimator offers, both sexes, differences in each
+    # unit across the three option bands
+    diffs = [("5", "mm"), ("12", "mm"), ("20", "mm"), ("33,5", "mm"), ("60", "mm"), ("1.5", "cm"), ("4", "cm"),
+             ("0.4", "in"), ("1.25", "in"), ("2", "in")]
+    predictions = []
+    for k, age in enumerate(range(model.min_age, model.max_age + 1)):
+        for sex in growth.SEXES:
+            for diff, unit in (diffs[(k + j) % len(diffs)] for j in range(0, len(diffs), 4 if sex == "boy" else 5)):
+                current = units.to_mm(units.parse_decimal(diff), unit)
+                p = growth.predict(model, sex, age, current)
+                predictions.append({
+                    "sex": sex, "age": age, "diff": diff, "unit": unit, "current": current,
+                    "multiplier": p.multiplier, "predicted": p.predicted_mm, "min": p.min_mm, "max": p.max_mm,
+                    "band": p.band, "bandMin": p.band_min, "bandMax": p.band_max,
+                    "timing": None if p.timing is None else {"earliest": p.timing.earliest_months,
+                                                             "latest": p.timing.latest_months,
+                                                             "status": p.timing.status},
+                    "attrs": growth_html.data_attributes(p, unit),
+                    "parts": [list(part) for part in growth_html.result_parts(js, p, unit)],
+                })
+    errors = {code: growth_html.error_text(js, model, code) for code in js["errors"]}
+    return {
+        "about": "Python's answers (macros/model/growth.py, macros/render/growth.py); scripts/golden.py writes "
+                 "this file.",
+        "model": model.as_dict(),
+        "sexes": list(growth.SEXES),
+        "strings": js,
+        "parseInputs": parse,
+        "predictions": predictions,
+        "multipliers": [[sex, age, growth.multiplier(model, sex, age),
+                         growth.multiplier_clamped(model, sex, age - model.timing_shift_months),
+                         growth.multiplier_clamped(model, sex, age + model.timing_shift_months)]
+                        for sex in growth.SEXES for age in range(model.min_age, model.max_age + 1)],
+        "bands": [[mm, growth.band(model, mm)] for mm in [k / 2 for k in range(0, 301)]],
+        "ageTexts": [[age, growth_html.age_text(js, age)] for age in range(0, model.max_age + 13)],
+        "lengthTexts": [[mm, unit, growth_html.length_text(js, mm, unit)]
+                        for mm in [k / 4 for k in range(0, 801)] for unit in units.INPUT_UNITS],
+        "errorTexts": errors,
+    }
+
+
+def _dump(data: dict[str, Any]) -> str:
+    """One key per line, one case per line: a change shows as a short diff."""
+    lines = ["{"]
+    keys = list(data)
+    for i, key in enumerate(keys):
+        value = data[key]
+        end = "," if i < len(keys) - 1 else ""
+        if isinstance(value, list) and value:
+            lines.append(f"{json.dumps(key)}: [")
+            lines += [json.dumps(v, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+                      + ("," if j < len(value) - 1 else "") for j, v in enumerate(value)]
+            lines.append("]" + end)
+        else:
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(',', ':'))}{end}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def build() -> dict[str, str]:
+    """The text of each golden file, by file name."""
+    return {"units.json": _dump(units_cases()), "planner.json": _dump(planner_cases()),
+            "growth.json": _dump(growth_cases())}
+
+
+def main(argv: list[str]) -> int:
+    files = build()
+    if len(argv) > 1 and argv[1] == "check":
+        stale = [name for name, text in files.items()
+                 if not (OUT / name).exists() or (OUT / name).read_text(encoding="utf-8") != text]
+        if stale:
+            print(f"stale golden files (run python scripts/golden.py): {', '.join(stale)}")
+            return 1
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        (OUT / name).write_text(text, encoding="utf-8")
+        print(f"tests/golden/{name}: {len(text) / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
