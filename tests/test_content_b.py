@@ -32,7 +32,7 @@ def test_pages_built(site):
 def test_figures_have_text_alternatives_and_captions(site):
     count = 0
     for page in PAGES:
-        for fig in _soup(site, page).select("figure.app-fig"):
+        for fig in _soup(site, page).select("figure.app-figure"):
             count += 1
             svg = fig.find("svg")
             assert svg is not None and svg.get("role") == "img", page

@@ -74,7 +74,7 @@ def test_built_table_and_pages(site):
     assert headers == [str(v) for v in GUIDE.strings["templates"]["options"]["columns"].values()]
     for page in TREATMENT_PAGES:
         page_html = site.page_html(page)
-        assert "figures-options.css" in page_html, page
+        assert "assets/stylesheets/site.css" in page_html, page
 
 
 @pytest.mark.parametrize("page", TREATMENT_PAGES)
@@ -88,7 +88,8 @@ def test_figures_are_accessible(site, page):
             el = soup.find(id=i)
             assert el is not None and el.get_text(strip=True), i
         assert svg.find_parent("figure").find("figcaption").get_text(strip=True)
-        assert re.match(r"app-fig-", " ".join(svg.find_parent("figure").get("class", []))), "figure class prefix"
+        assert "app-figure" in svg.find_parent("figure").get("class", []), "figure block class"
+        assert "app-figure__svg" in svg.get("class", []), "figure svg element class"
 
 
 def test_at_least_one_figure(site):
@@ -108,7 +109,7 @@ def test_figure_text_follows_colour_scheme(browser, site, scheme):
     try:
         page = context.new_page()
         page.goto(site.url + "treatment/shoe-lifts/")
-        label = page.locator(".app-fig-lift__label").first
+        label = page.locator(".app-figure__label").first
         fill = label.evaluate("el => getComputedStyle(el).fill")
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         # Text must contrast with the page: dark on light, light on dark.

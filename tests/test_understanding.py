@@ -120,7 +120,7 @@ def test_figure_follows_dark_scheme(tab, site):
     for scheme in ("default", "slate"):
         page.evaluate("s => document.body.setAttribute('data-md-color-scheme', s)", scheme)
         colours[scheme] = page.evaluate("""() => {
-            const bone = document.querySelector('.app-figure__bone');
+            const bone = document.querySelector('.app-figure__limb');
             const text = document.querySelector('.md-content');
             return [getComputedStyle(bone).stroke, getComputedStyle(text).color];
         }""")
