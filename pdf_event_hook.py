@@ -26,11 +26,14 @@ from macros.data.yamlfile import read_config  # noqa: E402
 
 
 def site_css() -> list[str]:
-    """The site's own style sheets (extra_css in mkdocs.yml), in order."""
+    """The site's own style sheets, in order: extra_css in mkdocs.yml (the site stylesheet),
+    then each widget's (assets/stylesheets/widgets/, which a page links only where the
+    widget is; the book holds every page)."""
     config = read_config(ROOT / "mkdocs.yml")
     docs = ROOT / config.get("docs_dir", "docs")
-    return [(docs / css).read_text(encoding="utf-8") for css in config.get("extra_css", [])
-            if (docs / css).is_file()]
+    files = [docs / css for css in config.get("extra_css", [])]
+    files += sorted((docs / "assets" / "stylesheets" / "widgets").glob("*.css"))
+    return [css.read_text(encoding="utf-8") for css in files if css.is_file()]
 
 
 def _text(tag) -> str:

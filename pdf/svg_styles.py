@@ -43,7 +43,7 @@ def resolve_vars(value: str, colours: dict[str, str] = MATERIAL_COLOURS) -> str:
 
 
 def _last_compound(selector: str) -> str:
-    """`.app-fig .app-fig__leg` -> `.app-fig__leg`: an SVG's own style sheet sees only the SVG."""
+    """`.app-figure .app-figure__leg` -> `.app-figure__leg`: an SVG's own style sheet sees only the SVG."""
     parts = [p for p in _COMBINATOR.split(selector.strip()) if p]
     return parts[-1] if parts else ""
 

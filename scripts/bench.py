@@ -1,13 +1,18 @@
 """Performance benchmark (not a test): prints Markdown tables for the README's
 "Quality figures" section.
 
-Usage: python scripts/bench.py [--no-lighthouse] [--runs N]   (N Lighthouse runs a page, default 3)
+Usage: python scripts/bench.py [--no-lighthouse] [--runs N] [--desktop] [--only WORD,...]
+  --runs N     Lighthouse runs a page (default 3); --desktop: Lighthouse's desktop preset
+  --only       only the pages whose label contains one of the words (e.g. --only Home,Planner)
+  --quick      skip the PDF build and the planner's recompute timing
 
 1. Builds the site (timed) and, if scripts/pdf exists, the PDF (timed).
 2. Serves the site on loopback with gzip, as a static host would.
 3. For each page in PAGES: Lighthouse 12 (mobile preset) scores, and the bytes the page
    transfers (gzip-compressed, as recorded by Chromium through Playwright), split into
-   HTML, CSS, JS, fonts, images and other (the search index).
+   HTML, CSS, JS, fonts, images and other (the search index); and the guide's own CSS and
+   JS (not Material's): requests and bytes, raw and gzip (budget: a content page at most
+   2 requests and 4 KB gzip; a widget page adds its widget's stylesheet and scripts).
 4. If scripts/bench_planner.py exists, runs it for the planner's recompute time.
 Budgets: Lighthouse performance >= 95; accessibility, best practices, SEO = 100;
 a content page under 150 KB transferred. A page that does not exist prints "missing".
@@ -40,10 +45,14 @@ PAGES = [
     ("Long content: what is LLD", "understanding/what-is-lld/", True),
     ("Long content: risks", "lengthening/risks/", True),
     ("Planner", "lengthening/planner/", False),
+    ("Growth estimator", "children/growth-prediction/", False),
+    ("Link builder", "clinicians/linking/", False),
 ]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 BUDGET_SCORES = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 BUDGET_CONTENT_KB = 150
+BUDGET_OWN_REQUESTS = 2  # a content page: the site stylesheet and widgets.js
+BUDGET_OWN_GZIP_KB = 4
 GZIP_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 BENCHMARK_INDEX: list[float] = []  # Lighthouse's measure of this machine's CPU speed, per run
 KINDS = ["HTML", "CSS", "JS", "fonts", "images", "other"]
@@ -107,8 +116,16 @@ def kind(url: str, resource_type: str) -> str:
     return "other"
 
 
-def transfer_sizes(browser, base: str, site: Path, path: str) -> dict[str, int]:
-    """Bytes each kind of resource costs the page, gzip-compressed where a host would."""
+def is_own(url: str) -> bool:
+    """The guide's own CSS and JS: under assets/, not Material's minified, hash-named files."""
+    path = urlsplit(url).path
+    return ("/assets/stylesheets/" in path or "/assets/javascripts/" in path) and ".min." not in path \
+        and Path(path).suffix in (".css", ".js")
+
+
+def transfer_sizes(browser, base: str, site: Path, path: str) -> tuple[dict[str, int], dict[str, int]]:
+    """Bytes each kind of resource costs the page, gzip-compressed where a host would; and
+    the guide's own CSS and JS: requests, raw bytes and gzip bytes."""
     context = browser.new_context()
     seen: dict[str, str] = {}
     context.on("request", lambda r: seen.setdefault(r.url, r.resource_type))
@@ -116,6 +133,7 @@ def transfer_sizes(browser, base: str, site: Path, path: str) -> dict[str, int]:
     page.goto(base + path, wait_until="networkidle")
     context.close()
     sizes = dict.fromkeys(KINDS, 0)
+    own = {"requests": 0, "raw": 0, "gzip": 0}
     for url, rtype in seen.items():
         if not url.startswith(base):
             continue
@@ -125,21 +143,27 @@ def transfer_sizes(browser, base: str, site: Path, path: str) -> dict[str, int]:
         if not file.is_file():
             continue
         data = file.read_bytes()
-        sizes[kind(url, rtype)] += len(gzip.compress(data, 6)) if file.suffix in GZIP_TYPES else len(data)
-    return sizes
+        sent = len(gzip.compress(data, 6)) if file.suffix in GZIP_TYPES else len(data)
+        sizes[kind(url, rtype)] += sent
+        if is_own(url):
+            own["requests"] += 1
+            own["raw"] += len(data)
+            own["gzip"] += sent
+    return sizes, own
 
 
-def lighthouse(url: str, runs: int) -> dict[str, int] | str:
+def lighthouse(url: str, runs: int, desktop: bool = False) -> dict[str, int] | str:
     """Median score per category over ``runs`` runs (Lighthouse's own advice for noisy hosts)."""
-    results = [_lighthouse_once(url) for _ in range(runs)]
+    results = [_lighthouse_once(url, desktop) for _ in range(runs)]
     if any(isinstance(r, str) for r in results):
         return next(r for r in results if isinstance(r, str))
     return {cat: int(statistics.median(r[cat] for r in results)) for cat in results[0]}
 
 
-def _lighthouse_once(url: str) -> dict[str, int] | str:
+def _lighthouse_once(url: str, desktop: bool = False) -> dict[str, int] | str:
     out = subprocess.run(
         [str(LIGHTHOUSE), url, "--output=json", "--output-path=stdout", "--quiet",
+         *(["--preset=desktop"] if desktop else []),
          "--only-categories=performance,accessibility,best-practices,seo",
          "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
         env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=300)
@@ -159,6 +183,9 @@ def mark(ok: bool) -> str:
 def main() -> int:
     run_lighthouse = "--no-lighthouse" not in sys.argv
     runs = int(sys.argv[sys.argv.index("--runs") + 1]) if "--runs" in sys.argv else 3
+    desktop = "--desktop" in sys.argv
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
+    pages = [p for p in PAGES if only is None or any(w.lower() in p[0].lower() for w in only)]
     site = Path(tempfile.mkdtemp(prefix="bench-")) / "site"
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -168,23 +195,32 @@ def main() -> int:
         print("site build failed", file=sys.stderr)
         return 1
     pdf_script = ROOT / "scripts" / "pdf"
-    pdf = f"{timed(['bash', str(pdf_script)])[0]:.1f} s" if pdf_script.exists() else "missing (no scripts/pdf)"
+    quick = "--quick" in sys.argv
+    pdf = ("skipped (--quick)" if quick else f"{timed(['bash', str(pdf_script)])[0]:.1f} s" if pdf_script.exists()
+           else "missing (no scripts/pdf)")
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
 
     from playwright.sync_api import sync_playwright
 
-    rows_lh, rows_bytes, failures = [], [], []
+    rows_lh, rows_bytes, rows_own, failures = [], [], [], []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for label, path, content in PAGES:
+        for label, path, content in pages:
             name = f"{label} (`/{path}`)"
             if not (site / path / "index.html").is_file():
                 rows_lh.append(f"| {name} | missing | | | |")
                 rows_bytes.append(f"| {name} | missing | | | | | | |")
+                rows_own.append(f"| {name} | missing | | |")
                 continue
-            sizes = transfer_sizes(browser, base, site, path)
+            sizes, own = transfer_sizes(browser, base, site, path)
+            own_ok = not content or (own["requests"] <= BUDGET_OWN_REQUESTS
+                                     and own["gzip"] <= BUDGET_OWN_GZIP_KB * 1024)
+            if not own_ok:
+                failures.append(f"{name}: own CSS and JS {own['requests']} requests, {own['gzip'] / 1024:.1f} KB gzip")
+            rows_own.append(f"| {name} | {own['requests']}{mark(own_ok)} | {own['raw'] / 1024:.1f} "
+                            f"| {own['gzip'] / 1024:.1f}{mark(own_ok)} |")
             total = sum(sizes.values()) / 1024
             over = content and total >= BUDGET_CONTENT_KB
             if over:
@@ -192,7 +228,7 @@ def main() -> int:
             rows_bytes.append(f"| {name} | " + " | ".join(f"{sizes[k] / 1024:.1f}" for k in KINDS)
                               + f" | {total:.1f}{mark(not over)} |")
             if run_lighthouse:
-                scores = lighthouse(base + path, runs)
+                scores = lighthouse(base + path, runs, desktop)
                 if isinstance(scores, str):
                     rows_lh.append(f"| {name} | {scores} | | | |")
                     failures.append(f"{name}: Lighthouse {scores}")
@@ -210,7 +246,7 @@ def main() -> int:
     print(f"Site build (`mkdocs build --strict`): {build_s:.1f} s; PDF build: {pdf}\n")
     if run_lighthouse:
         bi = min(BENCHMARK_INDEX, default=0)
-        print(f"Lighthouse 12.2.3, mobile preset, median of {runs} runs (budget: performance ≥ 95, others 100). "
+        print(f"Lighthouse 12.2.3, {'desktop' if desktop else 'mobile'} preset, median of {runs} runs (budget: performance ≥ 95, others 100). "
               f"Machine: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores, Lighthouse "
               f"benchmarkIndex {bi:.0f} (lowest run; an idle modern core scores well over 1000, and "
               "performance falls on a busy machine, total blocking time most):\n")
@@ -219,8 +255,14 @@ def main() -> int:
     print(f"Transferred, gzip, KB (budget: content page < {BUDGET_CONTENT_KB} KB):\n")
     print("| page | " + " | ".join(KINDS) + " | total |\n|---" * 1 + "|---" * (len(KINDS) + 1) + "|")
     print("\n".join(rows_bytes) + "\n")
+    print(f"The guide's own CSS and JS (budget: a content page at most {BUDGET_OWN_REQUESTS} requests and "
+          f"{BUDGET_OWN_GZIP_KB} KB gzip):\n")
+    print("| page | requests | raw KB | gzip KB |\n|---|---|---|---|")
+    print("\n".join(rows_own) + "\n")
     bench_planner = ROOT / "scripts" / "bench_planner.py"
-    if bench_planner.exists():
+    if quick:
+        print("Planner recompute: skipped (--quick)\n")
+    elif bench_planner.exists():
         out = subprocess.run([sys.executable, str(bench_planner)], cwd=ROOT, capture_output=True, text=True)
         print("Planner recompute (scripts/bench_planner.py):\n\n" + (out.stdout or out.stderr).strip() + "\n")
     else:

@@ -1,4 +1,4 @@
-"""Printing a page from the browser gives a clean handout (docs/assets/stylesheets/print.css):
+"""Printing a page from the browser gives a clean handout (styles/_print.scss, compiled into the site stylesheet):
 no navigation, search or buttons; the title, the last-reviewed date, the permanent address
 and the disclaimer; collapsible blocks open; links to the downloads."""
 

@@ -241,7 +241,7 @@ def test_pdf_text_is_faithful_to_the_html(downloads):
     When the planner is on the page, its static estimate is checked here element by element."""
     pdf_text = re.sub(r"\(https?://[^)]*\)", "", squash(book_text(downloads.pdf)))
     hidden_in_print = print_hidden_selectors()
-    assert ".app-page-foot__downloads" in hidden_in_print  # the parser reads print.css
+    assert ".app-page-foot__downloads" in hidden_in_print  # the parser reads the site stylesheet
     checked = 0
     for page in nav_pages(downloads.pdf_html):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")

@@ -5,7 +5,8 @@ one by one in the built site, each figure meeting every rule:
   ``aria-labelledby`` names its own <title> and then its <desc>, both inside the SVG and
   both saying something (a title and a description, not a word);
 * the figure has a visible caption;
-* the figure carries an ``app-fig…`` class (the figure stylesheets select on it);
+* the figure is the one figure block, ``app-figure``, and its drawing ``app-figure__svg``
+  (styles/_figures.scss selects on them);
 * no colour is fixed in the drawing (no fill, stroke, style or color attribute): colours
   come from CSS (currentColor and theme variables), so the figure follows light and dark
   mode and prints black on white (tests/browser/test_figures_browser.py checks this in
@@ -55,8 +56,10 @@ def figure_problems(fig) -> list[str]:
     caption = fig.find("figcaption")
     if caption is None or not caption.get_text(strip=True):
         problems.append("the figure needs a caption")
-    if not any(c.startswith("app-fig") for c in fig.get("class", [])):
-        problems.append("the figure needs an app-fig… class")
+    if "app-figure" not in fig.get("class", []):
+        problems.append("the figure needs the app-figure class")
+    if "app-figure__svg" not in svg.get("class", []):
+        problems.append("the drawing needs the app-figure__svg class")
     fixed = sorted({f"<{el.name} {a}>" for el in [svg, *svg.find_all(True)] for a in set(el.attrs) & COLOUR_ATTRIBUTES})
     if fixed:
         problems.append(f"colours are fixed in the drawing ({', '.join(fixed)}); set them in CSS")
@@ -75,11 +78,11 @@ def test_figure_checks_can_fail():
         '<desc id="d">Two legs of different length, drawn side by side.</desc>'
         '<path fill="#000" d="M0 0"/></svg><figcaption> </figcaption></figure>', "html.parser").figure
     found = " | ".join(figure_problems(bad))
-    for expected in ("role=img", "<title> and then its <desc>", "#t says too little", "caption", "app-fig",
-                     "<path fill>"):
+    for expected in ("role=img", "<title> and then its <desc>", "#t says too little", "caption", "app-figure class",
+                     "app-figure__svg", "<path fill>"):
         assert expected in found, expected
     good = BeautifulSoup(
-        '<figure class="app-fig"><svg role="img" aria-labelledby="t d"><title id="t">Two legs of different length</title>'
+        '<figure class="app-figure"><svg class="app-figure__svg" role="img" aria-labelledby="t d"><title id="t">Two legs of different length</title>'
         '<desc id="d">Two legs of different length, drawn side by side.</desc><path d="M0 0"/></svg>'
         '<figcaption>Legs</figcaption></figure>', "html.parser").figure
     assert figure_problems(good) == []

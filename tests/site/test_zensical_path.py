@@ -43,7 +43,7 @@ from macros.data.yamlfile import read_config
 CONFIGS = [ROOT / "mkdocs.yml", ROOT / "mkdocs-pdf.yml", ROOT / "mkdocs-offline.yml",
            ROOT / "clinic-example" / "mkdocs.yml"]
 OVERRIDES = ROOT / "overrides"
-HERE = "tests/test_zensical_path.py (DIFFERENCES / SUPPORTED)"
+HERE = "tests/site/test_zensical_path.py (DIFFERENCES / SUPPORTED)"
 
 # Why `zensical build` cannot run on this machine (checked 2026-12-01):
 #   .venv/bin/pip download --no-deps zensical  -> zensical-0.1.3 (Requires-Dist: zensical-ui==0.0.43)
@@ -59,6 +59,11 @@ DIFFERENCES: dict[str, tuple[str, str, str]] = {
         "The hook only makes `mkdocs serve` re-import the macros package after an edit.",
         "Nothing: Zensical loads macros/__init__.py by file path for every page "
         "(extensions/macros.py _load_module), so it never runs stale code."),
+    "hook:overrides/hooks/styles.py": (
+        "`hooks:` is accepted but no MkDocs event runs, so the SCSS is not compiled by the build.",
+        "The hook recompiles styles/*.scss into docs/assets/stylesheets before each MkDocs build.",
+        "Nothing: the compiled CSS is committed, and tests/site/test_styles.py fails when it differs "
+        "from a fresh compile (scripts/styles.py --check), so Zensical serves the same CSS."),
     "hook:pdf_event_hook.py": (
         "Not a `hooks:` entry: mkdocs-to-pdf imports it. Zensical has no to-pdf plugin.",
         "It styles SVGs and removes repeated titles in the PDF book.",
@@ -132,6 +137,10 @@ DIFFERENCES: dict[str, tuple[str, str, str]] = {
     "override:overrides/hooks/reload_macros.py": (
         "Files in custom_dir that are not templates are copied into the site (the trial "
         "build published site/hooks/reload_macros.py); MkDocs leaves .py files out.",
+        "A stray file in the published site, nothing secret.",
+        "Move the hook out of overrides/ when switching (mkdocs.yml and clinic-example/)."),
+    "override:overrides/hooks/styles.py": (
+        "Copied into the site like any non-template file in custom_dir (see reload_macros.py).",
         "A stray file in the published site, nothing secret.",
         "Move the hook out of overrides/ when switching (mkdocs.yml and clinic-example/)."),
     "macros:define_env per page": (

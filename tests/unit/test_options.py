@@ -73,7 +73,7 @@ def test_built_table_and_pages(site):
     assert headers == [str(v) for v in GUIDE.strings["templates"]["options"]["columns"].values()]
     for page in TREATMENT_PAGES:
         page_html = site.page_html(page)
-        assert "figures-options.css" in page_html, page
+        assert "assets/stylesheets/site.css" in page_html, page
 
 
 def test_nail_and_frame_figures_stand_together_with_the_caveat():

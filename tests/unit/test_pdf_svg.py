@@ -8,20 +8,20 @@ from bs4 import BeautifulSoup
 from pdf.svg_styles import MATERIAL_COLOURS, resolve_vars, style_inline_svgs, svg_stylesheet
 
 CSS = """
-.app-fig .app-fig__leg { fill: var(--md-default-fg-color--lightest); stroke: currentColor; }
-.app-fig__block { fill: var(--md-accent-fg-color); }
-.app-fig__odd { fill: var(--app-unknown, #123456); }
-[data-md-color-scheme="slate"] .app-fig__leg { fill: #222; }
+.app-figure .app-figure__leg { fill: var(--md-default-fg-color--lightest); stroke: currentColor; }
+.app-figure__block { fill: var(--md-accent-fg-color); }
+.app-figure__odd { fill: var(--app-unknown, #123456); }
+[data-md-color-scheme="slate"] .app-figure__leg { fill: #222; }
 .app-other { fill: red; }
-@media print { .app-fig__block { fill: #999; } }
-@media screen { .app-fig__block { fill: lime; } }
+@media print { .app-figure__block { fill: #999; } }
+@media screen { .app-figure__block { fill: lime; } }
 """
 
 
 def test_rules_for_the_svg_classes_only_with_colours_resolved():
-    css = svg_stylesheet([CSS], {"app-fig__leg", "app-fig__block", "app-fig__odd"})
-    assert ".app-fig__leg { fill: " + MATERIAL_COLOURS["--md-default-fg-color--lightest"] in css
-    assert f".app-fig__block {{ fill: {MATERIAL_COLOURS['--md-accent-fg-color']}; }}" in css
+    css = svg_stylesheet([CSS], {"app-figure__leg", "app-figure__block", "app-figure__odd"})
+    assert ".app-figure__leg { fill: " + MATERIAL_COLOURS["--md-default-fg-color--lightest"] in css
+    assert f".app-figure__block {{ fill: {MATERIAL_COLOURS['--md-accent-fg-color']}; }}" in css
     assert "#123456" in css  # a variable's own fallback
     assert "#999" in css  # print rules apply, after the screen ones
     assert css.index(MATERIAL_COLOURS["--md-accent-fg-color"]) < css.index("#999")
@@ -35,11 +35,11 @@ def test_resolve_vars_unknown_without_fallback_is_black():
 
 def test_style_goes_into_each_classed_svg():
     soup = BeautifulSoup(
-        '<p><svg class="app-fig"><rect class="app-fig__block"/></svg><svg viewBox="0 0 1 1"><path/></svg></p>',
+        '<p><svg class="app-figure"><rect class="app-figure__block"/></svg><svg viewBox="0 0 1 1"><path/></svg></p>',
         "html.parser")
     assert style_inline_svgs(soup, [CSS]) == 1
     first, second = soup.find_all("svg")
-    assert "app-fig__block" in first.style.string and first["color"] == "#000"
+    assert "app-figure__block" in first.style.string and first["color"] == "#000"
     assert second.find("style") is None
 
 

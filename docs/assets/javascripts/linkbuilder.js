@@ -175,7 +175,7 @@
     form.addEventListener("input", update);
     form.addEventListener("change", update);
     root.querySelector(".app-linkbuilder__print").addEventListener("click", function () {
-      // print the slip alone (clinic.css hides the rest of the page while this class is set)
+      // print the slip alone (widgets/linkbuilder.css hides the rest of the page while this class is set)
       document.documentElement.classList.add("app-print-slip");
       window.addEventListener("afterprint", function () {
         document.documentElement.classList.remove("app-print-slip");
