@@ -30,12 +30,10 @@ files. Pure module: no MkDocs import. Problems raise :class:`GuideDataError` nam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterator, Mapping, get_args
 
 from macros.data import schema
 from macros.data.references import Bibliography, check_keys
-from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 
 RANGE_FIELDS = ("low", "typical", "high")
@@ -227,8 +225,3 @@ def parse_parameters(raw: Any, bibliography: Bibliography, file: str = "paramete
     out: dict[str, Parameter] = {}
     _walk(raw["parameters"], "", units, bibliography, file, out)
     return Parameters(out, units)
-
-
-def load_parameters(path: Path, bibliography: Bibliography) -> Parameters:
-    """Read and validate ``path``; raises :class:`GuideDataError` with the key at fault."""
-    return parse_parameters(read_yaml(path), bibliography, path.name)

@@ -25,7 +25,7 @@ from macros.errors import GuideDataError
 from macros.data.parameters import Parameter, Parameters
 from macros.data.permalinks import Permalinks
 
-# The planner's query contract (agreed between helpers; documented on clinicians/linking.md).
+# The planner's query contract (documented on clinicians/linking.md).
 PLANNER_PATH = "/lengthening/planner/"
 # No age: the planner has none (old links' age= is ignored by the planner).
 PLANNER_CHOICES = {"bone": ("femur", "tibia"), "method": ("nail", "frame")}
