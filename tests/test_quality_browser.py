@@ -115,8 +115,19 @@ def _about_privacy_keys(site) -> set[str]:
     return set(re.findall(r"<code>(__\w+)</code>", section.group(0)))
 
 
+def _declared_storage_keys(site) -> set[str]:
+    """Keys a widget declares with data-app-storage-key: written only when the reader saves
+    (tests/test_companion_browser.py checks that the key written is the one declared)."""
+    keys = set()
+    for path in site_pages(site.dir):
+        file = site.dir / (path if path.endswith(".html") else path + "index.html")
+        keys.update(re.findall(r'data-app-storage-key="([^"]*)"', file.read_text(encoding="utf-8")))
+    return keys
+
+
 def test_storage_is_exactly_what_the_about_page_says(audit, site):
-    """Only the theme's colour-scheme setting is stored, and the About page names every key."""
+    """Loading pages stores only the theme's colour scheme; the About page names that key
+    and every key a widget declares, and no other."""
     observed = set()
     for rec in audit.values():
         for key in rec["storage"]:
@@ -124,7 +135,9 @@ def test_storage_is_exactly_what_the_about_page_says(audit, site):
             # Material prefixes each key with the site's path ("/.__palette").
             observed.add((area, re.sub(r"^.*?\.(?=__)", "", name)))
     assert observed == {("local", "__palette")}, f"storage beyond the colour scheme: {observed}"
-    assert _about_privacy_keys(site) == {name for _, name in observed}
+    declared = _declared_storage_keys(site)
+    assert all(re.fullmatch(r"__\w+", k) for k in declared), declared
+    assert _about_privacy_keys(site) == {name for _, name in observed} | declared
 
 
 def test_axe_can_fail(browser):

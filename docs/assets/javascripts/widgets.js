@@ -10,22 +10,28 @@
 (function () {
   "use strict";
 
+  // [selector, scripts in the order they must run]. New widgets use the contract
+  // data-app-widget="NAME" with one JSON attribute, data-app-config.
   var WIDGETS = [
-    ["[data-app-planner]", "planner.js"],
-    ["[data-app-component='growth']", "growth.js"],
-    ["[data-app-linkbuilder]", "linkbuilder.js"],
+    ["[data-app-planner]", ["planner.js"]],
+    ["[data-app-component='growth']", ["growth.js"]],
+    ["[data-app-linkbuilder]", ["linkbuilder.js"]],
+    ["[data-app-widget='companion']", ["companion-model.js", "companion.js"]],
   ];
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};
 
   function load() {
     WIDGETS.forEach(function (widget) {
-      var file = widget[1];
-      if (added[file] || !document.querySelector(widget[0])) return;
-      added[file] = true;
-      var script = document.createElement("script");
-      script.src = new URL(file, base || document.baseURI).href;
-      document.body.appendChild(script);
+      if (!document.querySelector(widget[0])) return;
+      widget[1].forEach(function (file) {
+        if (added[file]) return;
+        added[file] = true;
+        var script = document.createElement("script");
+        script.async = false; // run in the listed order (a widget's model before its page script)
+        script.src = new URL(file, base || document.baseURI).href;
+        document.body.appendChild(script);
+      });
     });
   }
 

@@ -1,0 +1,261 @@
+"""The treatment companion in Debian's Chromium at phone size: the planner's link fills the
+plan, a change to the plan moves the target day, the turns chart and reminders follow, and
+the diary saves, exports, imports and deletes without a single request leaving the page."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from ics_check import parse as parse_ics
+from macros.guide import load_guide
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SHOTS = Path("/tmp/companion-shots")
+
+
+@pytest.fixture
+def phone(browser, site):
+    context = browser.new_context(**PHONE, accept_downloads=True)
+    page = context.new_page()
+    errors, requests, dialogs = [], [], []
+    page.on("console", lambda m: errors.append(f"{m.type}: {m.text}") if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.on("request", lambda r: requests.append(r.url if r.method == "GET" else f"{r.method} {r.url}"))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.accept()))
+    yield page, errors, requests, dialogs
+    context.close()
+
+
+def sent(requests) -> list[str]:
+    """Requests that could carry anything away: all but the downloads' own blob: addresses
+    and the tab icon, which Chromium fetches again (GET, no query) whenever Material's
+    navigation.tracking rewrites the address's #fragment as the page scrolls."""
+    return [u for u in requests if not u.startswith("blob:") and not re.fullmatch(r"http://127\.0\.0\.1:\d+/assets/images/favicon\.svg", u)]
+
+
+def typical():
+    p = load_guide(ROOT / "data").params
+    return (p["lengthening.latency"].typical, p["lengthening.distraction_rate"].typical,
+            p["lengthening.steps_per_day"].typical)
+
+
+def open_companion(page, site, query=""):
+    page.goto(site.url + "lengthening/companion/" + query, wait_until="networkidle")  # favicon, sitemap
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.wait_for_function("document.querySelector('.app-companion__summary').textContent.length > 0")
+
+
+def test_planners_link_gives_the_schedule_and_chart(phone, site):
+    page, errors, _, _ = phone
+    # Worked by hand for the typical protocol: operation 1 March 2027, rest 7 days, so the
+    # first lengthening day is Monday 8 March; 50 mm at 1 mm a day is 50 days: day 50 is
+    # 8 March + 49 days = Monday 26 April 2027.
+    assert typical() == (7, 1, 4), "the hand-worked dates below assume these typical values"
+    open_companion(page, site, "?amount=50&unit=mm&bone=femur&method=nail&date=2027-03-01")
+    summary = page.text_content(".app-companion__summary")
+    assert "4 steps a day of 0.25 mm: 08:00, 12:00, 16:00, 20:00" in summary
+    assert "Monday 26 April 2027 (day 50)" in summary
+    rows = page.locator(".app-chart tbody tr")
+    assert rows.count() == 50
+    assert rows.nth(0).inner_text().split("\t")[:2] == ["1", "Mon 8 Mar"]
+    assert page.locator(".app-chart tbody tr:last-child td").nth(2).text_content() == "50 mm"
+    assert page.locator(".app-chart tbody tr").nth(0).locator(".app-chart__box").count() == 4
+    assert page.is_hidden(".app-companion__nojs")
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".app-companion__summary").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "schedule.png"))
+    # Inches: 2 in = 50.8 mm -> 51 days (50 days give 50 mm, 4 steps of day 51 reach 51 mm;
+    # the 4th step is the first at or above 50.80 mm: 50.25, 50.5, 50.75, 51).
+    page.check("input[name='unit'][value='in']")
+    page.fill("#app-companion-target", "2")
+    page.press("#app-companion-target", "Enter")
+    assert "(day 51)" in page.text_content(".app-companion__summary")
+    # Centimetres with a decimal comma: 4,5 cm = 45 mm -> day 45.
+    page.check("input[name='unit'][value='cm']")
+    page.fill("#app-companion-target", "4,5")
+    page.press("#app-companion-target", "Enter")
+    assert "(day 45)" in page.text_content(".app-companion__summary")
+    assert errors == []
+
+
+def test_a_link_in_centimetres_is_understood(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=3.5&unit=cm&date=2027-03-01")  # 35 mm -> day 35
+    assert "(day 35)" in page.text_content(".app-companion__summary")
+    assert page.text_content("#app-companion-message") == "" and errors == []
+
+
+def test_a_pause_and_a_slower_rate_move_the_target_day(phone, site):
+    page, errors, _, _ = phone
+    # Worked by hand: start 8 March, 1 mm a day: 10 mm by Wednesday 17 March (day 10).
+    # Pause 18 to 20 March. From 21 March, 0.75 mm a day as 3 steps: 40 mm more take
+    # 53 days (39.75 mm) and one step of day 54. 21 March + 53 days = 13 May 2027 (day 67).
+    open_companion(page, site, "?amount=50&unit=mm&date=2027-03-01")
+    page.fill("#app-companion-change-date", "2027-03-18")
+    page.check("input[name='change_kind'][value='pause']")
+    page.click("button[data-action='add-change']")
+    page.fill("#app-companion-change-date", "2027-03-21")
+    page.check("input[name='change_kind'][value='rate']")
+    page.fill("#app-companion-change-rate", "0.75")
+    page.select_option("#app-companion-change-steps", "3")
+    page.click("button[data-action='add-change']")
+    assert "Thursday 13 May 2027 (day 67)" in page.text_content(".app-companion__summary")
+    rows = page.locator(".app-chart tbody tr")
+    assert rows.count() == 67
+    assert "Pause" in rows.nth(10).inner_text() and rows.nth(10).locator(".app-chart__box").count() == 0
+    assert rows.nth(66).locator(".app-chart__box").count() == 1
+    assert page.locator(".app-companion__changes li").count() == 2
+    # Reminders: 4 step times for 10 days, 3 for 53 days, 1 on the last day; milestones.
+    with page.expect_download() as dl:
+        page.click("button[data-action='ics']")
+    text = Path(dl.value.path()).read_bytes().decode("utf-8")
+    events = parse_ics(text)
+    timed = [e for e in events if "VALUE=DATE" not in e["DTSTART"][0]]
+    steps = sum(int(e["RRULE"][1].split("COUNT=")[1]) if "RRULE" in e else 1 for e in timed)
+    assert steps == 10 * 4 + 53 * 3 + 1
+    assert sorted(e["DTSTART"][1] for e in events if "VALUE=DATE" in e["DTSTART"][0]) == \
+        ["20270308", "20270318", "20270321", "20270513"]
+    # Remove the pause: 1 mm a day to 20 March (13 mm), then 37 mm at 0.75 mm: 49 days
+    # give 36.75 mm and one step of the 50th. 21 March + 49 days = Sunday 9 May (day 63).
+    page.click(".app-companion__changes li:first-child button")
+    assert "Sunday 9 May 2027 (day 63)" in page.text_content(".app-companion__summary")
+    assert errors == []
+
+
+@pytest.mark.parametrize("query", [
+    "?amount=%3Cscript%3Ealert(1)%3C/script%3E&unit=furlong&date=2027-02-30&bone=%22%3E%3Cimg",
+    "?amount=" + "9" * 500,
+    "?amount=-5&date=yesterday",
+])
+def test_strange_links_get_a_polite_message(phone, site, query):
+    page, errors, _, dialogs = phone
+    open_companion(page, site, query)
+    assert "Part of the link was not understood" in page.text_content("#app-companion-message")
+    assert page.input_value("#app-companion-target") == str(load_guide(ROOT / "data").params["lengthening.usual_amount"].typical)
+    assert page.locator(".app-companion img, .app-companion script").count() == 0
+    assert dialogs == [] and errors == []
+
+
+def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site, tmp_path):
+    page, errors, requests, dialogs = phone
+    open_companion(page, site, "?amount=50&date=2027-03-01")
+    key = page.get_attribute(".app-companion", "data-app-storage-key")
+    assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
+    assert any(u.endswith("/companion.js") for u in requests)  # the recorder sees this page's requests
+    requests.clear()
+    # Save: 3 of 4 steps on day 1 (8 March) -> 0.75 mm done.
+    page.fill("#app-companion-d-date", "2027-03-08")
+    page.fill("#app-companion-d-steps", "3")
+    page.fill("#app-companion-d-pain", "4")
+    page.check("#app-companion-d-pins")
+    page.select_option("#app-companion-aid", "crutches")
+    page.fill("#app-companion-d-notes", "Stiff knee <b>not bold</b>")
+    page.click("button[data-action='diary-save']")
+    assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == [key]
+    stored = json.loads(page.evaluate(f"localStorage.getItem({json.dumps(key)})"))
+    assert stored["entries"] == [{"date": "2027-03-08", "steps": 3, "pain": 4, "pins": True, "bend": None,
+                                  "aid": "crutches", "notes": "Stiff knee <b>not bold</b>"}]
+    row = page.locator(".app-companion__diary-table tbody tr").first
+    assert row.inner_text().split("\t")[:3] == ["2027-03-08", "3", "0.75 mm"]
+    assert page.locator(".app-companion__diary-table b").count() == 0
+    assert page.locator(".app-companion__svg circle").count() == 1
+    assert sent(requests) == [], requests
+    # Export CSV.
+    with page.expect_download() as dl:
+        page.click("button[data-action='export-csv']")
+    csv = Path(dl.value.path()).read_bytes().decode("utf-8")
+    assert csv == ("date,steps,pain,pins,bend,aid,notes\r\n"
+                   "2027-03-08,3,4,yes,,crutches,Stiff knee <b>not bold</b>\r\n")
+    assert sent(requests) == [], requests
+    # Import a hostile file: markup and a formula stay text; nothing runs.
+    hostile = tmp_path / "diary.csv"
+    hostile.write_bytes(("date,steps,pain,pins,bend,aid,notes\r\n"
+                         "2027-03-09,4,2,no,90,none,\"<img src=x onerror=\"\"window.__pwned=1\"\">\"\r\n"
+                         "2027-03-10,4,1,,,,'=HYPERLINK(\"http://x.invalid\")\r\n").encode())
+    page.set_input_files("#app-companion-import", str(hostile))
+    page.wait_for_function("document.querySelectorAll('.app-companion__diary-table tbody tr').length === 3")
+    assert "Imported 2 entries." in page.text_content(".app-companion__diary .app-companion__message")
+    notes = page.locator(".app-companion__diary-table tbody tr td:last-child").all_text_contents()
+    assert notes[1] == '<img src=x onerror="window.__pwned=1">' and notes[2] == '=HYPERLINK("http://x.invalid")'
+    assert page.locator(".app-companion img").count() == 0 and page.evaluate("window.__pwned") is None
+    # A file that is not a diary changes nothing.
+    bad = tmp_path / "bad.csv"
+    bad.write_text("<html><script>window.__pwned=1</script>")
+    page.set_input_files("#app-companion-import", str(bad))
+    page.wait_for_function("document.querySelector('.app-companion__diary .app-companion__message').textContent.includes('could not be read')")
+    assert page.locator(".app-companion__diary-table tbody tr").count() == 3
+    # Print summary: only the print class toggles, no request.
+    page.evaluate("window.print = () => { window.__printed = document.body.className; }")
+    page.click("button[data-action='print-summary']")
+    assert "app-print-summary" in page.evaluate("window.__printed")
+    # Delete everything (confirmed).
+    page.click("button[data-action='delete-all']")
+    assert dialogs and "cannot be undone" in dialogs[-1]
+    assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
+    assert "No entries yet." in page.text_content(".app-companion__diary-table")
+    # Nothing left the page: only the downloads' own blob: addresses were opened.
+    assert sent(requests) == [], requests
+    assert errors == []
+
+
+def test_without_javascript_the_typical_chart_is_there(browser, site):
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "lengthening/companion/")
+    p = load_guide(ROOT / "data").params
+    days = int(p["lengthening.usual_amount"].typical / p["lengthening.distraction_rate"].typical)
+    assert page.is_visible(".app-companion__nojs")
+    assert page.locator(".app-chart tbody tr").count() == days
+    assert page.locator(".app-chart tbody tr").first.locator(".app-chart__box").count() == int(p["lengthening.steps_per_day"].typical)
+    assert page.is_visible(".app-chart__phones") and page.is_visible(".app-chart__flags")
+    assert page.locator(".app-chart__flags a[href$='help/urgent/']").count() == 1
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".app-chart").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "nojs.png"))
+    page.emulate_media(media="print")
+    assert page.is_visible(".app-chart__table") and page.is_hidden("nav.md-nav--primary")
+    context.close()
+
+
+def test_print_chart_shows_only_the_chart(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=20&date=2027-03-01")
+    page.evaluate("window.print = () => { window.__printed = document.body.className; }")
+    page.click("button[data-action='print-chart']")
+    assert "app-print-chart" in page.evaluate("window.__printed")
+    page.evaluate("document.body.classList.add('app-print-chart')")
+    page.emulate_media(media="print")
+    assert page.is_visible(".app-chart__table") and page.is_visible(".app-chart__flags")
+    assert page.is_hidden(".app-companion__form") and page.is_hidden(".md-content h1")
+    # The warning signs come from data/urgent.yml through the urgent page's macro.
+    assert page.is_visible(".app-companion-flags [data-tier='emergency']")
+    assert page.is_visible(".app-companion-flags [data-tier='same_day']")
+    assert page.locator(".app-companion-flags [data-tier='next_visit']").count() == 0
+    assert page.locator(".app-chart tbody tr").count() == 20
+    assert errors == []
+
+
+def test_widget_starts_after_instant_navigation_once(phone, site):
+    """Material's instant navigation: the widget's scripts load once, the widget starts on
+    arrival and again (once) after leaving and coming back."""
+    page, errors, requests, _ = phone
+    page.set_viewport_size({"width": 1280, "height": 900})  # the navigation sidebar is visible
+    page.goto(site.url + "lengthening/planner/", wait_until="networkidle")
+    page.evaluate("window.__sameDocument = 'yes'")
+    page.click(".md-nav--primary a[href$='companion/']")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.click(".md-nav--primary a[href$='planner/']")
+    page.wait_for_selector("[data-app-planner]")
+    page.click(".md-nav--primary a[href$='companion/']")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    assert page.evaluate("window.__sameDocument") == "yes", "a full page load, not instant navigation"
+    assert page.locator(".app-companion__form").count() == 1
+    assert page.text_content(".app-companion__summary").startswith("4 steps a day")
+    assert sum(u.endswith("/companion.js") for u in requests) == 1
+    assert errors == []
