@@ -1,6 +1,10 @@
-"""The treatment companion in Debian's Chromium at phone size: the planner's link fills the
-plan, a change to the plan moves the target day, the turns chart and reminders follow, and
-the diary saves, exports, imports and deletes without a single request leaving the page."""
+"""The treatment companion in Debian's Chromium at phone size. Nothing is filled in that the
+family's team did not give: the planner's link gives only the amount, the page opens with
+empty fields and a blank chart, and "Delete everything" returns to them. With the team's
+numbers typed in, the schedule follows (changes to the plan too), the reminders replace
+the earlier download's, printing gives a short printout or (from its button) the chart,
+and the diary saves, exports, imports and deletes without a single request leaving the page.
+Screenshots go to /tmp/companion-shots."""
 from __future__ import annotations
 
 import json
@@ -10,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ics_check import parse as parse_ics
-from macros.guide import load_guide
+from macros.data.guide import load_guide
 
 pytestmark = pytest.mark.browser
 
@@ -39,39 +43,74 @@ def sent(requests) -> list[str]:
     return [u for u in requests if not u.startswith("blob:") and not re.fullmatch(r"http://127\.0\.0\.1:\d+/assets/images/favicon\.svg", u)]
 
 
-def typical():
-    p = load_guide(ROOT / "data").params
-    return (p["lengthening.latency"].typical, p["lengthening.distraction_rate"].typical,
-            p["lengthening.steps_per_day"].typical)
+def strings():
+    return load_guide(ROOT / "data").strings["js"]["companion"]
 
 
 def open_companion(page, site, query=""):
     page.goto(site.url + "lengthening/companion/" + query, wait_until="networkidle")  # favicon, sitemap
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.wait_for_function("document.querySelector('#app-companion-message').textContent.length > 0"
+                           " || document.querySelector('.app-companion__summary').textContent.length > 0")
+
+
+def form_values(page) -> dict:
+    return {k: page.input_value(sel) for k, sel in (
+        ("target", "#app-companion-target"), ("start", "#app-companion-start"),
+        ("rate", "#app-companion-rate"), ("steps", "#app-companion-steps"))}
+
+
+def chart_is_blank(page) -> bool:
+    """The build-time blank chart: its rows hold no text at all (no day, date or amount)."""
+    return page.evaluate("""() => {
+      const rows = [...document.querySelectorAll('.app-chart tbody tr')];
+      return rows.length > 0 && rows.every(r => r.classList.contains('app-chart__blank-row') && r.textContent.trim() === '')
+        && !document.querySelector('.app-chart__fields').hidden && document.querySelector('.app-chart__plan').hidden;
+    }""")
+
+
+def fill_plan(page, start="2027-03-08", rate="1", steps="4", target=None):
+    """What a family copies from the team's sheet (the hand-worked cases below say which)."""
+    if target is not None:
+        page.fill("#app-companion-target", target)
+    page.fill("#app-companion-start", start)
+    page.fill("#app-companion-rate", rate)
+    page.select_option("#app-companion-steps", steps)
+    page.click(".app-companion__form button[type='submit']")
     page.wait_for_function("document.querySelector('.app-companion__summary').textContent.length > 0")
 
 
-def test_planners_link_gives_the_schedule_and_chart(phone, site):
-    page, errors, _, _ = phone
-    # Worked by hand for the typical protocol: operation 1 March 2027, rest 7 days, so the
-    # first lengthening day is Monday 8 March; 50 mm at 1 mm a day is 50 days: day 50 is
-    # 8 March + 49 days = Monday 26 April 2027.
-    assert typical() == (7, 1, 4), "the hand-worked dates below assume these typical values"
+def test_a_planners_link_fills_in_the_amount_only(phone, site):
+    """The link's date is the operation: no start day is made from it, and no rate, steps
+    or target are filled in from the planner's typical values."""
+    page, errors, requests, _ = phone
     open_companion(page, site, "?amount=50&unit=mm&bone=femur&method=nail&date=2027-03-01")
+    assert form_values(page) == {"target": "50", "start": "", "rate": "", "steps": ""}
+    assert page.text_content(".app-companion__summary") == "" and page.text_content(".app-companion__today") == ""
+    message = page.text_content("#app-companion-message")
+    assert "day of the operation" in message and "team's sheet" in message
+    assert chart_is_blank(page)
+    assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "phone-link-empty-fields.png"), full_page=False)
+    # The family copies the team's sheet. Worked by hand: first day Monday 8 March 2027,
+    # 1 mm a day as 4 steps of 0.25 mm; 50 mm take 50 days: day 50 is 8 March + 49 days =
+    # Monday 26 April 2027.
+    fill_plan(page)
     summary = page.text_content(".app-companion__summary")
     assert "4 steps a day of 0.25 mm: 08:00, 12:00, 16:00, 20:00" in summary
     assert "Monday 26 April 2027 (day 50)" in summary
     rows = page.locator(".app-chart tbody tr")
     assert rows.count() == 50
-    assert rows.nth(0).inner_text().split("\t")[:2] == ["1", "Mon 8 Mar"]
-    assert page.locator(".app-chart tbody tr:last-child td").nth(2).text_content() == "50 mm"
-    assert page.locator(".app-chart tbody tr").nth(0).locator(".app-chart__box").count() == 4
-    assert page.is_hidden(".app-companion__nojs")
-    SHOTS.mkdir(exist_ok=True)
+    assert rows.nth(0).inner_text().split("\t")[:3] == ["1", "Mon 8 Mar", "0.25 mm"]
+    assert page.locator(".app-chart tbody tr:last-child .app-chart__total").text_content() == "50 mm"
+    assert rows.nth(0).locator(".app-chart__box").count() == 4
+    assert "Monday 8 March 2027" in page.text_content(".app-chart__plan")
+    assert page.is_hidden(".app-companion__nojs") and page.is_hidden(".app-chart__fields")
     page.locator(".app-companion__summary").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "schedule.png"))
-    # Inches: 2 in = 50.8 mm -> 51 days (50 days give 50 mm, 4 steps of day 51 reach 51 mm;
-    # the 4th step is the first at or above 50.80 mm: 50.25, 50.5, 50.75, 51).
+    page.screenshot(path=str(SHOTS / "phone-schedule.png"))
+    # Inches: 2 in = 50.8 mm -> 51 days (the 4th step of day 51 is the first at or above
+    # 50.80 mm: 50.25, 50.5, 50.75, 51).
     page.check("input[name='unit'][value='in']")
     page.fill("#app-companion-target", "2")
     page.press("#app-companion-target", "Enter")
@@ -84,19 +123,53 @@ def test_planners_link_gives_the_schedule_and_chart(phone, site):
     assert errors == []
 
 
+def test_a_link_without_an_amount_asks_for_it(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?unit=cm&bone=tibia")
+    assert form_values(page) == {"target": "", "start": "", "rate": "", "steps": ""}
+    assert page.text_content("#app-companion-message") == strings()["ask_amount"]
+    assert chart_is_blank(page) and errors == []
+
+
+def test_the_page_opens_empty_and_asks_for_the_teams_plan(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site)
+    assert form_values(page) == {"target": "", "start": "", "rate": "", "steps": ""}
+    assert " ".join(page.text_content("#app-companion-message").split()) == " ".join(strings()["ask_plan"].split())
+    assert chart_is_blank(page)
+    # The hints say where the numbers come from.
+    for hint in ("#app-companion-rate-hint", "#app-companion-steps-hint", "#app-companion-start-hint"):
+        assert "team's sheet" in page.text_content(hint)
+    # Reminders and changes need a plan first: they ask for it and download nothing.
+    page.click("button[data-action='ics']")
+    assert "team's sheet" in page.text_content("#app-companion-message")
+    assert errors == []
+
+
 def test_a_link_in_centimetres_is_understood(phone, site):
     page, errors, _, _ = phone
-    open_companion(page, site, "?amount=3.5&unit=cm&date=2027-03-01")  # 35 mm -> day 35
+    open_companion(page, site, "?amount=3.5&unit=cm")  # 35 mm -> day 35
+    assert form_values(page)["target"] == "3.5" and page.is_checked("input[name='unit'][value='cm']")
+    fill_plan(page)
     assert "(day 35)" in page.text_content(".app-companion__summary")
     assert page.text_content("#app-companion-message") == "" and errors == []
 
 
-def test_a_pause_and_a_slower_rate_move_the_target_day(phone, site):
+def _download(page) -> str:
+    with page.expect_download() as dl:
+        page.click("button[data-action='ics']")
+    return Path(dl.value.path()).read_bytes().decode("utf-8")
+
+
+def test_a_pause_and_a_slower_rate_move_the_target_day_and_replace_the_reminders(phone, site):
     page, errors, _, _ = phone
     # Worked by hand: start 8 March, 1 mm a day: 10 mm by Wednesday 17 March (day 10).
     # Pause 18 to 20 March. From 21 March, 0.75 mm a day as 3 steps: 40 mm more take
     # 53 days (39.75 mm) and one step of day 54. 21 March + 53 days = 13 May 2027 (day 67).
     open_companion(page, site, "?amount=50&unit=mm&date=2027-03-01")
+    fill_plan(page)
+    first = {e["UID"][1]: e for e in parse_ics(_download(page))}
+    assert first["llg-companion-step-20270308T0800@leg-length-guide"]["RRULE"][1] == "FREQ=DAILY;COUNT=50"
     page.fill("#app-companion-change-date", "2027-03-18")
     page.check("input[name='change_kind'][value='pause']")
     page.click("button[data-action='add-change']")
@@ -109,22 +182,34 @@ def test_a_pause_and_a_slower_rate_move_the_target_day(phone, site):
     rows = page.locator(".app-chart tbody tr")
     assert rows.count() == 67
     assert "Pause" in rows.nth(10).inner_text() and rows.nth(10).locator(".app-chart__box").count() == 0
+    assert rows.nth(20).locator(".app-chart__step").text_content() == "0.25 mm"  # 0.75 mm as 3 steps
     assert rows.nth(66).locator(".app-chart__box").count() == 1
     assert page.locator(".app-companion__changes li").count() == 2
     # Reminders: 4 step times for 10 days, 3 for 53 days, 1 on the last day; milestones.
-    with page.expect_download() as dl:
-        page.click("button[data-action='ics']")
-    text = Path(dl.value.path()).read_bytes().decode("utf-8")
-    events = parse_ics(text)
+    events = parse_ics(_download(page))
+    by_uid = {e["UID"][1]: e for e in events}
     timed = [e for e in events if "VALUE=DATE" not in e["DTSTART"][0]]
     steps = sum(int(e["RRULE"][1].split("COUNT=")[1]) if "RRULE" in e else 1 for e in timed)
     assert steps == 10 * 4 + 53 * 3 + 1
     assert sorted(e["DTSTART"][1] for e in events if "VALUE=DATE" in e["DTSTART"][0]) == \
         ["20270308", "20270318", "20270321", "20270513"]
+    # The first download's events are replaced (same UIDs, later SEQUENCE), not doubled.
+    kept = by_uid["llg-companion-step-20270308T0800@leg-length-guide"]
+    assert kept["RRULE"][1] == "FREQ=DAILY;COUNT=10"
+    assert int(kept["SEQUENCE"][1]) >= int(first["llg-companion-step-20270308T0800@leg-length-guide"]["SEQUENCE"][1])
+    assert by_uid["llg-companion-target@leg-length-guide"]["DTSTART"][1] == "20270513"
     # Remove the pause: 1 mm a day to 20 March (13 mm), then 37 mm at 0.75 mm: 49 days
     # give 36.75 mm and one step of the 50th. 21 March + 49 days = Sunday 9 May (day 63).
     page.click(".app-companion__changes li:first-child button")
     assert "Sunday 9 May 2027 (day 63)" in page.text_content(".app-companion__summary")
+    third = {e["UID"][1]: e for e in parse_ics(_download(page))}
+    cancelled = {u for u, e in third.items() if e.get("STATUS", ("", ""))[1] == "CANCELLED"}
+    # Gone from the plan: the pause's milestone, and the short last day of 13 May (its one
+    # step at 08:00); the new short last day is 9 May.
+    assert cancelled == {"llg-companion-change-2027-03-18@leg-length-guide",
+                         "llg-companion-step-20270513T0800@leg-length-guide"}
+    assert "llg-companion-step-20270509T0800@leg-length-guide" in third
+    assert third["llg-companion-step-20270308T0800@leg-length-guide"]["RRULE"][1] == "FREQ=DAILY;COUNT=13"
     assert errors == []
 
 
@@ -137,9 +222,27 @@ def test_strange_links_get_a_polite_message(phone, site, query):
     page, errors, _, dialogs = phone
     open_companion(page, site, query)
     assert "Part of the link was not understood" in page.text_content("#app-companion-message")
-    assert page.input_value("#app-companion-target") == str(load_guide(ROOT / "data").params["lengthening.usual_amount"].typical)
+    assert form_values(page) == {"target": "", "start": "", "rate": "", "steps": ""}
+    assert chart_is_blank(page)
     assert page.locator(".app-companion img, .app-companion script").count() == 0
     assert dialogs == [] and errors == []
+
+
+@pytest.mark.parametrize("field, value", [
+    ("#app-companion-rate", "1.5"), ("#app-companion-rate", "<b>1</b>"), ("#app-companion-rate", "0"),
+    ("#app-companion-target", "9999"), ("#app-companion-target", "=1+1"), ("#app-companion-start", "1900-13-45"),
+])
+def test_hostile_or_impossible_form_input_gives_no_plan(phone, site, field, value):
+    page, errors, _, dialogs = phone
+    open_companion(page, site, "?amount=20")
+    fill_plan(page)
+    assert page.locator(".app-chart tbody tr").count() == 20
+    # The browser's own checks (date and number inputs) are bypassed: the script must refuse it.
+    page.evaluate("([f, v]) => { const i = document.querySelector(f); i.type = 'text'; i.value = v; }", [field, value])
+    page.click(".app-companion__form button[type='submit']")
+    assert page.text_content("#app-companion-message") != ""
+    assert page.text_content(".app-companion__summary") == "" and chart_is_blank(page)
+    assert page.locator(".app-companion b, .app-companion img").count() == 0 and dialogs == [] and errors == []
 
 
 def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site, tmp_path):
@@ -149,6 +252,8 @@ def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site
     assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
     assert any(u.endswith("/companion.js") for u in requests)  # the recorder sees this page's requests
     requests.clear()
+    fill_plan(page)
+    assert sent(requests) == [], requests
     # Save: 3 of 4 steps on day 1 (8 March) -> 0.75 mm done.
     page.fill("#app-companion-d-date", "2027-03-08")
     page.fill("#app-companion-d-steps", "3")
@@ -199,33 +304,72 @@ def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site
     assert dialogs and "cannot be undone" in dialogs[-1]
     assert page.evaluate("Object.keys(localStorage).filter(k => !k.endsWith('__palette'))") == []
     assert "No entries yet." in page.text_content(".app-companion__diary-table")
+    # Back to the empty form and the blank chart; a reload does not fill it again.
+    assert form_values(page) == {"target": "", "start": "", "rate": "", "steps": ""}
+    assert page.text_content(".app-companion__summary") == "" and chart_is_blank(page)
+    assert page.input_value("#app-companion-d-notes") == ""
+    assert "?" not in page.url
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    assert form_values(page) == {"target": "", "start": "", "rate": "", "steps": ""}
     # Nothing left the page: only the downloads' own blob: addresses were opened.
     assert sent(requests) == [], requests
     assert errors == []
 
 
-def test_without_javascript_the_typical_chart_is_there(browser, site):
+def test_without_javascript_the_chart_is_blank_to_fill_in_by_hand(browser, site):
     context = browser.new_context(**PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(site.url + "lengthening/companion/")
-    p = load_guide(ROOT / "data").params
-    days = int(p["lengthening.usual_amount"].typical / p["lengthening.distraction_rate"].typical)
+    page.goto(site.url + "lengthening/companion/?amount=50&date=2027-03-01")
     assert page.is_visible(".app-companion__nojs")
-    assert page.locator(".app-chart tbody tr").count() == days
-    assert page.locator(".app-chart tbody tr").first.locator(".app-chart__box").count() == int(p["lengthening.steps_per_day"].typical)
+    assert "blank turns chart" in page.text_content(".app-companion__nojs")
+    rows = page.locator(".app-chart tbody tr")
+    assert rows.count() >= 20
+    body = page.text_content(".app-chart tbody")
+    assert body.strip() == "" and "mm" not in body  # no day, date, amount or total
+    assert rows.first.locator(".app-chart__box").count() == max(load_guide(ROOT / "data").params["lengthening.steps_per_day"].high, 1)
+    assert page.is_visible(".app-chart__fields") and page.is_visible(".app-chart__from-team")
     assert page.is_visible(".app-chart__phones") and page.is_visible(".app-chart__flags")
     assert page.locator(".app-chart__flags a[href$='help/urgent/']").count() == 1
     SHOTS.mkdir(exist_ok=True)
     page.locator(".app-chart").scroll_into_view_if_needed()
-    page.screenshot(path=str(SHOTS / "nojs.png"))
+    page.screenshot(path=str(SHOTS / "phone-nojs.png"))
+    # Printed without JavaScript: the blank chart is the printout.
     page.emulate_media(media="print")
     assert page.is_visible(".app-chart__table") and page.is_hidden("nav.md-nav--primary")
+    assert page.is_hidden(".app-companion__print-note")
     context.close()
 
 
-def test_print_chart_shows_only_the_chart(phone, site):
+def pdf_pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+
+
+def test_printing_the_page_gives_a_short_printout(phone, site):
+    """The browser's Print menu: the page's text, the plan in words and the warning signs;
+    not the chart, the changes, the diary or the controls."""
     page, errors, _, _ = phone
-    open_companion(page, site, "?amount=20&date=2027-03-01")
+    open_companion(page, site, "?amount=50")
+    fill_plan(page)
+    page.fill("#app-companion-d-date", "2027-03-08")
+    page.fill("#app-companion-d-notes", "Private note")
+    page.click("button[data-action='diary-save']")
+    page.emulate_media(media="print")
+    assert page.is_hidden(".app-chart") and page.is_hidden(".app-companion__diary")
+    assert page.is_hidden(".app-companion__form") and page.is_hidden(".app-companion__changes")
+    assert page.is_visible(".app-companion__summary") and page.is_visible(".app-companion__print-note")
+    assert page.is_visible(".app-companion-flags [data-tier='emergency']")
+    pdf = page.pdf(format="A4")
+    assert 1 <= pdf_pages(pdf) <= 4, pdf_pages(pdf)
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.screenshot(path=str(SHOTS / "print-page.png"), full_page=True)
+    assert errors == []
+
+
+def test_print_chart_shows_only_the_chart_with_the_amount_per_step(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=20")
+    fill_plan(page, rate="0.75", steps="3")
     page.evaluate("window.print = () => { window.__printed = document.body.className; }")
     page.click("button[data-action='print-chart']")
     assert "app-print-chart" in page.evaluate("window.__printed")
@@ -233,11 +377,21 @@ def test_print_chart_shows_only_the_chart(phone, site):
     page.emulate_media(media="print")
     assert page.is_visible(".app-chart__table") and page.is_visible(".app-chart__flags")
     assert page.is_hidden(".app-companion__form") and page.is_hidden(".md-content h1")
+    assert page.is_hidden(".app-companion__print-note") and page.is_hidden(".app-companion__diary")
     # The warning signs come from data/urgent.yml through the urgent page's macro.
     assert page.is_visible(".app-companion-flags [data-tier='emergency']")
     assert page.is_visible(".app-companion-flags [data-tier='same_day']")
     assert page.locator(".app-companion-flags [data-tier='next_visit']").count() == 0
-    assert page.locator(".app-chart tbody tr").count() == 20
+    # 20 mm at 0.75 mm a day: 26 days give 19.5 mm, then 2 of the 3 steps of day 27.
+    rows = page.locator(".app-chart tbody tr")
+    assert rows.count() == 27
+    assert rows.nth(0).locator(".app-chart__step").text_content() == "0.25 mm"
+    assert rows.nth(26).locator(".app-chart__box").count() == 2
+    assert rows.nth(26).locator(".app-chart__total").text_content() == "20 mm"
+    pdf = page.pdf(format="A4")
+    assert 1 <= pdf_pages(pdf) <= 3, pdf_pages(pdf)
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.screenshot(path=str(SHOTS / "print-chart.png"), full_page=True)
     assert errors == []
 
 
@@ -256,6 +410,7 @@ def test_widget_starts_after_instant_navigation_once(phone, site):
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
     assert page.evaluate("window.__sameDocument") == "yes", "a full page load, not instant navigation"
     assert page.locator(".app-companion__form").count() == 1
-    assert page.text_content(".app-companion__summary").startswith("4 steps a day")
+    assert page.text_content(".app-companion__summary") == ""  # nothing filled in
+    assert chart_is_blank(page)
     assert sum(u.endswith("/companion.js") for u in requests) == 1
     assert errors == []
