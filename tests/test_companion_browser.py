@@ -364,8 +364,10 @@ def test_printing_the_page_gives_a_short_printout(phone, site):
     page.evaluate("document.querySelector('.app-companion').remove()")
     without = pdf_pages(page.pdf(format="A4"))
     assert 1 <= with_widget <= without + 1, (with_widget, without)
+    page.emulate_media(media="screen")
     page.reload(wait_until="networkidle")
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.emulate_media(media="print")
     page.set_viewport_size({"width": 794, "height": 1123})
     page.screenshot(path=str(SHOTS / "print-page.png"), full_page=True)
     assert errors == []

@@ -527,7 +527,7 @@
       return;
     }
     var head = ["col_date", "col_steps", "col_length", "col_pain", "col_pins", "col_bend", "col_aid", "col_notes"];
-    var table = el("table", {}, [el("caption", { text: s.diary_table }),
+    var table = el("table", { class: "app-chart__table app-companion__diary-entries" }, [el("caption", { text: s.diary_table }),
       el("thead", {}, [el("tr", {}, head.map(function (k) { return el("th", { scope: "col", text: s[k] }); }))]),
       el("tbody", {}, done.map(function (d) {
         var e = d.entry;
