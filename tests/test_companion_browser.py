@@ -422,3 +422,38 @@ def test_widget_starts_after_instant_navigation_once(phone, site):
     assert chart_is_blank(page)
     assert sum(u.endswith("/companion.js") for u in requests) == 1
     assert errors == []
+
+
+NO_OVERFLOW = "() => document.documentElement.scrollWidth <= window.innerWidth"
+
+
+@pytest.mark.parametrize("name, options", [
+    ("phone-light", {**PHONE, "color_scheme": "light"}),
+    ("phone-dark", {**PHONE, "color_scheme": "dark"}),
+    ("desktop-light", {"viewport": {"width": 1280, "height": 900}, "color_scheme": "light"}),
+    ("desktop-dark", {"viewport": {"width": 1280, "height": 900}, "color_scheme": "dark"}),
+])
+def test_screenshots_of_the_filled_in_companion(browser, site, name, options):
+    """Screenshots to look at (/tmp/companion-shots); the page never scrolls sideways and
+    the dark scheme is really applied to the companion."""
+    context = browser.new_context(**options)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    open_companion(page, site, "?amount=20")
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}-empty.png"), full_page=True)
+    fill_plan(page)
+    page.fill("#app-companion-d-date", "2027-03-08")
+    page.fill("#app-companion-d-steps", "4")
+    page.fill("#app-companion-d-pain", "3")
+    page.click("button[data-action='diary-save']")
+    page.screenshot(path=str(SHOTS / f"{name}-plan.png"), full_page=True)
+    assert page.evaluate(NO_OVERFLOW), "the page scrolls sideways"
+    dark = page.evaluate("getComputedStyle(document.querySelector('.app-companion__form input')).backgroundColor")
+    lum = sum(int(x) for x in re.findall(r"\d+", dark)[:3]) / 3
+    assert (lum < 128) == (options["color_scheme"] == "dark"), dark
+    page.emulate_media(media="print")
+    page.screenshot(path=str(SHOTS / f"{name}-print.png"), full_page=True)
+    context.close()
+    assert errors == []
