@@ -23,6 +23,9 @@ Macros (see CONTRIBUTING.md for examples):
 ``typical_duration(milestone)``, ``duration_range(milestone)``
     The treatment timeline (static), the table of examples, the interactive planner,
     and the usual or widest time to a milestone ("6 to 10 months").
+``companion()``
+    The treatment companion (lengthening/companion.md): schedule, turns chart, reminders
+    and a private diary; without JavaScript, a blank turns chart to fill in by hand.
 ``growth_example(sex, years, months, diff, unit)``, ``growth_table()``, ``growth_estimator()``
     The growth estimator's worked example, its multiplier table and the tool.
 ``red_flags(tier)``, ``emergency_numbers()``, ``emergency_call()``, ``advice_call()``, ``contact_box()``
@@ -48,6 +51,7 @@ from macros.model import timeline as timeline_model
 from macros.model import wording
 from macros.model.growth import OutsideTable
 from macros.render import changes as changes_render
+from macros.render import companion as companion_render
 from macros.render import clinicians, options, qr, references, urgent
 from macros.render import editorial as editorial_render
 from macros.render import glossary as glossary_render
@@ -178,6 +182,11 @@ def planner(site: Site) -> str:
     return str(timeline_render.planner(site.guide, site.refs_base(), site.default_unit, short))
 
 
+def companion(site: Site) -> str:
+    return str(companion_render.companion(site.guide.params, site.strings, site.clinic.phones,
+                                          site.href("help/urgent.md"), site.strings["templates"]["urgent_help"]))
+
+
 # ---- growth estimator ---------------------------------------------------------------
 
 def growth_example(site: Site, sex: str, years: int, months: int, diff: float, unit: str = "mm") -> str:
@@ -244,7 +253,7 @@ def link_builder(site: Site) -> str:
 MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (
     param, number, risk, one_in, typical_duration, duration_range,
     cite, bibliography, glossary, changes_list, editorial_statement, report_contact,
-    options_table, timeline, typical_timelines, planner,
+    options_table, timeline, typical_timelines, planner, companion,
     growth_example, growth_table, growth_estimator,
     red_flags, emergency_numbers, emergency_call, advice_call, contact_box,
     permalink_table, evidence_table, sources_read, planner_links, link_builder,

@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 
 from macros.data.guide import load_guide  # noqa: E402
 from macros.model import growth, units  # noqa: E402
+from macros.model import companion as c  # noqa: E402
 from macros.model import timeline as t  # noqa: E402
 from macros.render import growth as growth_html  # noqa: E402
 from macros.render import timeline as timeline_html  # noqa: E402
@@ -313,10 +314,51 @@ def _dump(data: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+# ---- the treatment companion: a few hundred plans, each day's row (companion-model.js) ----
+
+# Limits of the cases (fixed, so the cases do not move when a parameter changes).
+COMPANION_LIMITS = c.Limits(rate_max=1, rate_min=0.1, steps=(3, 4), max_mm=500)
+COMPANION_ROW_KEYS = ("day", "date", "segment", "rate", "steps", "step_mm", "times", "total", "pause")
+
+
+def companion_compact(s: dict) -> dict:
+    """Rows as lists in COMPANION_ROW_KEYS order (the JavaScript test compacts its output the same way)."""
+    return {**s, "rows": [[" ".join(r[k]) if k == "times" else r[k] for k in COMPANION_ROW_KEYS] for r in s["rows"]]}
+
+
+def companion_cases() -> list[dict]:
+    """A few hundred plans: rates, steps, pauses, changes, month/year ends and leap days."""
+    rnd = random.Random(20261201)
+    starts = ["2027-01-25", "2027-02-20", "2027-12-15", "2028-02-10", "2028-02-28", "2099-12-20", "2100-02-20"]
+    rates = [0.25, 0.5, 0.75, 1]
+    cases = []
+    for _ in range(250):
+        start = dt.date.fromisoformat(rnd.choice(starts))
+        segs = [{"start": start.isoformat(), "rate": rnd.choice(rates[1:]), "steps": rnd.choice([3, 4])}]
+        day = start
+        for _ in range(rnd.choice([0, 0, 1, 2, 3])):
+            day = day + dt.timedelta(days=rnd.randint(1, 20))
+            if rnd.random() < 0.3 and segs[-1]["rate"]:
+                segs.append({"start": day.isoformat(), "rate": 0, "steps": 0})
+            else:
+                segs.append({"start": day.isoformat(), "rate": rnd.choice(rates), "steps": rnd.choice([3, 4])})
+        target = rnd.choice([1, 2.5, 5, 7.3, 10, 12.7, 15, 20, 25.4])
+        times = rnd.choice([{}, {"first_time": "07:30", "last_time": "22:15"}, {"first_time": "09:00", "last_time": "09:00"}])
+        cases.append({"plan": {"target_mm": target, "segments": segs, **times}})
+    for case in cases:
+        case["expected"] = companion_compact(c.schedule(case["plan"], COMPANION_LIMITS))
+    return cases
+
+
+def companion_text() -> str:
+    return json.dumps({"limits": COMPANION_LIMITS.as_dict(), "row_keys": COMPANION_ROW_KEYS, "cases": companion_cases()},
+                      separators=(",", ":")) + "\n"
+
+
 def build() -> dict[str, str]:
     """The text of each golden file, by file name."""
     return {"units.json": _dump(units_cases()), "planner.json": _dump(planner_cases()),
-            "growth.json": _dump(growth_cases())}
+            "growth.json": _dump(growth_cases()), "companion.json": companion_text()}
 
 
 def main(argv: list[str]) -> int:

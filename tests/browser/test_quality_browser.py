@@ -115,8 +115,19 @@ def _about_privacy_keys(site) -> set[str]:
     return set(re.findall(r"<code>(__\w+)</code>", section.group(0)))
 
 
+def _declared_storage_keys(site) -> set[str]:
+    """Keys a widget declares with data-app-storage-key: written only when the reader saves
+    (tests/test_companion_browser.py checks that the key written is the one declared)."""
+    keys = set()
+    for path in site_pages(site.dir):
+        file = site.dir / (path if path.endswith(".html") else path + "index.html")
+        keys.update(re.findall(r'data-app-storage-key="([^"]*)"', file.read_text(encoding="utf-8")))
+    return keys
+
+
 def test_storage_is_exactly_what_the_about_page_says(audit, site):
-    """Only the theme's colour-scheme setting is stored, and the About page names every key."""
+    """Loading pages stores only the theme's colour scheme; the About page names that key
+    and every key a widget declares, and no other."""
     observed = set()
     for rec in audit.values():
         for key in rec["storage"]:
@@ -124,7 +135,9 @@ def test_storage_is_exactly_what_the_about_page_says(audit, site):
             # Material prefixes each key with the site's path ("/.__palette").
             observed.add((area, re.sub(r"^.*?\.(?=__)", "", name)))
     assert observed == {("local", "__palette")}, f"storage beyond the colour scheme: {observed}"
-    assert _about_privacy_keys(site) == {name for _, name in observed}
+    declared = _declared_storage_keys(site)
+    assert all(re.fullmatch(r"__\w+", k) for k in declared), declared
+    assert _about_privacy_keys(site) == {name for _, name in observed} | declared
 
 
 def test_axe_can_fail(browser):
@@ -204,7 +217,9 @@ KEYBOARD_STATE = """() => {
   return {inside: root.contains(el), index: controls.indexOf(el), tag: el.tagName, type: el.type || '',
           name: name(el), group: el.type === 'radio' ? el.name : '', // Chromium never matches :focus-visible on a date input (focus sits in its inner fields),
           // so there the ring drawn by our :focus rule is what the user sees.
-          focusVisible: el.type === 'date' && !el.matches(':focus') ? true : el.matches(':focus-visible') && ring,  // a date input's last stop is the browser's own calendar button
+          // A time input: focus sits in its inner fields too; our :focus-within rule draws the ring.
+          focusVisible: el.type === 'date' && !el.matches(':focus') ? true
+            : el.type === 'time' ? el.matches(':focus-within') && ring : el.matches(':focus-visible') && ring,  // a date input's last stop is the browser's own calendar button
           groups: new Set(controls.map(c => c.type === 'radio' ? 'radio:' + c.name : 'el:' + controls.indexOf(c))).size,
           live, hasLive: !!root.querySelector('[aria-live], [role=status], [role=alert], output')};
 }"""
@@ -342,3 +357,49 @@ def test_request_and_storage_recording_can_fail(browser, site):
     assert "https://tracker.invalid/pixel.png" in outside
     assert [c["name"] for c in cookies] == ["track"]
     assert "session:x" in keys
+
+
+# ------------------------------------------------------------------- the treatment companion
+
+def _companion_with_a_plan(page, site):
+    """The companion as a family uses it: the team's numbers typed in, a change, a diary day."""
+    page.goto(site.url + "lengthening/companion/?amount=20", wait_until="networkidle")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.fill("#app-companion-start", "2027-03-08")
+    page.fill("#app-companion-rate", "1")
+    page.select_option("#app-companion-steps", "4")
+    page.click(".app-companion__form button[type='submit']")
+    page.fill("#app-companion-change-date", "2027-03-12")
+    page.fill("#app-companion-change-rate", "0.5")
+    page.select_option("#app-companion-change-steps", "4")
+    page.click("button[data-action='add-change']")
+    page.fill("#app-companion-d-date", "2027-03-08")
+    page.fill("#app-companion-d-steps", "4")
+    page.click("button[data-action='diary-save']")
+    page.wait_for_selector(".app-companion__svg")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_companion_with_a_plan_and_a_diary_passes_axe(browser, site, scheme):
+    """The audit above sees the companion empty; here with every part drawn (schedule,
+    chart, changes, diary table and graph), in light and dark."""
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    console, outside = [], []
+    _watch(page, site.url, console, outside)
+    _companion_with_a_plan(page, site)
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(AXE_RUN, AXE_TAGS)
+    context.close()
+    assert violations == [], violations
+    assert console == [] and outside == []
+
+
+def test_companion_works_with_the_keyboard_alone(tab, site):
+    """The companion's controls are built by its script (the widget walk above finds pages
+    by their static form fields): every one is reached in order, named, with a visible focus,
+    and the status line announces the result."""
+    _companion_with_a_plan(tab.page, site)
+    tab.page.evaluate("window.confirm = () => false")  # Tab never presses a button, but be safe
+    assert keyboard_problems(tab.page) == []
+    assert tab.console_errors == []

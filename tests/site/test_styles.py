@@ -17,15 +17,12 @@ _spec = importlib.util.spec_from_file_location("guide_styles", ROOT / "scripts" 
 styles = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(styles)
 
-WIDGETS = ("growth", "linkbuilder", "planner")
-# A widget root in either form: data-app-widget="NAME", or the attribute it replaces.
-ROOTS = {
-    "planner": '[data-app-widget="planner"]',
-    "growth": '[data-app-widget="growth"]',
-    "linkbuilder": '[data-app-widget="linkbuilder"]',
-}
+WIDGETS = ("companion", "growth", "linkbuilder", "planner")
+# A widget's root: data-app-widget="NAME".
+ROOTS = {name: f'[data-app-widget="{name}"]' for name in WIDGETS}
 # Pages whose content shares a widget's styles without the widget (static timelines).
-SHARES = {"planner": ".app-timeline", "growth": ".app-growth, .app-growth-result", "linkbuilder": ".app-slip"}
+SHARES = {"planner": ".app-timeline", "growth": ".app-growth, .app-growth-result", "linkbuilder": ".app-slip",
+          "companion": "[data-app-widget='companion']"}
 
 
 def built_pages(site):

@@ -12,15 +12,19 @@
 (function () {
   "use strict";
 
+  // [root selector, the widget's script]. Widgets use the contract data-app-widget="NAME"
+  // with one JSON attribute, data-app-config.
   var WIDGETS = [
     ["[data-app-widget='planner']", "planner.js"],
     ["[data-app-widget='growth']", "growth.js"],
     ["[data-app-widget='linkbuilder']", "linkbuilder.js"],
+    ["[data-app-widget='companion']", "companion.js"],
   ];
   // The scripts a widget's script needs first, in the order they must run.
   var NEEDS = {
     "planner.js": ["units-model.js", "planner-model.js"],
     "growth.js": ["units-model.js", "growth-model.js"],
+    "companion.js": ["companion-model.js"],
   };
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};

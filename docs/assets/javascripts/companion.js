@@ -1,0 +1,578 @@
+/* The treatment companion's page widget: the form, today's steps, the schedule and turns
+ * chart, changes to the plan, calendar reminders and the private diary.
+ *
+ * The arithmetic is in companion-model.js (loaded first by widgets.js); this file only
+ * reads the form and draws. Everything the reader types is shown with textContent, never
+ * as markup. Nothing is sent anywhere: the plan and the diary are kept in localStorage
+ * under the one key the page's configuration names (data-app-config), and only when the
+ * reader presses "Show my schedule" or "Save this day". Initialises inside Material's
+ * document$ (first load and every instant navigation) and marks its root, so it is
+ * idempotent.
+ */
+(function () {
+  "use strict";
+
+  var MAX_PARAM_LENGTH = 40;
+  var UNIT_MM = { mm: 1, cm: 10, "in": 25.4 }; // lengths a link or the form may use, in mm
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else if (k === "hidden") node.hidden = !!attrs[k];
+      else if (attrs[k] != null && attrs[k] !== false) node.setAttribute(k, attrs[k] === true ? "" : attrs[k]);
+    });
+    (children || []).forEach(function (c) { if (c != null) node.append(c); });
+    return node;
+  }
+
+  function field(id, label, input, hint) {
+    var kids = [el("label", { for: id, text: label }), input];
+    if (hint) {
+      input.setAttribute("aria-describedby", id + "-hint");
+      kids.push(el("span", { class: "app-companion__hint", id: id + "-hint", text: hint }));
+    }
+    return el("div", { class: "app-companion__field" }, kids);
+  }
+
+  function numberText(x) { return String(Math.round(x * 100) / 100); }
+
+  function Companion(root) {
+    var M = window.LLGCompanionModel;
+    this.M = M;
+    this.root = root;
+    this.cfg = JSON.parse(root.getAttribute("data-app-config"));
+    this.s = this.cfg.strings;
+    this.fill = M.fill;
+    this.app = root.querySelector(".app-companion__app");
+    this.chart = root.querySelector(".app-chart");
+    this.blankRows = Array.prototype.slice.call(this.chart.querySelectorAll("tbody tr")).map(function (tr) {
+      return tr.cloneNode(true);
+    });
+    this.store = this.load();
+    this.build();
+    var fromLink = this.fromQuery(location.search);
+    var st = fromLink.used ? fromLink.state : (this.store.plan || this.defaultState());
+    this.state = st;
+    this.writeForm(st);
+    var message = fromLink.bad ? this.s.error_query : fromLink.used && fromLink.noAmount ? this.s.ask_amount
+      : fromLink.date ? this.s.link_date : "";
+    this.update({ message: message });
+    root.querySelector(".app-companion__nojs").hidden = true;
+    this.app.hidden = false;
+  }
+
+  // The empty form: every number comes from the team's sheet, none is filled in here.
+  Companion.prototype.defaultState = function () {
+    var t = this.cfg.times;
+    return { target: "", unit: "mm", start: "", rate: "", steps: null,
+             first_time: t.first, last_time: t.last, changes: [] };
+  };
+
+  // ------------------------------------------------------------ storage (one key)
+
+  Companion.prototype.load = function () {
+    try {
+      var raw = window.localStorage.getItem(this.cfg.storage_key);
+      var data = raw ? JSON.parse(raw) : null;
+      if (data && typeof data === "object" && Array.isArray(data.entries)) {
+        var M = this.M;
+        data.entries = data.entries.filter(function (e) {
+          try { M.checkEntry(e); return true; } catch (err) { return false; }
+        });
+        return data;
+      }
+    } catch (err) { /* unreadable or blocked storage: start empty */ }
+    return { version: 1, plan: null, entries: [] };
+  };
+
+  Companion.prototype.save = function () {
+    this.store.plan = this.state;
+    try { window.localStorage.setItem(this.cfg.storage_key, JSON.stringify(this.store)); } catch (err) { /* blocked */ }
+  };
+
+  // ------------------------------------------------------------ link parameters
+
+  Companion.prototype.fromQuery = function (search) {
+    var q = new URLSearchParams(search), bad = false, used = false;
+    var st = this.defaultState(), M = this.M;
+    function get(name) {
+      var v = q.get(name);
+      if (v == null) return null;
+      used = true;
+      if (v.length > MAX_PARAM_LENGTH) { bad = true; return null; }
+      return v;
+    }
+    // The planner's link: only the amount is used. Its date is the operation day, not the
+    // first day of lengthening, and it carries no rate or steps: those stay empty for the
+    // family to copy from the team's sheet.
+    var unit = get("unit"), amount = get("amount"), date = get("date"), bone = get("bone"), method = get("method");
+    if (unit != null) { unit = unit.toLowerCase(); if (UNIT_MM[unit]) st.unit = unit; else bad = true; }
+    if (bone != null && !/^(femur|tibia)$/i.test(bone)) bad = true;
+    if (method != null && !/^(nail|frame)$/i.test(method)) bad = true;
+    if (amount != null) {
+      var a = amount.trim().replace(",", ".");
+      var v = /^\d{1,4}(\.\d{1,2})?$/.test(a) ? parseFloat(a) : NaN;
+      var mm = v * UNIT_MM[st.unit];
+      if (mm > 0 && mm <= this.cfg.limits.max_mm) st.target = a;
+      else { bad = true; st.unit = "mm"; }
+    }
+    if (date != null) { try { M.parseDate(date); } catch (err) { bad = true; } }
+    return { state: st, bad: bad, used: used, noAmount: amount == null, date: date != null };
+  };
+
+  // ------------------------------------------------------------ building the DOM
+
+  Companion.prototype.build = function () {
+    var s = this.s, lim = this.cfg.limits, self = this;
+    var steps = el("select", { id: "app-companion-steps", name: "steps" },
+      [el("option", { value: "", text: s.choose_option })].concat(
+        lim.steps.map(function (n) { return el("option", { value: n, text: String(n) }); })));
+    var unit = el("fieldset", { class: "app-companion__unit" }, [
+      el("legend", { text: s.unit_label }),
+      el("label", {}, [el("input", { type: "radio", name: "unit", value: "mm" }), " " + s.unit_mm]),
+      el("label", {}, [el("input", { type: "radio", name: "unit", value: "cm" }), " " + s.unit_cm]),
+      el("label", {}, [el("input", { type: "radio", name: "unit", value: "in" }), " " + s.unit_in])]);
+    this.form = el("form", { class: "app-companion__form", novalidate: true }, [
+      el("h2", { id: "app-companion-form-title", text: s.form_title }),
+      field("app-companion-target", s.target_label,
+            el("input", { id: "app-companion-target", name: "target", type: "text", inputmode: "decimal", autocomplete: "off", size: 6 }),
+            s.target_hint),
+      unit,
+      field("app-companion-start", s.start_label, el("input", { id: "app-companion-start", name: "start", type: "date" }), s.start_hint),
+      field("app-companion-rate", s.rate_label,
+            el("input", { id: "app-companion-rate", name: "rate", type: "number", min: lim.rate_min, max: lim.rate_max, step: "0.05" }),
+            this.fill(s.rate_hint, { min: lim.rate_min, max: lim.rate_max })),
+      field("app-companion-steps", s.steps_label, steps, s.steps_hint),
+      field("app-companion-first", s.first_label, el("input", { id: "app-companion-first", name: "first_time", type: "time" })),
+      field("app-companion-last", s.last_label, el("input", { id: "app-companion-last", name: "last_time", type: "time" })),
+      el("p", { class: "app-companion__message", id: "app-companion-message", role: "status", "aria-live": "polite" }),
+      el("button", { class: "md-button md-button--primary", type: "submit", text: s.show })]);
+    this.message = this.form.querySelector(".app-companion__message");
+    this.summary = el("p", { class: "app-companion__summary", "aria-live": "polite" });
+    this.today = el("p", { class: "app-companion__today" });
+    // Changes to the plan
+    this.changeList = el("ul", { class: "app-companion__changes" });
+    var kind = el("fieldset", {}, [
+      el("legend", { text: s.change_kind }),
+      el("label", {}, [el("input", { type: "radio", name: "change_kind", value: "rate", checked: true }), " " + s.change_rate]),
+      el("label", {}, [el("input", { type: "radio", name: "change_kind", value: "pause" }), " " + s.change_pause])]);
+    this.changeForm = el("div", { class: "app-companion__change-form" }, [
+      field("app-companion-change-date", s.change_from, el("input", { id: "app-companion-change-date", type: "date" })),
+      kind,
+      field("app-companion-change-rate", s.rate_label,
+            el("input", { id: "app-companion-change-rate", type: "number", min: lim.rate_min, max: lim.rate_max, step: "0.05" })),
+      field("app-companion-change-steps", s.steps_label, el("select", { id: "app-companion-change-steps" },
+        [el("option", { value: "", text: s.choose_option })].concat(
+          lim.steps.map(function (n) { return el("option", { value: n, text: String(n) }); })))),
+      el("button", { type: "button", class: "md-button", "data-action": "add-change", text: s.change_add })]);
+    var changes = el("section", { class: "app-companion__section", "aria-labelledby": "app-companion-changes-title" }, [
+      el("h2", { id: "app-companion-changes-title", text: s.changes_title }),
+      el("p", { text: s.changes_intro }), this.changeList, this.changeForm]);
+    var actions = el("div", { class: "app-companion__actions" }, [
+      el("button", { type: "button", class: "md-button", "data-action": "print-chart", text: s.print_chart }),
+      el("button", { type: "button", class: "md-button", "data-action": "ics", text: s.ics })]);
+    this.app.replaceChildren(this.form, this.summary, this.today, actions, changes, this.buildDiary());
+    this.form.addEventListener("submit", function (ev) { ev.preventDefault(); if (self.update()) self.save(); });
+    this.form.addEventListener("change", function () { self.update(); });
+    this.app.addEventListener("click", function (ev) {
+      var b = ev.target.closest("button[data-action]");
+      if (b) self.action(b.getAttribute("data-action"), b);
+    });
+  };
+
+  Companion.prototype.readForm = function () {
+    var f = this.form.elements, unit = this.form.querySelector('input[name="unit"]:checked');
+    return { target: f.target.value.trim(), unit: unit ? unit.value : "mm", start: f.start.value, rate: f.rate.value.trim(),
+             steps: parseInt(f.steps.value, 10), first_time: f.first_time.value, last_time: f.last_time.value,
+             changes: (this.state && this.state.changes) || [] };
+  };
+
+  Companion.prototype.writeForm = function (st) {
+    var f = this.form.elements;
+    f.target.value = st.target;
+    this.form.querySelectorAll('input[name="unit"]').forEach(function (r) { r.checked = r.value === st.unit; });
+    f.start.value = st.start || "";
+    f.rate.value = st.rate;
+    f.steps.value = st.steps == null ? "" : String(st.steps);
+    f.first_time.value = st.first_time;
+    f.last_time.value = st.last_time;
+  };
+
+  // The model's plan from the form's state; an error code for the message otherwise.
+  Companion.prototype.plan = function (st) {
+    var M = this.M, lim = this.cfg.limits;
+    if (st.target === "") return { error: "ask_amount" };
+    if (st.rate === "" || isNaN(st.steps) || st.steps == null) return { error: "ask_plan" };
+    var target = st.target.replace(",", ".");
+    if (!/^\d{1,4}(\.\d{1,2})?$/.test(target) || !UNIT_MM[st.unit]) return { error: "error_target" };
+    var mm = parseFloat(target) * UNIT_MM[st.unit];
+    if (!(mm > 0)) return { error: "error_target" };
+    if (mm > lim.max_mm) return { error: "error_too_large" };
+    var rate = /^\d(\.\d{1,3})?$/.test(st.rate) ? parseFloat(st.rate) : NaN;
+    if (!(rate >= lim.rate_min && rate <= lim.rate_max)) return { error: "error_rate" };
+    if (lim.steps.indexOf(st.steps) < 0) return { error: "error_steps" };
+    var start = st.start || "2000-01-03"; // only to count days: no date is shown without the reader's start day
+    try { M.parseDate(start); } catch (err) { return { error: "error_date" }; }
+    var segs = [{ start: start, rate: rate, steps: st.steps }];
+    st.changes.forEach(function (c) { segs.push({ start: c.start, rate: c.rate, steps: c.steps }); });
+    try {
+      return { plan: { target_mm: mm, segments: segs, first_time: st.first_time, last_time: st.last_time }, dated: !!st.start };
+    } catch (err) { return { error: "error_date" }; }
+  };
+
+  Companion.prototype.say = function (text) {
+    this.message.textContent = text || "";
+    this.root.toggleAttribute("data-invalid", !!text);
+  };
+
+  Companion.prototype.errorText = function (code) {
+    var lim = this.cfg.limits;
+    return this.fill(this.s[code], { min: lim.rate_min, max: lim.rate_max });
+  };
+
+  Companion.prototype.update = function (opts) {
+    opts = opts || {};
+    var st = this.readForm();
+    if (st.target === "" && st.rate === "" && isNaN(st.steps)) {
+      // The empty form asks for the team's plan; the chart stays blank.
+      this.state = st;
+      this.sched = null;
+      this.say(opts.message || this.s.ask_plan);
+      this.clear();
+      return false;
+    }
+    var p = this.plan(st);
+    if (p.error) { this.say(opts.message || this.errorText(p.error)); this.state = st; this.sched = null; this.clear(); return false; }
+    var sched;
+    try { sched = this.M.schedule(p.plan, this.cfg.limits); }
+    catch (err) {
+      var code = { bad_time: "error_time", before_first: "error_time", not_after_previous: "error_change_date" }[err.code] || "error_date";
+      this.say(this.errorText(code));
+      return false;
+    }
+    this.say(opts.message || (p.dated ? "" : this.s.error_needs_start));
+    this.state = st;
+    this.sched = sched;
+    this.segments = p.plan.segments;
+    this.dated = p.dated;
+    this.render();
+    return true;
+  };
+
+  // No plan: no summary, no today, the blank chart (as printed without JavaScript).
+  Companion.prototype.clear = function () {
+    this.summary.textContent = "";
+    this.today.textContent = "";
+    this.changeList.replaceChildren();
+    var plan = this.chart.querySelector(".app-chart__plan");
+    plan.textContent = "";
+    plan.hidden = true;
+    this.chart.querySelector(".app-chart__fields").hidden = false;
+    var body = this.chart.querySelector("tbody");
+    body.replaceChildren.apply(body, this.blankRows.map(function (tr) { return tr.cloneNode(true); }));
+    this.root.toggleAttribute("data-app-plan", false);
+    this.renderDiary();
+  };
+
+  Companion.prototype.longDate = function (iso) {
+    var d = new Date(this.M.parseDate(iso));
+    return this.fill(this.s.date_long, { weekday: this.s.weekdays[d.getUTCDay()], day: d.getUTCDate(),
+                                         month: this.s.months[d.getUTCMonth()], year: d.getUTCFullYear() });
+  };
+
+  Companion.prototype.shortDate = function (iso) {
+    var d = new Date(this.M.parseDate(iso));
+    return this.fill(this.s.date_short, { weekday: this.s.weekdays_short[d.getUTCDay()], day: d.getUTCDate(),
+                                          month: this.s.months_short[d.getUTCMonth()] });
+  };
+
+  Companion.prototype.render = function () {
+    var s = this.s, M = this.M, sched = this.sched, first = sched.rows[0], self = this;
+    var last = sched.rows[sched.rows.length - 1];
+    if (!sched.reached) this.summary.textContent = this.fill(s.not_reached, { days: sched.rows.length });
+    else {
+      this.summary.textContent = this.fill(s.summary, {
+        steps: first.times.length, step: M.mmText(first.step_mm), times: first.times.join(", "),
+        target: M.mmText(sched.target), date: this.dated ? this.longDate(last.date) : "", days: last.day
+      }).replace(" on  (", " (");
+    }
+    this.today.textContent = this.dated ? this.todayText() : "";
+    this.renderChanges();
+    this.renderChart();
+    this.renderDiary();
+  };
+
+  Companion.prototype.todayIso = function () {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" + String(d.getDate()).padStart(2, "0");
+  };
+
+  Companion.prototype.todayText = function () {
+    var s = this.s, M = this.M, rows = this.sched.rows, today = this.todayIso();
+    if (today < rows[0].date) return this.fill(s.today_before, { date: this.longDate(rows[0].date) });
+    var r = rows.filter(function (x) { return x.date === today; })[0];
+    if (!r) return this.fill(s.today_after, { date: this.longDate(rows[rows.length - 1].date) });
+    if (r.pause) return this.fill(s.today_pause, { date: this.longDate(r.date), total: M.mmText(r.total) });
+    return this.fill(s.today_steps, { date: this.longDate(r.date), steps: r.steps, step: M.mmText(r.step_mm),
+                                      times: r.times.join(", "), total: M.mmText(r.total) });
+  };
+
+  Companion.prototype.renderChanges = function () {
+    var s = this.s, self = this, unused = this.sched.unused_segments;
+    this.changeList.replaceChildren.apply(this.changeList, this.state.changes.map(function (c, i) {
+      var text = c.steps ? self.fill(s.change_item, { date: self.longDate(c.start), rate: numberText(c.rate), steps: c.steps })
+                         : self.fill(s.change_item_pause, { date: self.longDate(c.start) });
+      if (unused.indexOf(i + 1) >= 0) text += " " + s.change_unused;
+      return el("li", {}, [el("span", { text: text }), " ",
+        el("button", { type: "button", class: "md-button", "data-action": "remove-change", "data-index": i,
+                       text: self.fill(s.change_remove, { date: c.start }) })]);
+    }));
+  };
+
+  Companion.prototype.renderChart = function () {
+    var s = this.s, M = this.M, dated = this.dated, self = this;
+    var first = this.sched.rows[0];
+    var plan = this.chart.querySelector(".app-chart__plan");
+    plan.textContent = (dated ? this.fill(s.chart_start, { date: this.longDate(first.date) }) + " " : "") + this.summary.textContent;
+    plan.hidden = false;
+    this.chart.querySelector(".app-chart__fields").hidden = true;
+    this.root.toggleAttribute("data-app-plan", true);
+    var body = this.chart.querySelector("tbody");
+    body.replaceChildren.apply(body, this.sched.rows.map(function (r) {
+      var steps = el("td", { class: "app-chart__steps" }, r.pause ? [s.change_pause] : r.times.map(function (t) {
+        return el("span", { class: "app-chart__box", text: t });
+      }));
+      return el("tr", {}, [el("th", { scope: "row", text: String(r.day) }), el("td", { class: "app-chart__date", text: dated ? self.shortDate(r.date) : "" }),
+                           el("td", { class: "app-chart__step", text: r.pause ? "" : self.fill(s.length, { mm: M.mmText(r.step_mm) }) }), steps,
+                           el("td", { class: "app-chart__total", text: self.fill(s.length, { mm: M.mmText(r.total) }) }), el("td", { class: "app-chart__notes" })]);
+    }));
+  };
+
+  // ------------------------------------------------------------ actions
+
+  Companion.prototype.action = function (name, button) {
+    var s = this.s, M = this.M;
+    if ((name === "ics" || name === "add-change") && !this.sched) { this.say(s.ask_plan); return; }
+    if (name === "print-chart" || name === "print-summary") {
+      var cls = name === "print-chart" ? "app-print-chart" : "app-print-summary";
+      document.body.classList.add(cls);
+      var done = function () { document.body.classList.remove(cls); window.removeEventListener("afterprint", done); };
+      window.addEventListener("afterprint", done);
+      window.print();
+      setTimeout(done, 0);
+    } else if (name === "ics") {
+      if (!this.dated) { this.say(s.error_needs_start); return; }
+      var rows = this.sched.rows, self = this;
+      var milestones = [{ id: "start", date: rows[0].date, summary: s.ics_start }];
+      this.state.changes.forEach(function (c, i) {
+        if (self.sched.unused_segments.indexOf(i + 1) < 0) {
+          milestones.push({ id: "change-" + c.start, date: c.start, summary: self.fill(s.ics_change, {
+            what: c.steps ? self.fill(s.change_item, { date: c.start, rate: numberText(c.rate), steps: c.steps })
+                          : self.fill(s.change_item_pause, { date: c.start }) }) });
+        }
+      });
+      if (this.sched.reached) milestones.push({ id: "target", date: rows[rows.length - 1].date, summary: this.fill(s.ics_target, { target: M.mmText(this.sched.target) }) });
+      var now = new Date().toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
+      var previous = Array.isArray(this.store.ics) ? this.store.ics : [];
+      var text = M.ics(this.sched, s, now, milestones, previous);
+      // Remember this download's events, so the next one can cancel those that went away.
+      var index = M.icsIndex(this.sched, s, milestones), have = {};
+      index.forEach(function (e) { have[e.uid] = true; });
+      this.store.ics = index.concat(previous.filter(function (e) { return e && !have[e.uid]; }));
+      this.save();
+      this.download(text, "lengthening-reminders.ics", "text/calendar");
+    } else if (name === "add-change") {
+      this.addChange();
+    } else if (name === "remove-change") {
+      this.state.changes.splice(parseInt(button.getAttribute("data-index"), 10), 1);
+      this.update();
+    } else if (name === "diary-save") {
+      this.saveEntry();
+    } else if (name === "export-csv") {
+      this.download(M.diaryToCsv(this.store.entries), "lengthening-diary.csv", "text/csv");
+    } else if (name === "delete-all") {
+      if (!window.confirm(s.delete_confirm)) return;
+      try { window.localStorage.removeItem(this.cfg.storage_key); } catch (err) { /* blocked */ }
+      this.store = { version: 1, plan: null, entries: [] };
+      // Back to the empty form, and a reload does not fill it again from the link.
+      this.state = this.defaultState();
+      this.writeForm(this.state);
+      this.changeForm.querySelectorAll("input[type='date'], input[type='number']").forEach(function (i) { i.value = ""; });
+      this.diaryForm.querySelectorAll("input, textarea, select").forEach(function (i) {
+        if (i.type === "checkbox") i.checked = false; else i.value = "";
+      });
+      try { if (location.search) history.replaceState(history.state, "", location.pathname + location.hash); } catch (err) { /* file:// */ }
+      this.update();
+      this.diaryMessage.textContent = s.deleted;
+    }
+  };
+
+  Companion.prototype.download = function (text, name, type) {
+    var url = URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" }));
+    var a = el("a", { href: url, download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  };
+
+  Companion.prototype.addChange = function () {
+    var f = this.changeForm, M = this.M, lim = this.cfg.limits;
+    var date = f.querySelector("#app-companion-change-date").value;
+    var pause = f.querySelector('input[name="change_kind"]:checked').value === "pause";
+    var rate = parseFloat(f.querySelector("#app-companion-change-rate").value);
+    var steps = parseInt(f.querySelector("#app-companion-change-steps").value, 10);
+    try { M.parseDate(date); } catch (err) { this.say(this.s.error_date); return; }
+    if (!this.sched) { this.say(this.s.ask_plan); return; }
+    var starts = [this.state.start].concat(this.state.changes.map(function (c) { return c.start; }));
+    if (!this.state.start || starts.some(function (d) { return d && date <= d; })) { this.say(this.s.error_change_date); return; }
+    if (!pause && !(rate >= lim.rate_min && rate <= lim.rate_max)) { this.say(this.errorText("error_rate")); return; }
+    if (!pause && lim.steps.indexOf(steps) < 0) { this.say(this.errorText("error_steps")); return; }
+    this.state.changes.push(pause ? { start: date, rate: 0, steps: 0 } : { start: date, rate: rate, steps: steps });
+    if (!this.update()) this.state.changes.pop();
+    else this.save();
+  };
+
+  // ------------------------------------------------------------ diary
+
+  Companion.prototype.buildDiary = function () {
+    var s = this.s, self = this;
+    var aid = el("select", { id: "app-companion-aid" }, [el("option", { value: "", text: "" })].concat(
+      this.M.AIDS.map(function (a) { return el("option", { value: a, text: s.diary_aids[a] }); })));
+    this.diaryForm = el("div", { class: "app-companion__diary-form" }, [
+      field("app-companion-d-date", s.diary_date, el("input", { id: "app-companion-d-date", type: "date" })),
+      field("app-companion-d-steps", s.diary_steps, el("input", { id: "app-companion-d-steps", type: "number", min: 0, max: 24, step: 1 })),
+      field("app-companion-d-pain", s.diary_pain, el("input", { id: "app-companion-d-pain", type: "number", min: 0, max: 10, step: 1 })),
+      el("div", { class: "app-companion__field" }, [el("label", {}, [
+        el("input", { id: "app-companion-d-pins", type: "checkbox" }), " " + s.diary_pins])]),
+      field("app-companion-d-bend", s.diary_bend, el("input", { id: "app-companion-d-bend", type: "number", min: -180, max: 180, step: 1 })),
+      field("app-companion-aid", s.diary_aid, aid),
+      field("app-companion-d-notes", s.diary_notes, el("textarea", { id: "app-companion-d-notes", rows: 3, maxlength: this.M.MAX_NOTES || 2000 })),
+      el("button", { type: "button", class: "md-button md-button--primary", "data-action": "diary-save", text: s.diary_save })]);
+    this.diaryMessage = el("p", { class: "app-companion__message", role: "status", "aria-live": "polite" });
+    this.diaryChart = el("div", { class: "app-companion__graph" });
+    this.diaryTable = el("div", { class: "app-companion__diary-table" });
+    var file = el("input", { id: "app-companion-import", type: "file", accept: ".csv,text/csv" });
+    file.addEventListener("change", function () { self.importFile(file); });
+    return el("section", { class: "app-companion__section app-companion__diary", "aria-labelledby": "app-companion-diary-title" }, [
+      el("h2", { id: "app-companion-diary-title", text: s.diary_title }),
+      el("p", { class: "app-companion__privacy", text: this.fill(s.diary_privacy, { key: this.cfg.storage_key }) }),
+      this.diaryForm, this.diaryMessage,
+      el("div", { class: "app-companion__summary-print" }, [
+        el("h2", { class: "app-companion__print-only", text: s.summary_title }),
+        this.diaryChart, this.diaryTable]),
+      el("div", { class: "app-companion__actions" }, [
+        el("button", { type: "button", class: "md-button", "data-action": "export-csv", text: s.export_csv }),
+        el("button", { type: "button", class: "md-button", "data-action": "print-summary", text: s.export_print }),
+        field("app-companion-import", s.import_csv, file),
+        el("button", { type: "button", class: "md-button app-companion__danger", "data-action": "delete-all", text: s.delete_all })])]);
+  };
+
+  Companion.prototype.saveEntry = function () {
+    var f = this.diaryForm, s = this.s;
+    var raw = { date: f.querySelector("#app-companion-d-date").value, steps: f.querySelector("#app-companion-d-steps").value,
+                pain: f.querySelector("#app-companion-d-pain").value, pins: f.querySelector("#app-companion-d-pins").checked,
+                bend: f.querySelector("#app-companion-d-bend").value, aid: f.querySelector("#app-companion-aid").value,
+                notes: f.querySelector("#app-companion-d-notes").value };
+    var e;
+    try { e = this.M.checkEntry(raw); }
+    catch (err) {
+      this.diaryMessage.textContent = { date: s.error_date, pain: s.error_pain, bend: s.error_bend }[err.field] || s.import_failed;
+      return;
+    }
+    this.store.entries = this.store.entries.filter(function (x) { return x.date !== e.date; }).concat([e]);
+    this.store.entries.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
+    this.save();
+    this.diaryMessage.textContent = this.fill(s.diary_saved, { date: e.date });
+    this.renderDiary();
+  };
+
+  Companion.prototype.importFile = function (input) {
+    var self = this, s = this.s, file = input.files && input.files[0];
+    if (!file) return;
+    file.text().then(function (text) {
+      var entries;
+      try { entries = self.M.diaryFromCsv(text); }
+      catch (err) { self.diaryMessage.textContent = s.import_failed; return; }
+      var byDate = {};
+      self.store.entries.concat(entries).forEach(function (e) { byDate[e.date] = e; });
+      self.store.entries = Object.keys(byDate).sort().map(function (d) { return byDate[d]; });
+      self.save();
+      self.diaryMessage.textContent = self.fill(s.imported, { n: entries.length });
+      self.renderDiary();
+    }, function () { self.diaryMessage.textContent = s.import_failed; });
+    input.value = "";
+  };
+
+  // Length done by each diary date: steps done times that day's step (in hundredths of
+  // a millimetre, with the model's rounding rule).
+  Companion.prototype.doneByDate = function () {
+    var rows = {}, out = [], total = 0, segs = this.segments, M = this.M;
+    if (this.sched && this.dated) this.sched.rows.forEach(function (r) { rows[r.date] = r; });
+    this.store.entries.forEach(function (e) {
+      var r = rows[e.date];
+      if (r && e.steps != null && !r.pause) total += e.steps * r.rate / segs[r.segment].steps;
+      out.push({ entry: e, total: M.hundredths(total), row: r });
+    });
+    return out;
+  };
+
+  Companion.prototype.renderDiary = function () {
+    var s = this.s, M = this.M, self = this, done = this.doneByDate();
+    if (!done.length) {
+      this.diaryTable.replaceChildren(el("p", { text: s.diary_empty }));
+      this.diaryChart.replaceChildren();
+      return;
+    }
+    var head = ["col_date", "col_steps", "col_length", "col_pain", "col_pins", "col_bend", "col_aid", "col_notes"];
+    var table = el("table", { class: "app-chart__table app-companion__diary-entries" }, [el("caption", { text: s.diary_table }),
+      el("thead", {}, [el("tr", {}, head.map(function (k) { return el("th", { scope: "col", text: s[k] }); }))]),
+      el("tbody", {}, done.map(function (d) {
+        var e = d.entry;
+        return el("tr", {}, [el("th", { scope: "row", text: e.date }), el("td", { text: e.steps == null ? "" : String(e.steps) }),
+          el("td", { text: d.row ? self.fill(s.length, { mm: M.mmText(d.total) }) : "" }), el("td", { text: e.pain == null ? "" : String(e.pain) }),
+          el("td", { text: e.pins == null ? "" : e.pins ? s.answer_yes : s.answer_no }),
+          el("td", { text: e.bend == null ? "" : String(e.bend) }), el("td", { text: e.aid ? s.diary_aids[e.aid] : "" }),
+          el("td", { text: e.notes })]);
+      }))]);
+    this.diaryTable.replaceChildren(el("div", { class: "app-chart__scroll", tabindex: 0, role: "region", "aria-label": s.diary_table }, [table]));
+    if (this.sched && this.dated) this.diaryChart.replaceChildren(this.graph(done));
+    else this.diaryChart.replaceChildren();
+  };
+
+  Companion.prototype.graph = function (done) {
+    var rows = this.sched.rows, s = this.s, W = 320, H = 160, P = 28;
+    var maxX = rows.length, maxY = Math.max(this.sched.target, 1);
+    function x(day) { return P + (W - P - 8) * day / maxX; }
+    function y(h) { return H - P - (H - P - 8) * h / maxY; }
+    function svg(tag, attrs) { var n = document.createElementNS(SVG, tag); Object.keys(attrs).forEach(function (k) { n.setAttribute(k, attrs[k]); }); return n; }
+    var root = svg("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": "app-companion-graph-title", class: "app-companion__svg" });
+    var title = svg("title", { id: "app-companion-graph-title" });
+    title.textContent = s.chart_desc;
+    root.append(title);
+    root.append(svg("line", { x1: P, y1: H - P, x2: W - 8, y2: H - P, class: "app-graph__axis" }));
+    root.append(svg("line", { x1: P, y1: 8, x2: P, y2: H - P, class: "app-graph__axis" }));
+    var pts = ["" + x(0) + "," + y(0)].concat(rows.map(function (r) { return x(r.day) + "," + y(r.total); }));
+    root.append(svg("polyline", { points: pts.join(" "), class: "app-graph__plan" }));
+    done.forEach(function (d) {
+      if (d.row) root.append(svg("circle", { cx: x(d.row.day), cy: y(d.total), r: 3.5, class: "app-graph__done" }));
+    });
+    var legend = el("p", { class: "app-companion__legend" }, [
+      el("span", { class: "app-graph__key app-graph__key--plan", text: s.chart_planned }), " ",
+      el("span", { class: "app-graph__key app-graph__key--done", text: s.chart_done })]);
+    return el("figure", {}, [root, el("figcaption", { text: s.chart_title }), legend]);
+  };
+
+  function init() {
+    if (!window.LLGCompanionModel) return;
+    document.querySelectorAll("[data-app-widget='companion']:not([data-app-init])").forEach(function (root) {
+      root.setAttribute("data-app-init", "");
+      try { new Companion(root); } catch (err) { root.removeAttribute("data-app-init"); throw err; }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  init();
+})();

@@ -1,0 +1,48 @@
+"""Render the treatment companion: the widget's root with its one JSON configuration, and
+a blank turns chart to print and fill in by hand (what a reader without JavaScript gets,
+and what the page shows until the family has entered their team's plan).
+
+Nothing is filled in for the family: the chart has no dates, no rate, no number of steps
+and no target. ``companion.js`` fills the chart only from what the reader typed.
+
+Markup lives in ``macros/render/templates/companion.html`` (through the one Jinja
+environment, ``macros.render.environment``); this module passes plain data only.
+Pure module: no MkDocs import.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping, Sequence
+
+from markupsafe import Markup
+
+from macros.model import companion as model
+from macros.render.clinic import tel
+from macros.render.environment import render
+
+STORAGE_KEY = "__llg_companion"  # the one localStorage key (named on the About page)
+BLANK_ROWS = 28  # four weeks on one sheet; print another for more days
+FIRST_TIME, LAST_TIME = "08:00", "20:00"  # the form's suggested times of day (the family changes them)
+
+
+def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+    """What ``companion.js`` needs: the limits from the parameters, the strings, the
+    clinic's phones and the storage key. No rate, steps, date or target: those come from
+    the team's sheet."""
+    return {
+        "limits": model.limits_from_params(params).as_dict(),
+        "times": {"first": FIRST_TIME, "last": LAST_TIME},
+        "storage_key": STORAGE_KEY,
+        "phones": list(phones),
+        "strings": strings["js"]["companion"],
+    }
+
+
+def companion(params, strings: Mapping[str, Any], phones: Sequence[tuple[str, str]], urgent_href: str,
+              urgent_text: str) -> Markup:
+    """The whole widget: its configuration and the blank chart."""
+    limits = model.limits_from_params(params)
+    phone_list = [{"label": label, "number": number, "tel": tel(number)} for label, number in phones]
+    return render("companion.html", config=config(params, strings, phone_list), t=strings["templates"]["companion"],
+                  phones=phone_list, urgent_href=urgent_href, urgent_text=urgent_text,
+                  rows=range(BLANK_ROWS), boxes=range(max(limits.steps)))
