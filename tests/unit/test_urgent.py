@@ -42,6 +42,7 @@ EXPECTED_TIER = {
     "nail_wound": "same_day",
     "clot": "same_day",
     "fall": "same_day",
+    "knee": "same_day",
     "irritated_pin": "next_visit",
     "stiffness": "next_visit",
     "mood": "next_visit",
@@ -53,8 +54,9 @@ TIER_WORDS = {
                   "cannot move your toes", "lift your foot", "looks bent", "cannot put any weight",
                   "sepsis", "confusion", "very fast breathing", "harming yourself"),
     "same_day": ("fever", "pin site", "redness that spreads", "numbness", "tingling", "with a nail",
-                 "a wound", "pus", "weakness, call the emergency number", "tight and very painful"),
-    "next_visit": ("usually not an infection", "knee no longer straightens fully"),
+                 "a wound", "pus", "weakness, call the emergency number", "tight and very painful",
+                 "knee that no longer straightens fully"),
+    "next_visit": ("usually not an infection", "slowly gets harder to bend"),
 }
 # The section heading above each tier's list says the tier in words.
 HEADING_WORDS = {"emergency": "emergency number now", "same_day": "same day", "next_visit": "next visit"}
