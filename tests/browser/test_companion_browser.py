@@ -412,7 +412,7 @@ def test_widget_starts_after_instant_navigation_once(phone, site):
     page.click(".md-nav--primary a[href$='companion/']")
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
     page.click(".md-nav--primary a[href$='planner/']")
-    page.wait_for_selector("[data-app-planner]")
+    page.wait_for_selector("[data-app-widget='planner']")
     page.click(".md-nav--primary a[href$='companion/']")
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
     assert page.evaluate("window.__sameDocument") == "yes", "a full page load, not instant navigation"
