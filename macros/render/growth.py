@@ -108,9 +108,12 @@ def data_attributes(p: Prediction, unit: str) -> dict[str, str]:
     return attrs
 
 
-def error_text(js: Mapping[str, Any], model: GrowthModel, code: str) -> str:
-    """The message for an input error ``code`` (``parse_inputs``), with the limits filled in."""
-    return js["errors"][code].format(max_mm=num(model.max_current_mm), min_age=age_text(js, model.min_age),
+def error_text(js: Mapping[str, Any], model: GrowthModel, code: str, unit: str = "mm") -> str:
+    """The message for an input error ``code`` (``parse_inputs``), with the limits filled in;
+    the "for example" number is the strings' example for ``unit`` (``diff_examples``)."""
+    examples = js["diff_examples"]
+    return js["errors"][code].format(example=examples.get(unit, examples["mm"]),
+                                     max_mm=num(model.max_current_mm), min_age=age_text(js, model.min_age),
                                      max_age=age_text(js, model.max_age))
 
 
