@@ -157,7 +157,8 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str 
     if params is not None:
         model_json["plausible_min_mm"] = params["growth.estimator.plausible_min"].value
     config = {"model": model_json, "strings": js_strings(strings, model), "sexes": list(SEXES),
-              "links": dict(links or {}), "default_unit": default_unit}
+              "links": dict(links or {}), "default_unit": default_unit,
+              "units_typed": strings["js"]["units_typed"]}
     return render("growth_estimator.html", t=t, config=config, default_unit=default_unit,
                   sexes=[{"value": "boy", "label": t["sex_boy"]}, {"value": "girl", "label": t["sex_girl"]}],
                   units=[{"value": u, "label": t[f"unit_{u}"]} for u in INPUT_UNITS])
