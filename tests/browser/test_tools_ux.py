@@ -353,7 +353,7 @@ def test_decimal_comma_is_read_the_same_in_both_tools(tab, site):
     open_growth(page, site, "?sex=boy&years=8&diff=4,5&unit=cm")
     assert page.locator(".app-growth__output .app-growth-result").get_attribute("data-current-mm") == "45"
     open_growth(page, site, "?sex=boy&years=8&diff=4;5&unit=cm")
-    assert page.locator(".app-growth__errors li").inner_text() == GS["errors"]["diff"]
+    assert page.locator(".app-growth__errors li").inner_text() == GS["errors"]["diff"].format(example=GS["diff_examples"]["cm"])
     assert tab.console_errors == []
 
 
