@@ -802,6 +802,7 @@ def test_planner_garbage_with_units_stays_an_error(phone, site):
         assert page.is_checked("input[name=unit][value=mm]"), text
     assert page.locator(".app-planner__message *, .app-planner__result b").count() == 0
     page.fill("#app-planner-amount", "4 kg")
+    page.locator(".app-planner__message").scroll_into_view_if_needed()
     shot(page, "planner-typed-garbage-phone")
 
 
@@ -860,6 +861,7 @@ def test_growth_garbage_with_units_and_the_example_per_unit(phone, site):
             assert item.inner_text() == GS["errors"]["diff"].format(example=GS["diff_examples"][unit]), (text, unit)
             assert page.evaluate(GROWTH_RESULT) is None
             assert page.is_checked(f"input[name=unit][value={unit}]")
+    page.locator(".app-growth__errors").scroll_into_view_if_needed()
     shot(page, "growth-typed-garbage-in-phone")
 
 
