@@ -179,7 +179,7 @@ def typical_timelines(site: Site) -> str:
 
 def planner(site: Site) -> str:
     short = qr.absolute(site.site_url, site.permalinks.for_page("lengthening/planner.md") or PLANNER_PAGE)
-    return str(timeline_render.planner(site.guide, site.refs_base(), site.default_unit, short))
+    return str(timeline_render.planner(site.guide, site.refs_base(), site.default_unit, short, site.site_name))
 
 
 def companion(site: Site) -> str:
@@ -247,7 +247,8 @@ def planner_links(site: Site) -> str:
 
 def link_builder(site: Site) -> str:
     plaus = site.guide.params["lengthening.plausible_amount"]
-    return clinicians.link_builder(site.site_url, site.strings, site.default_unit, plausible_mm=(plaus.low, plaus.high))
+    return clinicians.link_builder(site.site_url, site.strings, site.default_unit, plausible_mm=(plaus.low, plaus.high),
+                                   max_mm=site.guide.params.units["mm"].max)
 
 
 MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (

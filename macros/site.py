@@ -50,6 +50,7 @@ class Site:
     site_url: str | None
     directory_urls: bool
     contact_email: str = ""
+    site_name: str = ""  # the edition's name (mkdocs.yml site_name): heads a printed plan
     page_src: str = ""  # the Markdown file being rendered ("help/urgent.md")
     page_url: str = ""  # its address relative to the site root ("help/urgent/")
 
@@ -115,7 +116,7 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         tracker=editorial_data.issue_tracker(config.get("repo_url") or extra.get("repository"), None),
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
-        contact_email=clinic.contact_email or extra.get("contact_email", ""))
+        contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "")
     clinic_data = template_data(clinic)
     theme_values = {"editorial": editorial, "clinic": clinic_data,
                     "strings": guide.strings["templates"],

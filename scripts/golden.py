@@ -47,6 +47,17 @@ TYPED = ["4,5", "4.5", ".5", ",5", "", " ", "abc", "4.", "4,", "4..5", "4,5,6", 
          "9" * 21, "9" * 30, "9" * 400, "0." + "0" * 30 + "1", "Infinity", "NaN", "0x10", "1_000", "50mm", "50 mm",
          "5cm", "5 CM", "2in", "2 inch", "2 inches", '2"', "2\u00a0in", "2\u2003cm", "4,5 cm", "4.5mm", "mm",
          "<b>4</b>", "4e", "½", "4½", "−4", "–4", "50%", "50 m", "1/2"]
+# Amounts typed with their unit, as people say them (units.split_unit with js.units_typed), and
+# what must stay an error: a unit twice, a unit alone, an unknown unit, a number after the unit.
+TYPED_WITH_UNIT = ["4 cm", "4cm", "4 CM", "4 Cm", "40 mm", "40mm", "40 MM", "1.5 in", "1,5 in", "1.5in", '1.5"', '1,5 "',
+                   "1.5″", "1.5”", "2 inches", "2 Inches", "2 inch", "1 INCH", "4 centimetres", "4 centimeters",
+                   "4 Centimetres", "40 millimetres", "40 millimeters", "4.5 centimetres", " 4 cm ", "\u00a04\u00a0cm",
+                   "4\u2003cm", "4\tcm", ".5 cm", ",5 in", "4. cm", "4, cm", "0 cm", "0,0 in", "-4 cm", "- 4 cm",
+                   "−4 cm", "1e3 cm", "abc cm", "4 cm cm", "4cmcm", "cm", " cm", "in", '"', "inches", "4 kg",
+                   "4 feet", "4 ft", "4 m", "4 cm 5", "4 cm.", "4 c m", "4 min", "4 tin", "4 mmm", "4 cms", "4 in.",
+                   "4 mm cm", "cm 4", "4 in cm", "5 ins", "4½ cm", "４ cm", "٤ cm", "9" * 18 + "cm",
+                   "9" * 18 + " cm", "99 centimetres", "1000 mm", "100 cm", "40 in", "4 mm", "2 cm", "0.4 in",
+                   "20 CM", "200 millimetres", "1 000 mm", "<b>4</b> cm", "4 <b>cm</b>"]
 
 
 def _js_number(x: float) -> Any:
@@ -77,6 +88,8 @@ def units_cases() -> dict[str, Any]:
     rng = random.Random(SEED)
     texts = list(dict.fromkeys(TYPED + _typed_numbers(rng)))
     parse = [[text, None if (v := units.parse_decimal(text)) is None else _js_number(v)] for text in texts]
+    words = GUIDE.strings["js"]["units_typed"]
+    split = [[text, *units.split_unit(text, words)] for text in dict.fromkeys(TYPED_WITH_UNIT + texts)]
     values = [k / 4 for k in range(0, 2001)] + [k * 0.1 for k in range(0, 1001)] + [0.05, 0.15, 0.25, 1.005, 2.675, 1e-7]
     convert = []
     for v in values:
@@ -100,6 +113,8 @@ def units_cases() -> dict[str, Any]:
         "about": "Python's answers (macros/model/units.py); scripts/golden.py writes this file.",
         "ranges": ranges,
         "parseDecimal": parse,
+        "unitsTyped": words,
+        "splitUnit": split,
         "convert": {"units": list(units.INPUT_UNITS), "columns": "value, then toMm and fromMm for each unit",
                     "rows": convert},
         "suggestUnit": suggest,
@@ -168,13 +183,14 @@ def planner_cases() -> dict[str, Any]:
     rng = random.Random(SEED + 1)
     low, high = _planner_plausible()
     # every typed form, in every unit and one unknown unit: the error code or the millimetres
-    texts = list(dict.fromkeys(TYPED + _typed_numbers(rng) + [f"{x:g}" for x in (low, high, low / 10, high / 10,
+    words = GUIDE.strings["js"]["units_typed"]
+    texts = list(dict.fromkeys(TYPED + TYPED_WITH_UNIT + _typed_numbers(rng) + [f"{x:g}" for x in (low, high, low / 10, high / 10,
                                                                                     low / 25.4, high / 25.4, model["max_mm"],
                                                                                     model["max_mm"] + 1, high + 1)]))
     parse = []
     for text in texts:
         for unit in (*t.UNITS, "furlong"):
-            got = t.parse_amount(text, unit, model)
+            got = t.parse_amount(text, unit, model, words)
             parse.append([text, unit, {k: _js_number(v) if isinstance(v, float) else v for k, v in got.items()}])
     # amounts in millimetres: every whole mm from 1 to the plausible high end (each ceil and
     # floor step of every phase), halves, and what cm and inches typed to two decimals give
@@ -216,6 +232,7 @@ def planner_cases() -> dict[str, Any]:
                  "this file.",
         "model": model,
         "strings": strings,
+        "unitsTyped": words,
         "parseAmount": parse,
         "chartFrame": {k: timeline_html.chart_layout(t.compute(model, 50, "femur", "nail"))[k] for k in CHART_FRAME},
         "used": {f"{b} {m}": list(t.compute(model, 50, b, m).used_keys) for b in t.BONES for m in t.METHODS},
@@ -231,6 +248,7 @@ def growth_cases() -> dict[str, Any]:
     model = _growth_model()
     js = growth_html.js_strings(GUIDE.strings, model)
     rng = random.Random(SEED + 2)
+    words = GUIDE.strings["js"]["units_typed"]
     # reading the form and the link: each field's forms, one at a time from a valid entry,
     # then random mixes; a field left out of a link is absent (null)
     values = {
@@ -238,7 +256,9 @@ def growth_cases() -> dict[str, Any]:
         "years": ["8", "0", "5", "17", "18", "99", "100", "1000", "8.5", "abc", "-1", " 8 ", "٨", "", "\u00a08"],
         "months": [None, "", "0", "6", "11", "12", "-1", "x", "5.5", " 3 "],
         "diff": ["20", "4,5", ".5", "0", "0,0", "-20", "- 3", "-3,5", "-\u00a03", "abc", "", "1e3", "9" * 30, "\u00a05",
-                 "150", "150.1", "15,01", "1" + "0" * 30, "NaN", "Infinity", "<svg>"],
+                 "150", "150.1", "15,01", "1" + "0" * 30, "NaN", "Infinity", "<svg>", "4 cm", "4cm", "4 CM", "40 mm",
+                 "1.5 in", "1,5 in", '1.5"', "2 inches", "4 centimetres", "4 centimeters", "40 millimetres",
+                 "40 millimeters", "4 cm cm", "cm", "4 kg", "4 cm 5", "-4 cm", "0 cm", "20 cm", "6 in"],
         "unit": [None, "mm", "cm", "in", "furlong", ""],
     }
     base = {"sex": "boy", "years": "8", "months": "0", "diff": "20", "unit": "mm"}
@@ -251,7 +271,7 @@ def growth_cases() -> dict[str, Any]:
     parse = []
     for q in queries:
         present = {k: v for k, v in q.items() if v is not None}
-        inputs, errors = growth.parse_inputs(model, present)
+        inputs, errors = growth.parse_inputs(model, present, words)
         got = None if inputs is None else {"sex": inputs.sex, "years": inputs.years, "months": inputs.months,
                                            "diff": inputs.diff, "unit": inputs.unit}
         parse.append([q, {"inputs": got, "errors": errors}])
@@ -275,13 +295,15 @@ def growth_cases() -> dict[str, Any]:
                     "attrs": growth_html.data_attributes(p, unit),
                     "parts": [list(part) for part in growth_html.result_parts(js, p, unit)],
                 })
-    errors = {code: growth_html.error_text(js, model, code) for code in js["errors"]}
+    errors = {unit: {code: growth_html.error_text(js, model, code, unit) for code in js["errors"]}
+              for unit in (*units.INPUT_UNITS, "furlong")}
     return {
         "about": "Python's answers (macros/model/growth.py, macros/render/growth.py); scripts/golden.py writes "
                  "this file.",
         "model": model.as_dict(),
         "sexes": list(growth.SEXES),
         "strings": js,
+        "unitsTyped": words,
         "parseInputs": parse,
         "predictions": predictions,
         "multipliers": [[sex, age, growth.multiplier(model, sex, age),

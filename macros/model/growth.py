@@ -72,10 +72,10 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Mapping
+from typing import Any, Mapping
 
 from macros.errors import GuideDataError
-from macros.model.units import INPUT_UNITS, JS_SPACE, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, to_mm, trim  # noqa: F401 (half_up, round1: used by growth_html)
+from macros.model.units import INPUT_UNITS, JS_SPACE, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, split_unit, to_mm, trim  # noqa: F401 (half_up, round1: used by growth_html)
 from macros.data.parameters import Parameters
 
 SEXES = ("boy", "girl")
@@ -309,8 +309,12 @@ _WHOLE = re.compile(r"^\d{1,3}$", re.ASCII)
 _NEGATIVE = re.compile(r"^-[" + JS_SPACE + r"]*\d+(\.\d+)?$", re.ASCII)  # JavaScript's \s is JS_SPACE
 
 
-def parse_inputs(model: GrowthModel, query: Mapping[str, str]) -> tuple[Inputs | None, list[str]]:
+def parse_inputs(model: GrowthModel, query: Mapping[str, str],
+                 words: Mapping[str, Any] | None = None) -> tuple[Inputs | None, list[str]]:
     """Check the form or URL values. Returns the inputs or the list of error codes.
+
+    A difference typed with its unit ("4 cm", "1,5 in": :func:`split_unit` with ``words``,
+    the strings' ``js.units_typed``) is read in that unit, whatever ``unit`` says.
 
     No field present at all gives ``(None, [])``: nothing to show yet. Error codes (in
     this order): ``sex``, ``years``, ``months``, ``diff``, ``diff_negative``,
@@ -320,6 +324,9 @@ def parse_inputs(model: GrowthModel, query: Mapping[str, str]) -> tuple[Inputs |
     if not present:
         return None, []
     get = {f: trim(str(query.get(f, ""))) for f in FIELDS}
+    number, typed = split_unit(get["diff"], words)
+    if typed:
+        get["diff"], get["unit"] = number, typed
     errors: list[str] = []
     sex = get["sex"]
     if sex not in SEXES:

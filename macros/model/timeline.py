@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from macros.data.parameters import Parameters
-from macros.model.units import INPUT_UNITS, MM_PER_INPUT, JS_SPACE, parse_decimal, suggest_unit, to_mm, trim
+from macros.model.units import INPUT_UNITS, MM_PER_INPUT, JS_SPACE, parse_decimal, split_unit, suggest_unit, to_mm, trim
 
 BONES = ("femur", "tibia")
 METHODS = ("nail", "frame")
@@ -192,44 +192,56 @@ def parse_date(text: Any) -> dt.date | None:
 
 
 MAX_TYPED = 20  # characters in the amount field (its maxlength)
-_AMOUNT_WITH_UNIT = re.compile(r'^\d+([.,]\d+)?[' + JS_SPACE + r']*(mm|cm|in|inch|inches|")$', re.ASCII | re.IGNORECASE)
+# A number then letters that are no unit the strings know ("4 kg", "4 feet"): asked for a known unit.
+_AMOUNT_WITH_UNKNOWN_UNIT = re.compile(r'^\d+([.,]\d*)?[' + JS_SPACE + r']*[A-Za-z]+\.?$', re.ASCII)
 _NEGATIVE = re.compile(r"^-\d", re.ASCII)
 
 
-def parse_amount(text: Any, unit: str, model: Mapping[str, Any]) -> dict[str, Any]:
+def parse_amount(text: Any, unit: str, model: Mapping[str, Any],
+                 words: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """A typed amount as the planner reads it: ``{"value": mm}``, or ``{"error": code}`` with
-    ``code`` one of ``amount_missing``, ``amount_not_number``, ``amount_unit`` (a unit typed
-    in the box), ``amount_not_positive``, ``query`` (an unknown unit), ``amount_too_large``,
-    ``amount_implausible_low``/``_high``, or ``amount_question`` with ``suggest`` (the unit
-    the number is plausible in) and ``number`` ("Did you mean 4 cm?"). ``model`` is
-    :func:`model_data` with ``plausible_mm`` (``{"low": mm, "high": mm}``) added."""
+    ``code`` one of ``amount_missing``, ``amount_not_number``, ``amount_unit`` (a word after
+    the number that is no unit in ``words``), ``amount_not_positive``, ``query`` (an unknown
+    unit), ``amount_too_large``, ``amount_implausible_low``/``_high``, or ``amount_question``
+    with ``suggest`` (the unit the number is plausible in) and ``number`` ("Did you mean
+    4 cm?"). ``model`` is :func:`model_data` with ``plausible_mm`` (``{"low": mm, "high": mm}``)
+    added.
+
+    An amount typed with its unit ("4 cm", "1,5 in": :func:`macros.model.units.split_unit`
+    with ``words``, the strings' ``js.units_typed``) is read in that unit, whatever ``unit``
+    says; the answer then also carries ``unit`` (the typed unit) and ``text`` (the number as
+    typed), so the form can set its unit choice and the link carry the two apart."""
     t = trim("" if text is None else str(text))
     if t == "":
         return {"error": "amount_missing"}
     if len(t.encode("utf-16-le")) // 2 > MAX_TYPED:  # JavaScript counts UTF-16 code units
         return {"error": "amount_not_number"}
-    if _AMOUNT_WITH_UNIT.match(t):
+    number, typed = split_unit(t, words)
+    typed_part = {"unit": typed, "text": number} if typed else {}
+    if typed:
+        t, unit = number, typed
+    elif _AMOUNT_WITH_UNKNOWN_UNIT.match(t):
         return {"error": "amount_unit"}
     if _NEGATIVE.match(t):
-        return {"error": "amount_not_positive"}
+        return {"error": "amount_not_positive", **typed_part}
     n = parse_decimal(t)
     if n is None or not math.isfinite(n):
-        return {"error": "amount_not_number"}
+        return {"error": "amount_not_number", **typed_part}
     if n <= 0:
-        return {"error": "amount_not_positive"}
+        return {"error": "amount_not_positive", **typed_part}
     if unit not in MM_PER_INPUT:
         return {"error": "query"}
     mm, p = to_mm(n, unit), model.get("plausible_mm")
     if p and not p["low"] <= mm <= p["high"]:
         suggest = suggest_unit(n, unit, p["low"], p["high"])
         if suggest:
-            return {"error": "amount_question", "suggest": suggest, "number": n}
+            return {"error": "amount_question", "suggest": suggest, "number": n, **typed_part}
         if mm > model["max_mm"]:
-            return {"error": "amount_too_large"}
-        return {"error": "amount_implausible_low" if mm < p["low"] else "amount_implausible_high"}
+            return {"error": "amount_too_large", **typed_part}
+        return {"error": "amount_implausible_low" if mm < p["low"] else "amount_implausible_high", **typed_part}
     if mm > model["max_mm"]:
-        return {"error": "amount_too_large"}
-    return {"value": mm}
+        return {"error": "amount_too_large", **typed_part}
+    return {"value": mm, **typed_part}
 
 
 def _scenario(model: Mapping[str, Any], amount: float, bone: str, method: str, s: str) -> dict[str, int]:

@@ -3,7 +3,7 @@ rule Python and the browser share: halves round up, as JavaScript's ``Math.round
 (Python's ``round`` rounds halves to even, so 730.5 days would become 730 here and 731 there).
 
 The browser's one copy, ``docs/assets/javascripts/units-model.js`` (used by the planner and the
-growth estimator), repeats :func:`parse_decimal`, :func:`to_mm`, :func:`from_mm`,
+growth estimator and the link builder), repeats :func:`parse_decimal`, :func:`split_unit`, :func:`to_mm`, :func:`from_mm`,
 :func:`suggest_unit`, :func:`half_up` and :func:`round1` exactly; ``scripts/golden.py`` writes
 these functions' answers to ``tests/golden/units.json`` and ``node --test tests/js/`` checks the
 browser's copy gives the same.
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from typing import Any, Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 MM_PER_INCH = 25.4
@@ -48,6 +49,28 @@ def parse_decimal(text: object) -> float | None:
     if not _DECIMAL.match(t):
         return None
     return float(t.replace(",", "."))
+
+
+def split_unit(text: object, words: Mapping[str, Any] | None) -> tuple[str, str | None]:
+    """An amount typed with its unit ("4 cm", "4cm", "1,5 in", '1.5"', "2 inches"): the
+    number's text and the unit (mm, cm or in); the trimmed text and None when no unit word
+    ends it after a number. ``words`` maps each unit to the words a person may type for it
+    (``js.units_typed`` in the strings file, so a translation adds its own); case does not
+    matter, a space before the word may be left out, and the longest word that fits wins.
+    Only the last word is taken: "4 cm cm" and "4 cm 5" keep their text (not a number)."""
+    t = trim(str("" if text is None else text))
+    best: tuple[int, str] | None = None
+    for unit in INPUT_UNITS:
+        for word in (words or {}).get(unit, ()):
+            w = trim(str(word))
+            if w and len(w) < len(t) and t[len(t) - len(w):].lower() == w.lower() \
+                    and (best is None or len(w) > best[0]):
+                best = (len(w), unit)
+    if best is not None:
+        number = trim(t[:len(t) - best[0]])
+        if number and number[-1] in "0123456789.,":
+            return number, best[1]
+    return t, None
 
 
 def to_mm(value: float, unit: str) -> float:

@@ -162,7 +162,7 @@ def ready_links_table(site_url: str | None, strings: Mapping[str, Any]) -> str:
 
 
 def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit: str = "mm",
-                 plausible_mm: tuple[float, float] | None = None) -> str:
+                 plausible_mm: tuple[float, float] | None = None, max_mm: float | None = None) -> str:
     """The link builder form. Without JavaScript, "Open" submits to the planner with the
     chosen fields (its address is then the link); with it, linkbuilder.js shows the link,
     a QR code and a printable slip as the fields change."""
@@ -171,12 +171,16 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit:
     opts = t["options"]
     action = qr.absolute(site_url, PLANNER_PATH)
     ps = strings["js"]["planner"]
-    # The same plausibility check and words as the planner (lengthening.plausible_amount).
+    # The planner's own check (planner-model.js parseAmount) with the same numbers and words:
+    # lengthening.plausible_amount, the largest amount, the unit words a person may type.
     config = {"base": action, "fields": ["amount", "unit", "bone", "method", "date"], "js": strings["js"].get("linkbuilder", {}),
-              "plausible_mm": {"low": plausible_mm[0], "high": plausible_mm[1]} if plausible_mm else None,
+              "model": {"plausible_mm": {"low": plausible_mm[0], "high": plausible_mm[1]} if plausible_mm else None,
+                        "max_mm": max_mm},
+              "units_typed": strings["js"]["units_typed"],
               "planner": {k: ps[k] for k in ("question", "question_fix", "unit_words", "bones", "methods", "locale",
-                                             "error_amount_not_number", "error_amount_not_positive",
-                                             "error_amount_implausible_low", "error_amount_implausible_high")}}
+                                             "error_amount_not_number", "error_amount_not_positive", "error_amount_unit",
+                                             "error_amount_too_large", "error_amount_implausible_low",
+                                             "error_amount_implausible_high")}}
     # The config rides in a data attribute, not a <script> element: Material's instant
     # navigation re-runs the <script> elements of each new page.
     return str(render(

@@ -108,9 +108,12 @@ def data_attributes(p: Prediction, unit: str) -> dict[str, str]:
     return attrs
 
 
-def error_text(js: Mapping[str, Any], model: GrowthModel, code: str) -> str:
-    """The message for an input error ``code`` (``parse_inputs``), with the limits filled in."""
-    return js["errors"][code].format(max_mm=num(model.max_current_mm), min_age=age_text(js, model.min_age),
+def error_text(js: Mapping[str, Any], model: GrowthModel, code: str, unit: str = "mm") -> str:
+    """The message for an input error ``code`` (``parse_inputs``), with the limits filled in;
+    the "for example" number is the strings' example for ``unit`` (``diff_examples``)."""
+    examples = js["diff_examples"]
+    return js["errors"][code].format(example=examples.get(unit, examples["mm"]),
+                                     max_mm=num(model.max_current_mm), min_age=age_text(js, model.min_age),
                                      max_age=age_text(js, model.max_age))
 
 
@@ -154,7 +157,8 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str 
     if params is not None:
         model_json["plausible_min_mm"] = params["growth.estimator.plausible_min"].value
     config = {"model": model_json, "strings": js_strings(strings, model), "sexes": list(SEXES),
-              "links": dict(links or {}), "default_unit": default_unit}
+              "links": dict(links or {}), "default_unit": default_unit,
+              "units_typed": strings["js"]["units_typed"]}
     return render("growth_estimator.html", t=t, config=config, default_unit=default_unit,
                   sexes=[{"value": "boy", "label": t["sex_boy"]}, {"value": "girl", "label": t["sex_girl"]}],
                   units=[{"value": u, "label": t[f"unit_{u}"]} for u in INPUT_UNITS])

@@ -286,10 +286,12 @@ def browser_model(guide: Guide) -> dict[str, Any]:
     return model
 
 
-def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: str = "/go/planner/") -> Markup:
+def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: str = "/go/planner/",
+            site_name: str = "") -> Markup:
     """The interactive planner. Without JavaScript the form is hidden (it could not
     compute): a note links to the typical timelines and the blank plan, and an example
-    for the usual choices is shown, marked as an example."""
+    for the usual choices is shown, marked as an example. ``site_name`` (the edition's
+    name, mkdocs.yml) heads the printed plan."""
     t = guide.strings["templates"]["planner"]
     s = _s(guide.strings)
     model = browser_model(guide)
@@ -298,9 +300,10 @@ def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: s
     keys = sorted({k for b in BONES for m in METHODS
                    for k in compute(model, defaults["amount"], b, m).used_keys} | {"lengthening.evidence_max"})
     config = {"model": model, "strings": s, "params": param_info(guide, keys, refs_base), "defaults": defaults,
-              "evidence_max_text": wording.quantity(guide.strings, model["evidence_max_mm"], "mm"), "short_url": short_url}
+              "evidence_max_text": wording.quantity(guide.strings, model["evidence_max_mm"], "mm"), "short_url": short_url,
+              "units_typed": guide.strings["js"]["units_typed"]}
     return render(
-        "planner.html", config=config, t=t, defaults=defaults, default_unit=default_unit,
+        "planner.html", config=config, t=t, defaults=defaults, default_unit=default_unit, site_name=site_name,
         units=[{"value": u, "label": t[f"unit_{u}"]} for u in UNITS],
         bones=_choices(BONES, s["bones"]), methods=_choices(METHODS, s["methods"]), choose=s["choose_option"],
         example_note=t["example_note"].format(amount=amount_text(guide, defaults["amount"])),

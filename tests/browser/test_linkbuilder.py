@@ -140,3 +140,50 @@ def test_slip_states_the_plan_in_words(site, tab):
     page.evaluate("document.documentElement.classList.remove('app-print-slip')")
     page.fill("#app-lb-date", "")
     assert page.locator(".app-slip__plan").inner_text().endswith(LB["slip_no_date"])
+
+
+@pytest.mark.parametrize("typed,number,unit", [("4 cm", "4", "cm"), ("1,5 in", "1,5", "in")])
+def test_builder_reads_the_unit_typed_with_the_amount(site, tab, typed, number, unit):
+    """"4 cm" typed gives the link that 4 with cm chosen gives (amount and unit apart), and
+    the unit choice shows cm."""
+    page = _builder(tab, site)
+    fill(page)
+    page.select_option("#app-lb-unit", "mm")
+    page.fill("#app-lb-amount", "")
+    page.locator("#app-lb-amount").press_sequentially(typed)
+    expected = clinicians.planner_link(site.url, **dict(PLAN, amount=number, unit=unit))
+    page.wait_for_function("e => document.querySelector(\"[data-app-widget=linkbuilder]\").dataset.appReady === e",
+                           arg=expected)
+    assert page.locator("#app-lb-unit").input_value() == unit
+    assert page.locator(".app-slip__url").inner_text().strip() == qr.display(expected)
+    plan = page.locator(".app-slip__plan").inner_text()
+    assert f"{units.parse_decimal(number):g} {PS['unit_words'][unit]}" in plan
+    # the same as the number with the unit chosen
+    page.fill("#app-lb-amount", number)
+    page.select_option("#app-lb-unit", unit)
+    page.wait_for_function("e => document.querySelector(\"[data-app-widget=linkbuilder]\").dataset.appReady === e",
+                           arg=expected)
+    assert page.locator(".app-slip__plan").inner_text() == plan
+    assert not tab.console_errors, tab.console_errors
+
+
+@pytest.mark.parametrize("text,code", [("4 cm cm", "amount_not_number"), ("cm", "amount_not_number"),
+                                       ("4 kg", "amount_unit"), ("4 cm 5", "amount_not_number")])
+def test_builder_garbage_with_units_stays_an_error(site, tab, text, code):
+    page = _builder(tab, site)
+    fill(page)
+    page.fill("#app-lb-amount", text)
+    assert page.locator(".app-linkbuilder__message").inner_text() == PS["error_" + code]
+    assert not page.locator(".app-slip").is_visible()
+    assert page.locator(".app-slip__code svg").count() == 0
+    assert page.locator("#app-lb-unit").input_value() == PLAN["unit"]
+    assert not tab.console_errors, tab.console_errors
+
+
+def test_builder_has_no_copy_of_the_planner_check():
+    """The builder asks planner-model.js (one check for both); widgets.js loads it first."""
+    from support import ROOT
+    code = (ROOT / "docs/assets/javascripts/linkbuilder.js").read_text()
+    assert "M.parseAmount(" in code and "MM_PER" not in code and "25.4" not in code
+    loader = (ROOT / "docs/assets/javascripts/widgets.js").read_text()
+    assert '"linkbuilder.js": ["units-model.js", "planner-model.js"]' in loader

@@ -353,7 +353,7 @@ def test_decimal_comma_is_read_the_same_in_both_tools(tab, site):
     open_growth(page, site, "?sex=boy&years=8&diff=4,5&unit=cm")
     assert page.locator(".app-growth__output .app-growth-result").get_attribute("data-current-mm") == "45"
     open_growth(page, site, "?sex=boy&years=8&diff=4;5&unit=cm")
-    assert page.locator(".app-growth__errors li").inner_text() == GS["errors"]["diff"]
+    assert page.locator(".app-growth__errors li").inner_text() == GS["errors"]["diff"].format(example=GS["diff_examples"]["cm"])
     assert tab.console_errors == []
 
 
@@ -737,3 +737,146 @@ def test_patient_words_find_patient_pages_first(tab, site):
     if tops != {q: p for q, p in tops.items() if p in PATIENT_QUERIES[q]}:
         raise AssertionError({q: (p, sorted(PATIENT_QUERIES[q])) for q, p in tops.items() if p not in PATIENT_QUERIES[q]})
     assert tab.console_errors == []
+
+
+# --- an amount typed with its unit ------------------------------------------------
+
+# (typed, the number alone, its unit): "4 cm" typed must give what 4 with cm chosen gives
+TYPED_WITH_UNIT = [("4 cm", "4", "cm"), ("1,5 in", "1,5", "in")]
+
+PLANNER_RESULT = """() => {
+  const r = document.querySelector('.app-planner__result');
+  const tl = r.querySelector('.app-timeline');
+  return {mm: tl && tl.getAttribute('data-amount-mm'), text: r.innerText,
+          ends: [...r.querySelectorAll('[data-phase]')].map(e => e.getAttribute('data-end-day')),
+          message: document.querySelector('.app-planner__message').textContent};
+}"""
+
+
+def _other_unit(unit: str) -> str:
+    return "mm" if unit != "mm" else "cm"
+
+
+@pytest.mark.parametrize("typed,number,unit", TYPED_WITH_UNIT)
+def test_planner_reads_the_unit_typed_with_the_amount(phone, site, typed, number, unit):
+    page = phone
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_planner(page, site, "?bone=tibia&method=frame")
+    page.check(f"input[name=unit][value={unit}]")
+    page.fill("#app-planner-amount", number)
+    want = page.evaluate(PLANNER_RESULT)
+    assert want["mm"] and len(want["ends"]) == 5 and want["message"] == ""
+    expected = t.compute(MODEL, units.to_mm(units.parse_decimal(number), unit), "tibia", "frame")
+    assert float(want["mm"]) == expected.amount_mm
+    open_planner(page, site, "?bone=tibia&method=frame")
+    page.check(f"input[name=unit][value={_other_unit(unit)}]")
+    page.locator("#app-planner-amount").press_sequentially(typed)
+    assert page.evaluate(PLANNER_RESULT) == want
+    assert page.is_checked(f"input[name=unit][value={unit}]")  # the unit choice follows what was typed
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    assert q["amount"] == [number] and q["unit"] == [unit], page.url  # number and unit apart, as before
+    shot(page, f"planner-typed-{unit}-phone")
+    # another unit chosen afterwards converts the amount, and back gives the number again
+    page.check(f"input[name=unit][value={_other_unit(unit)}]")
+    assert page.input_value("#app-planner-amount") == growth.num(units.from_mm(expected.amount_mm, _other_unit(unit)))
+    page.check(f"input[name=unit][value={unit}]")
+    assert page.input_value("#app-planner-amount") == number
+    assert page.evaluate(PLANNER_RESULT)["ends"] == want["ends"]
+    assert errors == []
+
+
+GARBAGE_WITH_UNITS = [("4 cm cm", "amount_not_number"), ("cm", "amount_not_number"), ("4 kg", "amount_unit"),
+                      ("4 cm 5", "amount_not_number"), ("<b>4</b> cm", "amount_not_number")]
+
+
+def test_planner_garbage_with_units_stays_an_error(phone, site):
+    page = phone
+    open_planner(page, site, "?amount=50&unit=mm&bone=femur&method=nail")
+    good = page.evaluate(PLANNER_RESULT)
+    for text, code in GARBAGE_WITH_UNITS:
+        page.fill("#app-planner-amount", text)
+        got = page.evaluate(PLANNER_RESULT)
+        assert got["message"] == PS["error_" + code] + " " + PS["kept_previous"], text
+        assert got["ends"] == good["ends"], text  # the last good plan stays, marked as such
+        assert page.is_checked("input[name=unit][value=mm]"), text
+    assert page.locator(".app-planner__message *, .app-planner__result b").count() == 0
+    page.fill("#app-planner-amount", "4 kg")
+    page.locator(".app-planner__message").scroll_into_view_if_needed()
+    shot(page, "planner-typed-garbage-phone")
+
+
+GROWTH_RESULT = """() => {
+  const r = document.querySelector('.app-growth__output .app-growth-result');
+  if (!r) return null;
+  const attrs = {};
+  for (const a of r.attributes) if (a.name.startsWith('data-')) attrs[a.name] = a.value;
+  return {attrs, text: r.innerText};
+}"""
+
+
+def _growth_fill(page, diff: str, unit: str, keys: bool = True) -> None:
+    """The form filled in; the difference key by key, or pasted at once (keys=False: typed
+    key by key, "4 cm cm" passes "4 cm", which moves the unit choice to cm on the way)."""
+    page.check("input[name=sex][value=girl]")
+    page.fill("input[name=years]", "9")
+    page.check(f"input[name=unit][value={unit}]")
+    page.locator("input[name=diff]").fill("")
+    if keys:
+        page.locator("input[name=diff]").press_sequentially(diff)
+    else:
+        page.locator("input[name=diff]").fill(diff)
+
+
+@pytest.mark.parametrize("typed,number,unit", TYPED_WITH_UNIT)
+def test_growth_reads_the_unit_typed_with_the_difference(phone, site, typed, number, unit):
+    page = phone
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_growth(page, site)
+    _growth_fill(page, number, unit)
+    want = page.evaluate(GROWTH_RESULT)
+    assert want and want["attrs"]["data-unit"] == unit
+    p = growth.predict(GMODEL, "girl", 9 * 12, units.to_mm(units.parse_decimal(number), unit))
+    assert want["attrs"]["data-current-mm"] == growth.num(units.round1(p.current_mm))
+    open_growth(page, site)
+    _growth_fill(page, typed, _other_unit(unit))
+    assert page.evaluate(GROWTH_RESULT) == want
+    assert page.is_checked(f"input[name=unit][value={unit}]")
+    q = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    assert q["diff"] == [number] and q["unit"] == [unit], page.url
+    shot(page, f"growth-typed-{unit}-phone")
+    assert errors == []
+
+
+def test_growth_garbage_with_units_and_the_example_per_unit(phone, site):
+    page = phone
+    open_growth(page, site)
+    for unit in units.INPUT_UNITS:
+        for text in ("4 cm cm", "cm", "4 kg", "4 cm 5"):
+            _growth_fill(page, text, unit, keys=False)
+            page.click(".app-growth__form button[type=submit]")
+            item = page.locator(".app-growth__errors li[data-error=diff]")
+            # the example is the strings' number for the chosen unit
+            assert item.inner_text() == GS["errors"]["diff"].format(example=GS["diff_examples"][unit]), (text, unit)
+            assert page.evaluate(GROWTH_RESULT) is None
+            assert page.is_checked(f"input[name=unit][value={unit}]")
+    page.locator(".app-growth__errors").scroll_into_view_if_needed()
+    shot(page, "growth-typed-garbage-in-phone")
+
+
+def test_printed_plan_is_headed_by_the_guide_name(phone, site):
+    page = phone
+    name = re.search(r"^site_name:\s*(.+)$", (ROOT / "mkdocs.yml").read_text(), re.M).group(1).strip()
+    open_planner(page, site, "?amount=50&unit=mm&bone=femur&method=nail")
+    heading = page.locator(".app-planner__site")
+    assert heading.inner_text() == name and not heading.is_visible()  # not on screen
+    print_plan(page)
+    assert heading.is_visible()
+    box, plan = heading.bounding_box(), page.locator(".app-planner__result").bounding_box()
+    assert box["y"] < plan["y"]  # at the top, above the plan
+    shot(page, "planner-print-with-name-phone", full_page=True)
+    page.emulate_media(media="screen")
+    page.evaluate("document.documentElement.classList.remove('app-print-plan')")
+    page.emulate_media(media="print")  # the page printed from the browser's menu: no name block
+    assert not heading.is_visible()

@@ -17,7 +17,7 @@ test("the form's and the link's values give Python's inputs or error codes", () 
   assert.ok(D.parseInputs.length > 1000);
   const codes = new Set();
   for (const [query, want] of D.parseInputs) {
-    assert.deepEqual(plain(G.parseInputs(model, D.sexes, query)), want, label(query));
+    assert.deepEqual(plain(G.parseInputs(model, D.sexes, query, D.unitsTyped)), want, label(query));
     want.errors.forEach((c) => codes.add(c));
   }
   assert.deepEqual([...codes].sort(), Object.keys(js.errors).sort());
@@ -55,5 +55,7 @@ test("the multiplier table is read and shifted as in Python", () => {
 test("ages, lengths and error messages are worded as in Python", () => {
   for (const [age, text] of D.ageTexts) assert.equal(G.ageText(js, age), text, label(age));
   for (const [mm, unit, text] of D.lengthTexts) assert.equal(G.lengthText(js, mm, unit), text, label([mm, unit]));
-  for (const [code, text] of Object.entries(D.errorTexts)) assert.equal(G.errorText(js, model, code), text, code);
+  for (const [unit, texts] of Object.entries(D.errorTexts)) {
+    for (const [code, text] of Object.entries(texts)) assert.equal(G.errorText(js, model, code, unit), text, code + " " + unit);
+  }
 });

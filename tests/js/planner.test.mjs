@@ -16,14 +16,16 @@ test("every typed amount in every unit gives Python's millimetres or error code"
   assert.ok(G.parseAmount.length > 4000);
   const codes = new Set();
   for (const [text, unit, want] of G.parseAmount) {
-    const got = plain(M.parseAmount(text, unit, G.model));
+    const got = plain(M.parseAmount(text, unit, G.model, G.unitsTyped));
     const expected = Object.fromEntries(Object.entries(want).map(([k, v]) => [k, number(v)]));
     assert.deepEqual(got, expected, label([text, unit]));
     codes.add(want.error || "value");
+    if (want.unit) codes.add("typed " + want.unit);
   }
   // every code the planner can give is among the cases
   for (const code of ["value", "amount_missing", "amount_not_number", "amount_unit", "amount_not_positive", "query",
-                      "amount_question", "amount_too_large", "amount_implausible_low", "amount_implausible_high"]) {
+                      "amount_question", "amount_too_large", "amount_implausible_low", "amount_implausible_high",
+                      "typed mm", "typed cm", "typed in"]) {
     assert.ok(codes.has(code), code);
   }
 });

@@ -15,6 +15,20 @@ test("a typed number is read as Python reads it (a point or a comma)", () => {
   }
 });
 
+test("an amount typed with its unit is split as Python splits it", () => {
+  assert.ok(G.splitUnit.length > 1000);
+  const units = new Set();
+  for (const [text, number, unit] of G.splitUnit) {
+    assert.deepEqual(plainSplit(U.splitUnit(text, G.unitsTyped)), { number, unit }, label(text));
+    if (unit) units.add(unit);
+  }
+  // every unit is among the cases, and a typed "4 cm" is read as 4 in cm
+  assert.deepEqual([...units].sort(), ["cm", "in", "mm"]);
+  assert.deepEqual(plainSplit(U.splitUnit("4 cm", G.unitsTyped)), { number: "4", unit: "cm" });
+});
+
+function plainSplit(r) { return { number: r.number, unit: r.unit }; }
+
 test("mm, cm and inches convert and round for display as in Python", () => {
   const units = G.convert.units;
   assert.deepEqual(units, Array.from(U.UNITS));

@@ -72,12 +72,16 @@
     };
   }
 
-  /* The form's or the link's values: {inputs, errors} (macros/model/growth.py parse_inputs). */
-  function parseInputs(model, sexes, query) {
+  /* The form's or the link's values: {inputs, errors} (macros/model/growth.py parse_inputs).
+     A difference typed with its unit ("4 cm": U.splitUnit with words, js.units_typed) is
+     read in that unit, whatever the unit field says. */
+  function parseInputs(model, sexes, query, words) {
     var present = FIELDS.filter(function (f) { return query[f] !== null && query[f] !== undefined; });
     if (!present.length) return { inputs: null, errors: [] };
     var get = {};
     FIELDS.forEach(function (f) { get[f] = query[f] === null || query[f] === undefined ? "" : String(query[f]).trim(); });
+    var split = U.splitUnit(get.diff, words);
+    if (split.unit) { get.diff = split.number; get.unit = split.unit; }
     var errors = [];
     var sex = get.sex;
     if (sexes.indexOf(sex) < 0) errors.push("sex");
@@ -165,8 +169,11 @@
     return attrs;
   }
 
-  function errorText(js, model, code) {
+  /* The message for an input error; the "for example" number follows the chosen unit. */
+  function errorText(js, model, code, unit) {
+    var examples = js.diff_examples || {};
     return fill(js.errors[code], {
+      example: Object.prototype.hasOwnProperty.call(examples, unit) ? examples[unit] : examples.mm,
       max_mm: num(model.max_current_mm),
       min_age: ageText(js, model.ages[0]),
       max_age: ageText(js, model.ages[model.ages.length - 1])

@@ -8,7 +8,9 @@
  *
  * Material's instant navigation swaps pages without a reload, so we initialise inside
  * document$.subscribe and mark each widget so it is set up once. Only textContent is
- * used: nothing from the URL or the form is ever parsed as HTML.
+ * used: nothing from the URL or the form is ever parsed as HTML. A difference typed with
+ * its unit ("4 cm", "1,5 in") is read in that unit: the unit choice moves to it and the
+ * address carries the number and the unit apart.
  */
 (function () {
   "use strict";
@@ -32,7 +34,7 @@
     var model = data.model, js = data.strings;
     var output = widget.querySelector(".app-growth__output");
     var question = widget.querySelector(".app-growth__question");
-    var parsed = parseInputs(model, data.sexes, query);
+    var parsed = parseInputs(model, data.sexes, query, data.units_typed);
     output.replaceChildren();
     var raw = parseDecimal(query.diff);
     var unit = UNITS.indexOf(query.unit) >= 0 ? query.unit : null;
@@ -87,7 +89,7 @@
       box.appendChild(el("p", "app-growth__errors-title", js.errors_heading));
       var list = el("ul");
       shown.forEach(function (code) {
-        var item = el("li", null, errorText(js, model, code));
+        var item = el("li", null, errorText(js, model, code, query.unit));
         item.dataset.error = code;
         list.appendChild(item);
       });
@@ -147,6 +149,15 @@
     });
   }
 
+  /* A difference typed with its unit ("4 cm") wins over the unit choice: the choice moves
+     to it and the query holds the number and the unit apart (as the address carries them). */
+  function typedUnit(form, query, words) {
+    var split = U.splitUnit(query.diff, words);
+    if (!split.unit) return query;
+    Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === split.unit; });
+    return Object.assign({}, query, { diff: split.number, unit: split.unit });
+  }
+
   function setup(widget) {
     if (widget.dataset.appInit === "1") return;
     var form = widget.querySelector("form.app-growth__form");
@@ -164,12 +175,13 @@
     var nojs = widget.querySelector(".app-growth__noscript");
     if (nojs) nojs.remove(); // it is for readers without JavaScript only
     fillForm(form, query);
+    if (query.diff !== null) query = typedUnit(form, query, data.units_typed);
     // A link's values are checked at once; a person typing sees a message only for a field
     // they have left, or after pressing Estimate.
     var state = { touched: {}, all: fromLink, keep: null, fromLink: fromLink && query.unit !== null };
     render(widget, data, query, state);
     function update() {
-      var q = readForm(form);
+      var q = typedUnit(form, readForm(form), data.units_typed);
       var url = new URL(window.location.href);
       FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
@@ -199,6 +211,9 @@
       var b = event.target.closest("button");
       if (!b) return;
       if (b.dataset.fixUnit) {
+        // a unit typed in the box would win again: the box keeps the number alone
+        var typed = U.splitUnit(form.elements.diff.value, data.units_typed);
+        if (typed.unit) form.elements.diff.value = typed.number;
         Array.prototype.forEach.call(form.elements.unit, function (r) { r.checked = r.value === b.dataset.fixUnit; });
       } else if (b.dataset.keep) {
         state.keep = b.dataset.keep;

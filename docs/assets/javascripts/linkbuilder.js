@@ -8,6 +8,8 @@
   var SCRIPT_SRC = document.currentScript && document.currentScript.src;
   var SVG_NS = "http://www.w3.org/2000/svg";
   var encoderPromise = null;
+  var U = globalThis.LLGUnitsModel, M = globalThis.LLGPlannerModel;
+  var fill = U.fill;
 
   function loadEncoder() {
     if (window.qrcode) return Promise.resolve(window.qrcode);
@@ -23,11 +25,15 @@
     return encoderPromise;
   }
 
-  function linkFor(form, config) {
+  // The address carries the number and the unit apart, as the planner writes them: an
+  // amount typed with its unit ("4 cm") gives amount=4&unit=cm.
+  function linkFor(form, config, check) {
     var params = new URLSearchParams();
     config.fields.forEach(function (name) {
       var el = form.elements[name];
       var value = el && el.value.trim();
+      if (name === "amount" && check && check.typed) value = check.text;
+      if (name === "unit" && check && check.typed) value = check.typed;
       if (value) params.append(name, value);
     });
     var query = params.toString();
@@ -69,36 +75,22 @@
     return url.replace(/^https?:\/\//, "");
   }
 
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (m, k) {
-      return Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m;
-    });
-  }
   function el(tag, text) {
     var e = document.createElement(tag);
     e.textContent = text;
     return e;
   }
 
-  /* The planner's check (planner.js parseAmount and suggestUnit, macros/model/units.py):
-     a number above zero, inside lengthening.plausible_amount, else "Did you mean ...?". */
-  var MM_PER = { mm: 1, cm: 10, "in": 25.4 };
-  function checkAmount(text, unit, plausible) {
-    if (/^-/.test(text)) return { error: "amount_not_positive" };
-    if (!/^(\d+([.,]\d*)?|[.,]\d+)$/.test(text)) return { error: "amount_not_number" };
-    var n = Number(text.replace(",", "."));
-    if (!isFinite(n)) return { error: "amount_not_number" };
-    if (n <= 0) return { error: "amount_not_positive" };
-    var mm = n * MM_PER[unit];
-    if (plausible && !(plausible.low <= mm && mm <= plausible.high)) {
-      var order = ["cm", "mm", "in"];
-      for (var i = 0; i < order.length; i++) {
-        var x = n * MM_PER[order[i]];
-        if (order[i] !== unit && plausible.low <= x && x <= plausible.high) return { suggest: order[i], number: n };
-      }
-      return { error: mm < plausible.low ? "amount_implausible_low" : "amount_implausible_high" };
-    }
-    return { ok: true, number: n, unit: unit };
+  /* The planner's own check (planner-model.js parseAmount; widgets.js loads it and
+     units-model.js first): a number above zero, inside lengthening.plausible_amount, else
+     "Did you mean ...?". An amount typed with its unit ("4 cm") is read in that unit. */
+  function checkAmount(text, unit, config) {
+    var a = M.parseAmount(text, unit, config.model || {}, config.units_typed);
+    var typed = a.unit || null;
+    var number = typed ? a.text : text;
+    if (a.suggest) return { suggest: a.suggest, number: a.number, typed: typed, text: number };
+    if (a.error) return { error: a.error, typed: typed, text: number };
+    return { ok: true, number: U.parseDecimal(number), unit: typed || unit, typed: typed, text: number };
   }
 
   // The plan in words above the address, so it can be proof-read at a glance.
@@ -132,7 +124,9 @@
     var update = function () {
       var amount = form.elements.amount.value.trim();
       var unit = form.elements.unit.value;
-      var check = amount ? checkAmount(amount, unit, config.plausible_mm) : { ok: false };
+      var check = amount ? checkAmount(amount, unit, config) : { ok: false };
+      // A unit typed with the amount wins: the unit choice shows it.
+      if (check.typed && check.typed !== unit) { form.elements.unit.value = check.typed; unit = check.typed; }
       var P = config.planner || {};
       // The same question as the planner: no link and no slip until the amount makes sense.
       messageEl.textContent = "";
@@ -152,13 +146,18 @@
         fix.type = "button";
         fix.className = "md-button md-button--primary";
         fix.setAttribute("data-fix-unit", check.suggest);
-        fix.addEventListener("click", function () { form.elements.unit.value = check.suggest; update(); });
+        fix.addEventListener("click", function () {
+          // a unit typed in the box would win again: the box keeps the number alone
+          if (check.typed) form.elements.amount.value = check.text;
+          form.elements.unit.value = check.suggest;
+          update();
+        });
         questionEl.appendChild(fix);
       } else if (check.error) {
         messageEl.textContent = P["error_" + check.error] || "";
       }
       var ok = check.ok;
-      var link = linkFor(form, config);
+      var link = linkFor(form, config, check);
       result.hidden = false;
       slip.hidden = !ok;
       printButton.hidden = !ok;

@@ -71,26 +71,35 @@
   }
 
   /* ---- a typed amount (macros/model/timeline.py parse_amount): {value: mm} or {error: code}
-     (and {suggest, number} for "Did you mean ...?") ---- */
-  function parseAmount(text, unit, model) {
+     (and {suggest, number} for "Did you mean ...?"). An amount typed with its unit ("4 cm":
+     U.splitUnit with words, the strings' js.units_typed) is read in that unit and the answer
+     also carries {unit: the typed unit, text: the number as typed}. ---- */
+  function parseAmount(text, unit, model, words) {
     var t = String(text == null ? "" : text).trim();
     if (t === "") return { error: "amount_missing" };
     if (t.length > MAX_TYPED) return { error: "amount_not_number" };
-    if (/^\d+([.,]\d+)?\s*(mm|cm|in|inch|inches|")$/i.test(t)) return { error: "amount_unit" };
-    if (/^-\d/.test(t)) return { error: "amount_not_positive" };
+    var split = U.splitUnit(t, words);
+    var typed = split.unit;
+    function out(r) {
+      if (typed) { r.unit = typed; r.text = split.number; }
+      return r;
+    }
+    if (typed) { t = split.number; unit = typed; }
+    else if (/^\d+([.,]\d*)?\s*[A-Za-z]+\.?$/.test(t)) return { error: "amount_unit" };
+    if (/^-\d/.test(t)) return out({ error: "amount_not_positive" });
     var n = U.parseDecimal(t);
-    if (n === null || !isFinite(n)) return { error: "amount_not_number" };
-    if (n <= 0) return { error: "amount_not_positive" };
+    if (n === null || !isFinite(n)) return out({ error: "amount_not_number" });
+    if (n <= 0) return out({ error: "amount_not_positive" });
     if (!Object.prototype.hasOwnProperty.call(U.MM_PER, unit)) return { error: "query" };
     var mm = U.toMm(n, unit), p = model.plausible_mm;
     if (p && !(p.low <= mm && mm <= p.high)) {
       var sug = U.suggestUnit(n, unit, p.low, p.high);
-      if (sug) return { error: "amount_question", suggest: sug, number: n };
-      if (mm > model.max_mm) return { error: "amount_too_large" };
-      return { error: mm < p.low ? "amount_implausible_low" : "amount_implausible_high" };
+      if (sug) return out({ error: "amount_question", suggest: sug, number: n });
+      if (mm > model.max_mm) return out({ error: "amount_too_large" });
+      return out({ error: mm < p.low ? "amount_implausible_low" : "amount_implausible_high" });
     }
-    if (mm > model.max_mm) return { error: "amount_too_large" };
-    return { value: mm };
+    if (mm > model.max_mm) return out({ error: "amount_too_large" });
+    return out({ value: mm });
   }
 
   /* "YYYY-MM-DD" to milliseconds (UTC midnight); {value: null} for empty, {error: "date"} else. */

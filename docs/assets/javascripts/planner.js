@@ -8,7 +8,8 @@
  * State lives in the URL query: amount, unit (mm|cm|in), bone, method, date. An old link's
  * age= is ignored (the planner has no age input: the studies give no figures by age).
  * An amount outside lengthening.plausible_amount asks "Did you mean ...?" with a one-tap
- * fix and shows no plan for it.
+ * fix and shows no plan for it. An amount typed with its unit ("4 cm", "1,5 in") is read in
+ * that unit: the unit choice moves to it and the link carries the number and the unit apart.
  */
 (function () {
   "use strict";
@@ -42,6 +43,7 @@
     this.params = data.params;
     this.defaults = data.defaults;
     this.evidenceMaxText = data.evidence_max_text;
+    this.words = data.units_typed; // the unit words a person may type after the amount
     this.form = root.querySelector(".app-planner__form");
     this.message = root.querySelector(".app-planner__message");
     this.live = root.querySelector(".app-planner__live");
@@ -179,6 +181,13 @@
     return box;
   };
 
+  // A typed amount, read as planner-model.js reads it (a unit typed after it wins).
+  Planner.prototype.parse = function (text, unit) { return parseAmount(text, unit, this.model, this.words); };
+
+  Planner.prototype.setUnit = function (unit) {
+    Array.prototype.forEach.call(this.form.querySelectorAll('input[name="unit"]'), function (r) { r.checked = r.value === unit; });
+  };
+
   Planner.prototype.milestoneName = function (mid, method) { return M.milestoneName(this.s, mid, method); };
 
   /* ---- state: form <-> URL ---- */
@@ -228,7 +237,7 @@
     if (bone != null) { if (pick(bone, BONES)) st.bone = bone; else { st.bone = ""; invalid.bone = rawBone.trim(); } }
     if (method != null) { if (pick(method, METHODS)) st.method = method; else { st.method = ""; invalid.method = rawMethod.trim(); } }
     if (amount != null && amount.trim() !== "") {
-      var parsed = parseAmount(amount, st.unit, this.model);
+      var parsed = this.parse(amount, st.unit);
       if (parsed.value != null || parsed.suggest) st.amount = amount.trim();
       else bad = true;
     }
@@ -284,7 +293,9 @@
     var fix = el("button", { type: "button", "class": "md-button md-button--primary", "data-fix-unit": parsed.suggest },
                  fill(s.question_fix, { amount: meant }));
     fix.addEventListener("click", function () {
-      Array.prototype.forEach.call(self.form.querySelectorAll('input[name="unit"]'), function (r) { r.checked = r.value === parsed.suggest; });
+      // a unit typed in the box would win again: the box keeps the number alone
+      if (parsed.unit) self.form.elements.amount.value = parsed.text;
+      self.setUnit(parsed.suggest);
       self.lastUnit = parsed.suggest;
       self.exact = null;
       self.update();
@@ -311,7 +322,15 @@
     var st = this.readForm();
     var useExact = this.exact && st.amount === this.exact.text && st.unit === this.exact.unit;
     if (!useExact) this.exact = null;
-    var a = parseAmount(st.amount, st.unit, this.model);
+    var a = this.parse(st.amount, st.unit);
+    if (a.unit) {
+      // The unit typed with the amount wins: the unit choice shows it, and the plan and the
+      // link use the number and the unit apart (amount=4&unit=cm), as if chosen so.
+      this.setUnit(a.unit);
+      this.lastUnit = a.unit;
+      st.unit = a.unit;
+      st.amount = a.text;
+    }
     this.ask(a, st.unit);
     // A bone or method not chosen (a link's value the planner did not know): no plan until chosen.
     var unchosen = ["bone", "method"].filter(function (k) { return !st[k]; });
@@ -464,9 +483,10 @@
     var src;
     if (this.exact && text === this.exact.text && from === this.exact.unit) src = this.exact;
     else {
-      var parsed = parseAmount(text, from, this.model);
+      var parsed = this.parse(text, from);
       if (parsed.value == null) { this.exact = null; return; }
-      src = { mm: parsed.value, srcText: text, srcUnit: from };
+      // "4 cm" typed, then inches chosen: 1.57 shown, 4 (in cm) kept for the way back
+      src = { mm: parsed.value, srcText: parsed.unit ? parsed.text : text, srcUnit: parsed.unit || from };
     }
     var shown = to === src.srcUnit ? src.srcText : String(U.fromMm(src.mm, to));
     this.form.elements.amount.value = shown;

@@ -1,8 +1,9 @@
 /* Leg Length Guide: numbers and units for the browser tools (model only).
  *
  * The one browser copy of macros/model/units.py: reading a typed number (a point or a
- * comma for decimals), mm/cm/in conversions, the "did you mean cm?" unit, and the one
- * rounding rule (halves up, as Math.round). planner-model.js and growth-model.js use it;
+ * comma for decimals) and the unit typed after it ("4 cm", "1,5 in"), mm/cm/in conversions, the "did you mean cm?" unit, and the one
+ * rounding rule (halves up, as Math.round). planner-model.js, growth-model.js and
+ * linkbuilder.js use it;
  * node --test tests/js/ checks it against tests/golden/units.json, which Python writes.
  *
  * A classic script (not an ES module: Chromium refuses module scripts under file://, and
@@ -24,6 +25,31 @@
     var t = String(text == null ? "" : text).trim();
     if (!DECIMAL.test(t)) return null;
     return Number(t.replace(",", "."));
+  }
+
+  /* An amount typed with its unit ("4 cm", "4cm", "1,5 in", '1.5"', "2 inches"):
+     {number: the number's text, unit: mm|cm|in}, or {number: trimmed text, unit: null}
+     when no unit word ends it after a number (units.py split_unit). words maps each unit
+     to the words a person may type (js.units_typed in the strings file); case does not
+     matter, the space may be left out, the longest word that fits wins. */
+  function splitUnit(text, words) {
+    var t = String(text == null ? "" : text).trim();
+    var best = null;
+    UNITS.forEach(function (unit) {
+      var list = (words && Object.prototype.hasOwnProperty.call(words, unit) && words[unit]) || [];
+      list.forEach(function (word) {
+        var w = String(word).trim();
+        if (w && w.length < t.length && t.slice(t.length - w.length).toLowerCase() === w.toLowerCase() &&
+            (best === null || w.length > best.length)) {
+          best = { length: w.length, unit: unit };
+        }
+      });
+    });
+    if (best !== null) {
+      var number = t.slice(0, t.length - best.length).trim();
+      if (number && "0123456789.,".indexOf(number.charAt(number.length - 1)) >= 0) return { number: number, unit: best.unit };
+    }
+    return { number: t, unit: null };
   }
 
   function toMm(value, unit) { return value * MM_PER[unit]; }
@@ -59,7 +85,7 @@
 
   root.LLGUnitsModel = Object.freeze({
     MM_PER_INCH: MM_PER_INCH, UNITS: UNITS, MM_PER: MM_PER, SHOWN_DECIMALS: SHOWN_DECIMALS,
-    parseDecimal: parseDecimal, toMm: toMm, fromMm: fromMm, suggestUnit: suggestUnit,
+    parseDecimal: parseDecimal, splitUnit: splitUnit, toMm: toMm, fromMm: fromMm, suggestUnit: suggestUnit,
     halfUp: halfUp, round1: round1, num: num, fill: fill
   });
 })(globalThis);
