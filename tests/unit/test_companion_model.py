@@ -243,7 +243,41 @@ from macros.render import companion as companion_render  # noqa: E402
 def render(phones):
     guide = load()
     return str(companion_render.companion(guide.params, guide.strings, phones, "../../help/urgent/",
-                                          guide.strings["templates"]["urgent_help"]))
+                                          ["Sign one", "Sign <two>"]))
+
+
+def test_the_charts_warning_box_lists_every_emergency_sign_and_reason_to_hold_from_the_urgent_data():
+    """The page's chart: the emergency tier's signs as data/urgent.yml words them (parameters
+    filled in, as on the urgent page), the urgent page's reasons to hold the next turn or the
+    handset, and the "not sure which?" line; no shorter hand-written copy."""
+    from macros.data.yamlfile import read_config
+    from macros.page_macros import companion as companion_macro
+    from macros.site import load_site
+    site, _ = load_site({**read_config(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs")}, ROOT)
+    site.page_src, site.page_url = "lengthening/companion.md", "lengthening/companion/"
+    html = companion_macro(site)
+    box = html.split('class="app-chart__flags"', 1)[1].split("</div>", 1)[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", box).split())
+    unescape_html = lambda t: t.replace("&#39;", "'").replace("&amp;", "&")  # noqa: E731
+    text = unescape_html(text)
+    signs = site.guide.signs["emergency"]
+    assert len(signs) >= 5
+    for sign in signs:
+        assert " ".join(sign.text.split()) in text, sign.id
+    urgent = site.strings["templates"]["urgent"]
+    for reason in urgent["hold"]:
+        assert reason in text
+    assert urgent["not_sure"] in text and "handset" in text
+    assert site.strings["templates"]["urgent_help"].split()[0:4] != text.split()[0:4]
+    # The urgent page renders its list to hold the turn from the same strings.
+    assert 'guide.strings["templates"]["urgent"]["hold"]' in (ROOT / "docs" / "help" / "urgent.md").read_text()
+
+
+def test_the_chart_says_what_to_do_after_a_wrong_or_extra_step():
+    html = render([])
+    t = load().strings["templates"]["companion"]["wrong_step"]
+    assert "two steps" in t and "Call your team" in t
+    assert t.split()[0] in html and 'class="app-chart__wrong-step"' in html
 
 
 def config_of(html: str) -> dict:

@@ -342,7 +342,7 @@
 
   root.LLGCompanionModel = {
     MAX_DAYS: MAX_DAYS, MM_PER_INCH: MM_PER_INCH, InputError: InputError,
-    halfUp: halfUp, hundredths: hundredths, parseDate: parseDate, isoDate: isoDate, addDays: addDays,
+    halfUp: halfUp, hundredths: hundredths, tenThousandths: tenThousandths, parseDate: parseDate, isoDate: isoDate, addDays: addDays,
     stepTimes: stepTimes, validate: validate, schedule: schedule, mmText: mmText, stepText: stepText,
     fill: fill, fold: fold, ics: ics, icsEvents: icsEvents, icsIndex: icsIndex, CSV_COLUMNS: CSV_COLUMNS, AIDS: AIDS, diaryToCsv: diaryToCsv,
     parseCsv: parseCsv, MAX_NOTES: MAX_NOTES, checkEntry: checkEntry, diaryFromCsv: diaryFromCsv
