@@ -370,3 +370,32 @@ def test_a_tampered_index_cannot_put_lines_into_the_calendar():
     text = js_ics({"target_mm": 2, "segments": [seg("2027-02-01")]}, strings, [], previous=bad)
     assert "STATUS:CANCELLED" not in text and "X:y" not in text
     parse_ics(text)
+
+
+# ------------------------------------------------------------------ the page's words
+
+def _prose(path: str) -> str:
+    return " ".join((ROOT / "docs" / path).read_text(encoding="utf-8").split())
+
+
+def test_the_page_says_what_it_does_not_advise_and_where_its_numbers_come_from():
+    page = _prose("lengthening/companion.md")
+    assert "gives no advice of its own" not in page and "Many teams use" not in page
+    assert "no advice on how much or how fast to lengthen" in page
+    assert "In the hospital leaflets we found" in page and "Yours may differ." in page
+    assert "rest period (latency)" in page and "lengthening rate" in page and "handset" in page
+    # The planner's links to this page carry no amount: the page does not say they do.
+    assert "link from the [treatment planner](planner.md) fills in" not in page
+    planner_links = [ln for ln in (ROOT / "docs" / "lengthening" / "planner.md").read_text().splitlines() if "companion" in ln]
+    assert all("amount=" not in ln for ln in planner_links)
+    assert "A clinic's link to this page can carry the length to gain" in page
+
+
+def test_privacy_wording_on_the_page_and_about():
+    sentence = ("The page sends nothing. What you enter stays in this browser. Files you download, and calendar "
+                "events you import, go where you put them")
+    page, about = _prose("lengthening/companion.md"), _prose("about.md")
+    assert sentence in page and sentence in about
+    assert "Nothing you enter leaves this device" not in page and "never leaves your device" not in about.lower()
+    assert "a link you share carries the length in it" in about.lower() and "carries the length in it" in page
+    assert "On a shared computer" in about and "private window" in about
