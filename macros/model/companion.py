@@ -6,7 +6,7 @@ day. A pause is a segment with rate 0 and no steps. The first segment starts on 
 lengthening starts (day 1). The schedule runs until the step that reaches the target.
 
 Nothing here fills in a plan: the rate, the steps a day, the start day and the target
-come from the team's sheet, typed by the family (a planner link may carry the target).
+come from the team's sheet, typed by the family (a link may carry the target).
 
 Pure module: no MkDocs import, no files. The browser's copy is
 ``docs/assets/javascripts/companion-model.js``; ``scripts/golden.py`` writes
