@@ -186,8 +186,9 @@ def planner(site: Site) -> str:
 def companion(site: Site) -> str:
     fill = lambda key, which: wording.param(site.strings, site.guide.params[key], which or "range")  # noqa: E731
     emergency = [fill_params(s.text, fill) for s in site.guide.signs["emergency"]]
+    same_day = [fill_params(s.text, fill) for s in site.guide.signs["same_day"]]
     return str(companion_render.companion(site.guide.params, site.strings, site.clinic.phones,
-                                          site.href("help/urgent.md"), emergency))
+                                          site.href("help/urgent.md"), emergency, same_day))
 
 
 # ---- growth estimator ---------------------------------------------------------------

@@ -580,7 +580,7 @@ def test_the_printed_chart_of_fifty_days_stays_short(phone, site):
     page.emulate_media(media="print")
     pages = pdf_pages(page.pdf(format="A4"))
     print(f"printed chart, 50 days: {pages} pages")
-    assert 1 <= pages <= 4, pages
+    assert 1 <= pages <= 3, pages  # as before the warning box listed every sign
     page.set_viewport_size({"width": 390, "height": 844})
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "print-chart-390.png"), full_page=True)

@@ -264,6 +264,9 @@ def test_the_charts_warning_box_lists_every_emergency_sign_and_reason_to_hold_fr
     assert len(signs) >= 5
     for sign in signs:
         assert " ".join(sign.text.split()) in text, sign.id
+    for sign in site.guide.signs["same_day"]:  # with their parameters filled in
+        assert " ".join(sign.text.split("{param:")[0].split()) in text, sign.id
+    assert "{param:" not in text
     urgent = site.strings["templates"]["urgent"]
     for reason in urgent["hold"]:
         assert reason in text
