@@ -46,6 +46,7 @@ from typing import Any, Callable
 
 from macros.data import glossary as glossary_data
 from macros.data.parameters import Parameter
+from macros.data.urgent import fill_params
 from macros.errors import GuideDataError
 from macros.model import timeline as timeline_model
 from macros.model import wording
@@ -183,8 +184,11 @@ def planner(site: Site) -> str:
 
 
 def companion(site: Site) -> str:
+    fill = lambda key, which: wording.param(site.strings, site.guide.params[key], which or "range")  # noqa: E731
+    emergency = [fill_params(s.text, fill) for s in site.guide.signs["emergency"]]
+    same_day = [fill_params(s.text, fill) for s in site.guide.signs["same_day"]]
     return str(companion_render.companion(site.guide.params, site.strings, site.clinic.phones,
-                                          site.href("help/urgent.md"), site.strings["templates"]["urgent_help"]))
+                                          site.href("help/urgent.md"), emergency, same_day))
 
 
 # ---- growth estimator ---------------------------------------------------------------

@@ -364,7 +364,7 @@ def companion_cases() -> list[dict]:
                 segs.append({"start": day.isoformat(), "rate": 0, "steps": 0})
             else:
                 segs.append({"start": day.isoformat(), "rate": rnd.choice(rates), "steps": rnd.choice([3, 4])})
-        target = rnd.choice([1, 2.5, 5, 7.3, 10, 12.7, 15, 20, 25.4])
+        target = rnd.choice([1, 2.5, 5, 7.3, 10, 10.5, 12.7, 15, 20, 25.4, 30])
         times = rnd.choice([{}, {"first_time": "07:30", "last_time": "22:15"}, {"first_time": "09:00", "last_time": "09:00"}])
         cases.append({"plan": {"target_mm": target, "segments": segs, **times}})
     for case in cases:

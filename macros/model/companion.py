@@ -6,7 +6,7 @@ day. A pause is a segment with rate 0 and no steps. The first segment starts on 
 lengthening starts (day 1). The schedule runs until the step that reaches the target.
 
 Nothing here fills in a plan: the rate, the steps a day, the start day and the target
-come from the team's sheet, typed by the family (a planner link may carry the target).
+come from the team's sheet, typed by the family (a link may carry the target).
 
 Pure module: no MkDocs import, no files. The browser's copy is
 ``docs/assets/javascripts/companion-model.js``; ``scripts/golden.py`` writes
@@ -22,9 +22,15 @@ Arithmetic (identical in Python and JavaScript: IEEE doubles, same order of oper
 * lengths are compared and shown in hundredths of a millimetre, ``half_up(x * 100)``
   (``macros.model.units.half_up``, JavaScript's ``Math.round``); the target is reached by the
   first step whose length, so rounded, is at least the target's;
-* the last day has only the steps needed to reach the target;
+* the amount per step is shown in ten-thousandths of a millimetre (``step_mm``,
+  ``half_up(x * 10000)``: 0.75 mm as 4 steps is 0.1875 mm, shown exactly);
+* the last day has only the steps needed to reach the target, and its total is the target
+  (a total never goes past the target);
 * step times spread the day's steps evenly from the first to the last time
-  (``half_up`` minutes); one step a day is at the first time.
+  (``half_up`` minutes); one step a day is at the first time. Without times (neither is
+  given: the family or the team chooses them), the rows have no times;
+* a plan whose last change is a pause ends at the pause (``paused_from``): the team says
+  when to restart, so no restart is made up.
 
 Dates are ISO strings (YYYY-MM-DD); day 1 is the start date.
 """
@@ -89,8 +95,10 @@ def _minutes(value: str, field_name: str) -> int:
     return int(m.group(1)) * 60 + int(m.group(2))
 
 
-def step_times(steps: int, first: str = "08:00", last: str = "20:00") -> list[str]:
-    """The day's step times, spread evenly from ``first`` to ``last``."""
+def step_times(steps: int, first: str | None, last: str | None) -> list[str]:
+    """The day's step times, spread evenly from ``first`` to ``last``; none without times."""
+    if not first and not last:
+        return []
     a, b = _minutes(first, "first_time"), _minutes(last, "last_time")
     if b < a:
         raise CompanionInputError("last_time", "before_first", last)
@@ -104,6 +112,11 @@ def step_times(steps: int, first: str = "08:00", last: str = "20:00") -> list[st
 def hundredths(x: float) -> int:
     """A length in whole hundredths of a millimetre (the shared rounding rule)."""
     return half_up(x * 100)
+
+
+def ten_thousandths(x: float) -> int:
+    """A step's amount in whole ten-thousandths of a millimetre (0.1875 mm -> 1875)."""
+    return half_up(x * 10000)
 
 
 def validate(plan: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
@@ -143,8 +156,8 @@ def validate(plan: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
         if out and start <= out[-1]["start"]:
             raise CompanionInputError(f"segments[{i}].start", "not_after_previous", s.get("start"))
         out.append({"start": start, "rate": rate, "steps": steps})
-    first, last = plan.get("first_time", "08:00"), plan.get("last_time", "20:00")
-    step_times(1, first, last)  # checks both
+    first, last = plan.get("first_time") or None, plan.get("last_time") or None
+    step_times(1, first, last)  # checks both (or neither given)
     return {"target_mm": target, "segments": out, "first_time": first, "last_time": last}
 
 
@@ -152,9 +165,10 @@ def schedule(plan: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
     """The day-by-day schedule: rows, the target day, and unused (late) segments.
 
     Each row: ``day`` (1-based), ``date``, ``segment`` (index), ``rate``, ``steps`` (steps
-    that day), ``step_mm`` (hundredths), ``times``, ``total`` (hundredths at day's end),
-    ``pause``. ``target_date`` is the date of the last row, or None when the target is not
-    reached within :data:`MAX_DAYS`.
+    that day), ``step_mm`` (ten-thousandths), ``times`` (empty without times), ``total``
+    (hundredths at day's end, at most the target), ``pause``. ``target_date`` is the date
+    of the last row, or None when the target is not reached. ``paused_from`` is the date
+    of an open-ended pause (the last change is a pause): the schedule ends on that day.
     """
     p = validate(plan, limits)
     target = hundredths(p["target_mm"])
@@ -166,6 +180,7 @@ def schedule(plan: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
     n = 0  # steps done in the current segment
     done_h = 0
     reached = False
+    paused_from = None
     for day in range(1, MAX_DAYS + 1):
         date = start + dt.timedelta(days=day - 1)
         while seg_i + 1 < len(segs) and segs[seg_i + 1]["start"] <= date:
@@ -182,18 +197,31 @@ def schedule(plan: Mapping[str, Any], limits: Limits) -> dict[str, Any]:
             today += 1
             done_h = hundredths(base + n * s["rate"] / s["steps"])
             if done_h >= target:
+                done_h = target
                 reached = True
                 break
         rows.append({
             "day": day, "date": date.isoformat(), "segment": seg_i, "rate": s["rate"], "steps": today,
-            "step_mm": hundredths(s["rate"] / s["steps"]) if s["steps"] else 0,
+            "step_mm": ten_thousandths(s["rate"] / s["steps"]) if s["steps"] else 0,
             "times": times[:today], "total": done_h, "pause": s["steps"] == 0,
         })
         if reached:
             break
+        if s["steps"] == 0 and seg_i == len(segs) - 1:
+            paused_from = segs[seg_i]["start"].isoformat()
+            break
     unused = [i for i in range(seg_i + 1, len(segs))]
     return {"rows": rows, "target": target, "reached": reached,
-            "target_date": rows[-1]["date"] if reached else None, "unused_segments": unused}
+            "target_date": rows[-1]["date"] if reached else None, "unused_segments": unused,
+            "paused_from": paused_from}
+
+
+def step_text(t: int) -> str:
+    """Ten-thousandths of a millimetre as text: 1875 -> "0.1875", 2500 -> "0.25", 3333 -> "0.3333"."""
+    whole, frac = divmod(t, 10000)
+    if frac == 0:
+        return str(whole)
+    return f"{whole}.{frac:04d}".rstrip("0")
 
 
 def mm_text(h: int) -> str:

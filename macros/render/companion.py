@@ -22,7 +22,7 @@ from macros.render.environment import render
 
 STORAGE_KEY = "__llg_companion"  # the one localStorage key (named on the About page)
 BLANK_ROWS = 28  # four weeks on one sheet; print another for more days
-FIRST_TIME, LAST_TIME = "08:00", "20:00"  # the form's suggested times of day (the family changes them)
+FIRST_TIME, LAST_TIME = "", ""  # no times are suggested: the team or the family chooses them
 
 
 def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str]]) -> dict[str, Any]:
@@ -39,10 +39,15 @@ def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str
 
 
 def companion(params, strings: Mapping[str, Any], phones: Sequence[tuple[str, str]], urgent_href: str,
-              urgent_text: str) -> Markup:
-    """The whole widget: its configuration and the blank chart."""
+              emergency_signs: Sequence[str], same_day_signs: Sequence[str] = ()) -> Markup:
+    """The whole widget: its configuration and the blank chart. The chart's warning box
+    lists ``emergency_signs`` and ``same_day_signs`` (the urgent page's first two tiers,
+    from ``data/urgent.yml``)
+    and the urgent page's reasons to hold the next turn (``templates.urgent.hold``)."""
     limits = model.limits_from_params(params)
     phone_list = [{"label": label, "number": number, "tel": tel(number)} for label, number in phones]
     return render("companion.html", config=config(params, strings, phone_list), t=strings["templates"]["companion"],
-                  phones=phone_list, urgent_href=urgent_href, urgent_text=urgent_text,
+                  phones=phone_list, urgent_href=urgent_href, emergency_signs=list(emergency_signs),
+                  same_day_signs=list(same_day_signs),
+                  hold=strings["templates"]["urgent"]["hold"], not_sure=strings["templates"]["urgent"]["not_sure"],
                   rows=range(BLANK_ROWS), boxes=range(max(limits.steps)))

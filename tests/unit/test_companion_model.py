@@ -32,27 +32,65 @@ def test_limits_come_from_the_parameters():
 
 def test_one_mm_a_day_as_four_steps():
     # 10 mm at 1 mm a day: 10 days, day 10 is 9 days after 1 March.
-    s = c.schedule({"target_mm": 10, "segments": [seg("2027-03-01")]}, LIMITS)
+    s = c.schedule({"target_mm": 10, "segments": [seg("2027-03-01")], "first_time": "08:00", "last_time": "20:00"}, LIMITS)
     assert len(s["rows"]) == 10 and s["target_date"] == "2027-03-10"
     assert [r["total"] for r in s["rows"]] == [100 * d for d in range(1, 11)]
-    assert all(r["steps"] == 4 and r["step_mm"] == 25 for r in s["rows"])
+    assert all(r["steps"] == 4 and r["step_mm"] == 2500 for r in s["rows"])
     assert s["rows"][0]["times"] == ["08:00", "12:00", "16:00", "20:00"]  # 12 h / 3 gaps = 4 h
 
 
 def test_three_quarters_as_three_steps_over_the_leap_day():
     # 5 mm at 0.75 a day: 6 days give 4.5 mm, then 2 steps of 0.25 on day 7.
     # From 27 Feb 2028: 27, 28, 29 Feb, 1, 2, 3, 4 Mar.
-    s = c.schedule({"target_mm": 5, "segments": [seg("2028-02-27", 0.75, 3)]}, LIMITS)
+    s = c.schedule({"target_mm": 5, "segments": [seg("2028-02-27", 0.75, 3)], "first_time": "08:00", "last_time": "20:00"}, LIMITS)
     assert [r["date"] for r in s["rows"]] == ["2028-02-27", "2028-02-28", "2028-02-29", "2028-03-01",
                                              "2028-03-02", "2028-03-03", "2028-03-04"]
     assert [r["total"] for r in s["rows"]] == [75, 150, 225, 300, 375, 450, 500]
     assert s["rows"][-1]["steps"] == 2 and s["rows"][-1]["times"] == ["08:00", "14:00"]
 
 
-def test_one_mm_as_three_steps_rounds_each_step_to_hundredths():
+def test_one_mm_as_three_steps_shows_each_step_to_four_decimals():
     s = c.schedule({"target_mm": 2, "segments": [seg("2027-01-01", 1, 3)]}, LIMITS)
-    assert s["rows"][0]["step_mm"] == 33 and [r["total"] for r in s["rows"]] == [100, 200]
+    assert s["rows"][0]["step_mm"] == 3333 and [r["total"] for r in s["rows"]] == [100, 200]
+    assert c.step_text(3333) == "0.3333" and c.step_text(1875) == "0.1875" and c.step_text(2500) == "0.25"
+    assert c.step_text(10000) == "1" and c.step_text(1250) == "0.125"
     assert c.mm_text(33) == "0.33" and c.mm_text(250) == "2.5" and c.mm_text(1000) == "10"
+
+
+def test_a_step_of_0_1875_mm_is_exact_and_the_total_never_passes_the_target():
+    # 0.75 mm a day as 4 steps: 0.1875 mm a step. 10.5 mm: 14 days give exactly 10.5 mm.
+    # 1 mm as 3 steps to 10.5 mm: 10 days give 10 mm; day 11 needs 2 steps (10.6667 rounds to
+    # 10.67 > 10.5), and its total shows the target, 10.5 mm, not 10.67.
+    s = c.schedule({"target_mm": 10.5, "segments": [seg("2027-03-01", 0.75, 4)]}, LIMITS)
+    assert s["rows"][0]["step_mm"] == 1875 and s["rows"][-1]["total"] == 1050 and len(s["rows"]) == 14
+    s = c.schedule({"target_mm": 10.5, "segments": [seg("2027-03-01", 1, 3)]}, LIMITS)
+    assert len(s["rows"]) == 11 and s["rows"][-1]["steps"] == 2 and s["rows"][-1]["total"] == 1050
+    # The review's plan: 1 mm as 4 steps from 1 Mar, pause from 11 Mar, 0.75 mm as 4 steps from
+    # 15 Mar, to 30 mm: 10 mm by 10 Mar, then 20 mm at 0.75 a day = 26.67 days: the last day
+    # (day 41 of 0.75, 11 Apr) stops at the step that reaches 30 mm and shows 30 mm.
+    s = c.schedule({"target_mm": 30, "segments": [seg("2027-03-01"), seg("2027-03-11", 0, 0),
+                                                  seg("2027-03-15", 0.75, 4)]}, LIMITS)
+    assert all(r["total"] <= 3000 for r in s["rows"]) and s["rows"][-1]["total"] == 3000
+    assert s["target_date"] == "2027-04-10" and s["rows"][-1]["steps"] == 3  # 26 days = 19.5 mm; 3 steps = 0.5625
+    assert max(r["total"] for r in s["rows"]) == 3000
+
+
+def test_an_open_ended_pause_ends_the_schedule_at_the_pause():
+    # 1 mm a day from 1 Mar, paused from 11 Mar with no restart: 10 days, then the pause day.
+    s = c.schedule({"target_mm": 30, "segments": [seg("2027-03-01"), seg("2027-03-11", 0, 0)]}, LIMITS)
+    assert s["paused_from"] == "2027-03-11" and not s["reached"] and s["target_date"] is None
+    assert len(s["rows"]) == 11 and s["rows"][-1]["pause"] and s["rows"][-1]["total"] == 1000
+    # A pause with a restart after it is not open-ended.
+    s = c.schedule({"target_mm": 30, "segments": [seg("2027-03-01"), seg("2027-03-11", 0, 0),
+                                                  seg("2027-03-15")]}, LIMITS)
+    assert s["paused_from"] is None and s["reached"]
+
+
+def test_without_times_the_rows_have_steps_but_no_times():
+    s = c.schedule({"target_mm": 2, "segments": [seg("2027-01-01")], "first_time": "", "last_time": ""}, LIMITS)
+    assert [r["steps"] for r in s["rows"]] == [4, 4] and all(r["times"] == [] for r in s["rows"])
+    s = c.schedule({"target_mm": 2, "segments": [seg("2027-01-01")]}, LIMITS)
+    assert all(r["times"] == [] for r in s["rows"])
 
 
 def test_the_team_slows_the_rate():
@@ -60,7 +98,7 @@ def test_the_team_slows_the_rate():
     s = c.schedule({"target_mm": 10, "segments": [seg("2027-01-01"), seg("2027-01-05", 0.5, 4)]}, LIMITS)
     assert s["target_date"] == "2027-01-16" and len(s["rows"]) == 16
     assert s["rows"][3]["total"] == 400 and s["rows"][4]["total"] == 450 and s["rows"][4]["segment"] == 1
-    assert s["rows"][4]["step_mm"] == 13  # 0.125 mm, halves up
+    assert s["rows"][4]["step_mm"] == 1250  # 0.125 mm, exactly
 
 
 def test_a_pause_over_new_year():
@@ -87,6 +125,7 @@ def test_a_change_after_the_target_is_not_used():
     ({"target_mm": 50, "segments": [seg("2027-01-01"), seg("2027-01-01")]}, "segments[1].start", "not_after_previous"),
     ({"target_mm": 50, "segments": [seg("2027-01-01", 0, 0)]}, "segments[0].rate", "starts_paused"),
     ({"target_mm": 50, "segments": [seg("2027-01-01")], "first_time": "25:00"}, "first_time", "bad_time"),
+    ({"target_mm": 50, "segments": [seg("2027-01-01")], "first_time": "08:00"}, "last_time", "bad_time"),
 ])
 def test_bad_plans_are_refused_naming_the_field(plan, field, code):
     with pytest.raises(c.CompanionInputError) as err:
@@ -100,6 +139,8 @@ def test_golden_cases_cover_pauses_changes_and_short_last_days():
     assert any(any(s["rate"] == 0 for s in k["plan"]["segments"]) for k in cases)
     assert any(len(k["plan"]["segments"]) >= 3 for k in cases)
     assert any(k["expected"]["unused_segments"] for k in cases)
+    assert any(k["expected"]["paused_from"] for k in cases)
+    assert any(k["expected"]["rows"][0][5] % 100 for k in cases)  # a step like 0.1875 mm
 
 
 # ------------------------------------------------------------------ calendar (.ics)
@@ -111,6 +152,7 @@ MODEL_JS = ROOT / "docs" / "assets" / "javascripts" / "companion-model.js"
 
 def js_ics(plan: dict, strings: dict, milestones: list, previous: list | None = None,
            stamp: str = "20261201T090000Z") -> str:
+    plan = {"first_time": "08:00", "last_time": "20:00", **plan}  # reminders need times (the widget asks for them)
     script = (f"require({json.dumps(str(MODEL_JS))}); const M = globalThis.LLGCompanionModel;"
               f"const s = M.schedule({json.dumps(plan)}, {json.dumps(LIMITS.as_dict())});"
               f"process.stdout.write(M.ics(s, {json.dumps(strings)}, {json.dumps(stamp)}, {json.dumps(milestones)},"
@@ -201,7 +243,44 @@ from macros.render import companion as companion_render  # noqa: E402
 def render(phones):
     guide = load()
     return str(companion_render.companion(guide.params, guide.strings, phones, "../../help/urgent/",
-                                          guide.strings["templates"]["urgent_help"]))
+                                          ["Sign one", "Sign <two>"]))
+
+
+def test_the_charts_warning_box_lists_every_emergency_sign_and_reason_to_hold_from_the_urgent_data():
+    """The page's chart: the emergency tier's signs as data/urgent.yml words them (parameters
+    filled in, as on the urgent page), the urgent page's reasons to hold the next turn or the
+    handset, and the "not sure which?" line; no shorter hand-written copy."""
+    from macros.data.yamlfile import read_config
+    from macros.page_macros import companion as companion_macro
+    from macros.site import load_site
+    site, _ = load_site({**read_config(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs")}, ROOT)
+    site.page_src, site.page_url = "lengthening/companion.md", "lengthening/companion/"
+    html = companion_macro(site)
+    box = html.split('class="app-chart__flags"', 1)[1].split("</div>", 1)[0]
+    text = " ".join(re.sub(r"<[^>]+>", " ", box).split())
+    unescape_html = lambda t: t.replace("&#39;", "'").replace("&amp;", "&")  # noqa: E731
+    text = unescape_html(text)
+    signs = site.guide.signs["emergency"]
+    assert len(signs) >= 5
+    for sign in signs:
+        assert " ".join(sign.text.split()) in text, sign.id
+    for sign in site.guide.signs["same_day"]:  # with their parameters filled in
+        assert " ".join(sign.text.split("{param:")[0].split()) in text, sign.id
+    assert "{param:" not in text
+    urgent = site.strings["templates"]["urgent"]
+    for reason in urgent["hold"]:
+        assert reason in text
+    assert urgent["not_sure"] in text and "handset" in text
+    assert site.strings["templates"]["urgent_help"].split()[0:4] != text.split()[0:4]
+    # The urgent page renders its list to hold the turn from the same strings.
+    assert 'guide.strings["templates"]["urgent"]["hold"]' in (ROOT / "docs" / "help" / "urgent.md").read_text()
+
+
+def test_the_chart_says_what_to_do_after_a_wrong_or_extra_step():
+    html = render([])
+    t = load().strings["templates"]["companion"]["wrong_step"]
+    assert "two steps" in t and "Call your team" in t
+    assert t.split()[0] in html and 'class="app-chart__wrong-step"' in html
 
 
 def config_of(html: str) -> dict:
@@ -294,3 +373,32 @@ def test_a_tampered_index_cannot_put_lines_into_the_calendar():
     text = js_ics({"target_mm": 2, "segments": [seg("2027-02-01")]}, strings, [], previous=bad)
     assert "STATUS:CANCELLED" not in text and "X:y" not in text
     parse_ics(text)
+
+
+# ------------------------------------------------------------------ the page's words
+
+def _prose(path: str) -> str:
+    return " ".join((ROOT / "docs" / path).read_text(encoding="utf-8").split())
+
+
+def test_the_page_says_what_it_does_not_advise_and_where_its_numbers_come_from():
+    page = _prose("lengthening/companion.md")
+    assert "gives no advice of its own" not in page and "Many teams use" not in page
+    assert "no advice on how much or how fast to lengthen" in page
+    assert "In the hospital leaflets we found" in page and "Yours may differ." in page
+    assert "rest period (latency)" in page and "lengthening rate" in page and "handset" in page
+    # The planner's links to this page carry no amount: the page does not say they do.
+    assert "link from the [treatment planner](planner.md) fills in" not in page
+    planner_links = [ln for ln in (ROOT / "docs" / "lengthening" / "planner.md").read_text().splitlines() if "companion" in ln]
+    assert all("amount=" not in ln for ln in planner_links)
+    assert "A clinic's link to this page can carry the length to gain" in page
+
+
+def test_privacy_wording_on_the_page_and_about():
+    sentence = ("The page sends nothing. What you enter stays in this browser. Files you download, and calendar "
+                "events you import, go where you put them")
+    page, about = _prose("lengthening/companion.md"), _prose("about.md")
+    assert sentence in page and sentence in about
+    assert "Nothing you enter leaves this device" not in page and "never leaves your device" not in about.lower()
+    assert "a link you share carries the length in it" in about.lower() and "carries the length in it" in page
+    assert "On a shared computer" in about and "private window" in about

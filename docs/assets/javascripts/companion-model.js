@@ -26,6 +26,7 @@
 
   function halfUp(x) { return Math.floor(x + 0.5); }
   function hundredths(x) { return halfUp(x * 100); }
+  function tenThousandths(x) { return halfUp(x * 10000); }
 
   function parseDate(value, field) {
     if (typeof value !== "string" || !DATE.test(value)) throw new InputError(field || "date", "bad_date", value);
@@ -50,8 +51,9 @@
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
   function stepTimes(steps, first, last) {
-    var a = minutes(first == null ? "08:00" : first, "first_time");
-    var b = minutes(last == null ? "20:00" : last, "last_time");
+    if (!first && !last) return [];
+    var a = minutes(first, "first_time");
+    var b = minutes(last, "last_time");
     if (b < a) throw new InputError("last_time", "before_first", last);
     var out = [];
     for (var i = 0; i < steps; i++) {
@@ -85,8 +87,8 @@
       if (out.length && start <= out[out.length - 1].start) throw new InputError(f + ".start", "not_after_previous", s.start);
       out.push({ start: start, rate: rate, steps: steps });
     });
-    var first = plan.first_time == null ? "08:00" : plan.first_time;
-    var last = plan.last_time == null ? "20:00" : plan.last_time;
+    var first = plan.first_time || null;
+    var last = plan.last_time || null;
     stepTimes(1, first, last);
     return { target_mm: target, segments: out, first_time: first, last_time: last };
   }
@@ -97,7 +99,7 @@
     var segs = p.segments;
     var start = segs[0].start;
     var rows = [];
-    var base = 0, segI = 0, n = 0, doneH = 0, reached = false;
+    var base = 0, segI = 0, n = 0, doneH = 0, reached = false, pausedFrom = null;
     for (var day = 1; day <= MAX_DAYS; day++) {
       var date = start + (day - 1) * DAY_MS;
       while (segI + 1 < segs.length && segs[segI + 1].start <= date) {
@@ -113,19 +115,27 @@
         n += 1;
         today += 1;
         doneH = hundredths(base + n * s.rate / s.steps);
-        if (doneH >= target) { reached = true; break; }
+        if (doneH >= target) { doneH = target; reached = true; break; }
       }
       rows.push({
         day: day, date: isoDate(date), segment: segI, rate: s.rate, steps: today,
-        step_mm: s.steps ? hundredths(s.rate / s.steps) : 0,
+        step_mm: s.steps ? tenThousandths(s.rate / s.steps) : 0,
         times: times.slice(0, today), total: doneH, pause: s.steps === 0
       });
       if (reached) break;
+      if (s.steps === 0 && segI === segs.length - 1) { pausedFrom = isoDate(s.start); break; }
     }
     var unused = [];
     for (var j = segI + 1; j < segs.length; j++) unused.push(j);
     return { rows: rows, target: target, reached: reached,
-             target_date: reached ? rows[rows.length - 1].date : null, unused_segments: unused };
+             target_date: reached ? rows[rows.length - 1].date : null, unused_segments: unused,
+             paused_from: pausedFrom };
+  }
+
+  function stepText(t) {
+    var whole = Math.floor(t / 10000), frac = t % 10000;
+    if (frac === 0) return String(whole);
+    return (whole + "." + String(frac + 10000).slice(1)).replace(/0+$/, "");
   }
 
   function mmText(h) {
@@ -186,11 +196,11 @@
       r.times.forEach(function (t, k) {
         var start = compactDate(r.date) + "T" + t.replace(":", "") + "00";
         var props = ["DTSTART:" + start, "DURATION:PT5M",
-                     "SUMMARY:" + icsText(fill(strings.ics_step, { step: mmText(r.step_mm) })),
+                     "SUMMARY:" + icsText(fill(strings.ics_step, { step: stepText(r.step_mm) })),
                      "DESCRIPTION:" + icsText(fill(strings.ics_step_desc, { n: k + 1, steps: r.times.length }))];
         if (count > 1) props.splice(1, 0, "RRULE:FREQ=DAILY;COUNT=" + count);
         props.push("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
-                   "DESCRIPTION:" + icsText(fill(strings.ics_step, { step: mmText(r.step_mm) })), "END:VALARM");
+                   "DESCRIPTION:" + icsText(fill(strings.ics_step, { step: stepText(r.step_mm) })), "END:VALARM");
         out.push({ uid: "llg-companion-step-" + start.slice(0, 13) + UID_DOMAIN, dtstart: "DTSTART:" + start, props: props });
       });
       i = j;
@@ -332,8 +342,8 @@
 
   root.LLGCompanionModel = {
     MAX_DAYS: MAX_DAYS, MM_PER_INCH: MM_PER_INCH, InputError: InputError,
-    halfUp: halfUp, hundredths: hundredths, parseDate: parseDate, isoDate: isoDate, addDays: addDays,
-    stepTimes: stepTimes, validate: validate, schedule: schedule, mmText: mmText,
+    halfUp: halfUp, hundredths: hundredths, tenThousandths: tenThousandths, parseDate: parseDate, isoDate: isoDate, addDays: addDays,
+    stepTimes: stepTimes, validate: validate, schedule: schedule, mmText: mmText, stepText: stepText,
     fill: fill, fold: fold, ics: ics, icsEvents: icsEvents, icsIndex: icsIndex, CSV_COLUMNS: CSV_COLUMNS, AIDS: AIDS, diaryToCsv: diaryToCsv,
     parseCsv: parseCsv, MAX_NOTES: MAX_NOTES, checkEntry: checkEntry, diaryFromCsv: diaryFromCsv
   };

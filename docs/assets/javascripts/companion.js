@@ -53,15 +53,41 @@
     this.store = this.load();
     this.build();
     var fromLink = this.fromQuery(location.search);
-    var st = fromLink.used ? fromLink.state : (this.store.plan || this.defaultState());
+    // A saved plan is never hidden or overwritten by a link: it is shown, and the link's
+    // amount is offered with a button.
+    var saved = this.store.plan && this.store.plan.target !== undefined ? this.store.plan : null;
+    var offer = saved && fromLink.used && !fromLink.bad && !fromLink.noAmount &&
+      (fromLink.state.target !== saved.target || fromLink.state.unit !== saved.unit);
+    var st = saved || (fromLink.used ? fromLink.state : this.defaultState());
+    if (!st.changes) st.changes = [];
     this.state = st;
     this.writeForm(st);
-    var message = fromLink.bad ? this.s.error_query : fromLink.used && fromLink.noAmount ? this.s.ask_amount
+    var message = fromLink.bad ? this.s.error_query : offer ? "" : fromLink.used && fromLink.noAmount && !saved ? this.s.ask_amount
       : fromLink.date ? this.s.link_date : "";
     this.update({ message: message });
+    if (offer) this.offerLink(fromLink.state);
     root.querySelector(".app-companion__nojs").hidden = true;
     this.app.hidden = false;
   }
+
+  // The saved plan is shown; the link's amount waits for the reader's button.
+  Companion.prototype.offerLink = function (link) {
+    var s = this.s, self = this, unit = s["unit_" + link.unit] || link.unit;
+    var words = { amount: link.target, unit: unit };
+    var button = el("button", { type: "button", class: "md-button", "data-action": "use-link", text: this.fill(s.link_use, words) });
+    this.linkOffer = el("div", { class: "app-companion__link-offer", role: "status" }, [
+      el("p", { text: this.fill(s.link_saved, words) }), button]);
+    this.linkState = link;
+    this.form.before(this.linkOffer);
+    button.addEventListener("click", function () {
+      var st = self.readForm();
+      st.target = link.target;
+      st.unit = link.unit;
+      self.writeForm(st);
+      self.linkOffer.remove();
+      self.update();
+    });
+  };
 
   // The empty form: every number comes from the team's sheet, none is filled in here.
   Companion.prototype.defaultState = function () {
@@ -145,7 +171,7 @@
             el("input", { id: "app-companion-rate", name: "rate", type: "number", min: lim.rate_min, max: lim.rate_max, step: "0.05" }),
             this.fill(s.rate_hint, { min: lim.rate_min, max: lim.rate_max })),
       field("app-companion-steps", s.steps_label, steps, s.steps_hint),
-      field("app-companion-first", s.first_label, el("input", { id: "app-companion-first", name: "first_time", type: "time" })),
+      field("app-companion-first", s.first_label, el("input", { id: "app-companion-first", name: "first_time", type: "time" }), s.times_hint),
       field("app-companion-last", s.last_label, el("input", { id: "app-companion-last", name: "last_time", type: "time" })),
       el("p", { class: "app-companion__message", id: "app-companion-message", role: "status", "aria-live": "polite" }),
       el("button", { class: "md-button md-button--primary", type: "submit", text: s.show })]);
@@ -172,7 +198,8 @@
       el("p", { text: s.changes_intro }), this.changeList, this.changeForm]);
     var actions = el("div", { class: "app-companion__actions" }, [
       el("button", { type: "button", class: "md-button", "data-action": "print-chart", text: s.print_chart }),
-      el("button", { type: "button", class: "md-button", "data-action": "ics", text: s.ics })]);
+      el("button", { type: "button", class: "md-button", "data-action": "ics", text: s.ics }),
+      el("p", { class: "app-companion__ics-note", text: s.ics_note })]);
     this.app.replaceChildren(this.form, this.summary, this.today, actions, changes, this.buildDiary());
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); if (self.update()) self.save(); });
     this.form.addEventListener("change", function () { self.update(); });
@@ -196,8 +223,8 @@
     f.start.value = st.start || "";
     f.rate.value = st.rate;
     f.steps.value = st.steps == null ? "" : String(st.steps);
-    f.first_time.value = st.first_time;
-    f.last_time.value = st.last_time;
+    f.first_time.value = st.first_time || "";
+    f.last_time.value = st.last_time || "";
   };
 
   // The model's plan from the form's state; an error code for the message otherwise.
@@ -229,7 +256,7 @@
 
   Companion.prototype.errorText = function (code) {
     var lim = this.cfg.limits;
-    return this.fill(this.s[code], { min: lim.rate_min, max: lim.rate_max });
+    return this.fill(this.s[code], { min: lim.rate_min, max: lim.rate_max, steps: lim.steps.join(this.s.steps_or) });
   };
 
   Companion.prototype.update = function (opts) {
@@ -288,16 +315,31 @@
                                           month: this.s.months_short[d.getUTCMonth()] });
   };
 
+  // The plan in words: every segment that is used, from its first day; the step times;
+  // then the target day, or the open-ended pause.
+  Companion.prototype.summaryText = function () {
+    var s = this.s, M = this.M, sched = this.sched, self = this, rows = sched.rows;
+    var last = rows[rows.length - 1], parts = [], times = "";
+    this.segments.forEach(function (seg, i) {
+      if (sched.unused_segments.indexOf(i) >= 0) return;
+      var first = rows.filter(function (r) { return r.segment === i; })[0];
+      if (!first) return;
+      var date = self.dated ? self.longDate(first.date) : self.fill(s.summary_day, { day: first.day });
+      if (seg.steps === 0) { if (sched.paused_from !== seg.start) parts.push(self.fill(s.summary_segment_pause, { date: date })); return; }
+      parts.push(self.fill(s.summary_segment, { date: date, rate: numberText(seg.rate), steps: seg.steps,
+                                                 step: M.stepText(M.tenThousandths(seg.rate / seg.steps)) }));
+      if (!times && first.times.length) times = M.stepTimes(seg.steps, self.state.first_time, self.state.last_time).join(", ");
+    });
+    if (times) parts.push(this.fill(s.summary_times, { times: times }));
+    if (sched.paused_from) parts.push(this.fill(s.summary_pause, { date: this.dated ? this.longDate(sched.paused_from) : this.fill(s.summary_day, { day: last.day }) }));
+    else if (!sched.reached) parts.push(this.fill(s.not_reached, { days: rows.length }));
+    else if (this.dated) parts.push(this.fill(s.summary_target, { target: M.mmText(sched.target), date: this.longDate(last.date), days: last.day }));
+    else parts.push(this.fill(s.summary_target_undated, { target: M.mmText(sched.target), days: last.day }));
+    return parts.join(" ");
+  };
+
   Companion.prototype.render = function () {
-    var s = this.s, M = this.M, sched = this.sched, first = sched.rows[0], self = this;
-    var last = sched.rows[sched.rows.length - 1];
-    if (!sched.reached) this.summary.textContent = this.fill(s.not_reached, { days: sched.rows.length });
-    else {
-      this.summary.textContent = this.fill(s.summary, {
-        steps: first.times.length, step: M.mmText(first.step_mm), times: first.times.join(", "),
-        target: M.mmText(sched.target), date: this.dated ? this.longDate(last.date) : "", days: last.day
-      }).replace(" on  (", " (");
-    }
+    this.summary.textContent = this.summaryText();
     this.today.textContent = this.dated ? this.todayText() : "";
     this.renderChanges();
     this.renderChart();
@@ -315,8 +357,8 @@
     var r = rows.filter(function (x) { return x.date === today; })[0];
     if (!r) return this.fill(s.today_after, { date: this.longDate(rows[rows.length - 1].date) });
     if (r.pause) return this.fill(s.today_pause, { date: this.longDate(r.date), total: M.mmText(r.total) });
-    return this.fill(s.today_steps, { date: this.longDate(r.date), steps: r.steps, step: M.mmText(r.step_mm),
-                                      times: r.times.join(", "), total: M.mmText(r.total) });
+    return this.fill(r.times.length ? s.today_steps : s.today_steps_untimed, { date: this.longDate(r.date), steps: r.steps,
+                                      step: M.stepText(r.step_mm), times: r.times.join(", "), total: M.mmText(r.total) });
   };
 
   Companion.prototype.renderChanges = function () {
@@ -335,17 +377,17 @@
     var s = this.s, M = this.M, dated = this.dated, self = this;
     var first = this.sched.rows[0];
     var plan = this.chart.querySelector(".app-chart__plan");
-    plan.textContent = (dated ? this.fill(s.chart_start, { date: this.longDate(first.date) }) + " " : "") + this.summary.textContent;
+    plan.textContent = this.summary.textContent;
     plan.hidden = false;
     this.chart.querySelector(".app-chart__fields").hidden = true;
     this.root.toggleAttribute("data-app-plan", true);
     var body = this.chart.querySelector("tbody");
     body.replaceChildren.apply(body, this.sched.rows.map(function (r) {
-      var steps = el("td", { class: "app-chart__steps" }, r.pause ? [s.change_pause] : r.times.map(function (t) {
-        return el("span", { class: "app-chart__box", text: t });
-      }));
+      var boxes = [];
+      for (var k = 0; k < r.steps; k++) boxes.push(el("span", { class: "app-chart__box", text: r.times[k] || "" }));
+      var steps = el("td", { class: "app-chart__steps" }, r.pause ? [s.change_pause] : boxes);
       return el("tr", {}, [el("th", { scope: "row", text: String(r.day) }), el("td", { class: "app-chart__date", text: dated ? self.shortDate(r.date) : "" }),
-                           el("td", { class: "app-chart__step", text: r.pause ? "" : self.fill(s.length, { mm: M.mmText(r.step_mm) }) }), steps,
+                           el("td", { class: "app-chart__step", text: r.pause ? "" : self.fill(s.length, { mm: M.stepText(r.step_mm) }) }), steps,
                            el("td", { class: "app-chart__total", text: self.fill(s.length, { mm: M.mmText(r.total) }) }), el("td", { class: "app-chart__notes" })]);
     }));
   };
@@ -364,6 +406,7 @@
       setTimeout(done, 0);
     } else if (name === "ics") {
       if (!this.dated) { this.say(s.error_needs_start); return; }
+      if (!this.state.first_time || !this.state.last_time) { this.say(s.ics_needs_times); return; }
       var rows = this.sched.rows, self = this;
       var milestones = [{ id: "start", date: rows[0].date, summary: s.ics_start }];
       this.state.changes.forEach(function (c, i) {
