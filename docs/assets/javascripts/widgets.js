@@ -24,7 +24,7 @@
   var NEEDS = {
     "planner.js": ["units-model.js", "planner-model.js"],
     "growth.js": ["units-model.js", "growth-model.js"],
-    "companion.js": ["companion-model.js"],
+    "companion.js": ["units-model.js", "companion-model.js"],
   };
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};
