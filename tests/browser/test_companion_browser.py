@@ -603,11 +603,12 @@ def test_the_chart_on_a_phone_and_printed(phone, site):
     assert page.evaluate("getComputedStyle(document.querySelector('.app-chart tbody td')).borderBottomWidth") != "0px"
     print_box = page.evaluate("getComputedStyle(document.querySelector('.app-chart tbody .app-chart__box'), '::before').width")
     assert float(print_box[:-2]) > float(screen_box[:-2]) * 1.2, (screen_box, print_box)
-    assert 1 <= pdf_pages(page.pdf(format="A4")) <= 3
     page.set_viewport_size({"width": 794, "height": 1123})
     page.screenshot(path=str(SHOTS / "print-chart-lines.png"), full_page=True)
     page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     assert not page.evaluate("document.body.classList.contains('app-print-chart')")
+    page.evaluate("document.body.classList.add('app-print-chart')")
+    assert 1 <= pdf_pages(page.pdf(format="A4")) <= 3  # the bigger boxes keep 27 days on 3 pages
     assert errors == []
 
 
