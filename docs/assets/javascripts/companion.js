@@ -323,6 +323,7 @@
     plan.textContent = "";
     plan.hidden = true;
     this.chart.querySelector(".app-chart__fields").hidden = false;
+    this.chart.querySelector(".app-chart__sheet-rows").hidden = false;
     var body = this.chart.querySelector("tbody");
     body.replaceChildren.apply(body, this.blankRows.map(function (tr) { return tr.cloneNode(true); }));
     this.root.toggleAttribute("data-app-plan", false);
@@ -399,6 +400,7 @@
     plan.textContent = (dated ? this.fill(s.chart_start, { date: this.longDate(first.date) }) + " " : "") + this.summary.textContent;
     plan.hidden = false;
     this.chart.querySelector(".app-chart__fields").hidden = true;
+    this.chart.querySelector(".app-chart__sheet-rows").hidden = true; // the rows follow the plan
     this.root.toggleAttribute("data-app-plan", true);
     var body = this.chart.querySelector("tbody");
     body.replaceChildren.apply(body, this.sched.rows.map(function (r) {
