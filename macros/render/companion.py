@@ -21,16 +21,19 @@ from macros.render.clinic import tel
 from macros.render.environment import render
 
 STORAGE_KEY = "__llg_companion"  # the one localStorage key (named on the About page)
-BLANK_ROWS = 28  # four weeks on one sheet; print another for more days
+BLANK_ROWS = 28  # four weeks on one sheet; the sheet says so, and to print another for more days
 FIRST_TIME, LAST_TIME = "", ""  # no times are suggested: the team or the family chooses them
 
 
 def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str]]) -> dict[str, Any]:
     """What ``companion.js`` needs: the limits from the parameters, the strings, the
-    clinic's phones and the storage key. No rate, steps, date or target: those come from
-    the team's sheet."""
+    clinic's phones and the storage key, and the amounts (mm) accepted without asking
+    "Did you mean ...?" (``lengthening.plausible_amount``, as the planner). No rate, steps,
+    date or target: those come from the team's sheet."""
+    plausible = params["lengthening.plausible_amount"]
     return {
         "limits": model.limits_from_params(params).as_dict(),
+        "plausible_mm": [plausible.low, plausible.high],
         "times": {"first": FIRST_TIME, "last": LAST_TIME},
         "storage_key": STORAGE_KEY,
         "phones": list(phones),
@@ -50,4 +53,4 @@ def companion(params, strings: Mapping[str, Any], phones: Sequence[tuple[str, st
                   phones=phone_list, urgent_href=urgent_href, emergency_signs=list(emergency_signs),
                   same_day_signs=list(same_day_signs),
                   hold=strings["templates"]["urgent"]["hold"], not_sure=strings["templates"]["urgent"]["not_sure"],
-                  rows=range(BLANK_ROWS), boxes=range(max(limits.steps)))
+                  rows=range(BLANK_ROWS), sheet_rows=str(BLANK_ROWS), boxes=range(max(limits.steps)))

@@ -271,7 +271,7 @@ def test_diary_saves_exports_imports_and_deletes_without_any_request(phone, site
     assert stored["entries"] == [{"date": "2027-03-08", "steps": 3, "pain": 4, "pins": True, "bend": None,
                                   "aid": "crutches", "notes": "Stiff knee <b>not bold</b>"}]
     row = page.locator(".app-companion__diary-table tbody tr").first
-    assert row.inner_text().split("\t")[:3] == ["2027-03-08", "3", "0.75 mm"]
+    assert row.inner_text().split("\t")[:3] == ["Mon 8 Mar", "3", "0.75 mm"]
     assert page.locator(".app-companion__diary-table b").count() == 0
     assert page.locator(".app-companion__svg circle").count() == 1
     assert sent(requests) == [], requests
@@ -419,7 +419,7 @@ def test_widget_starts_after_instant_navigation_once(phone, site):
     page.click(".md-nav--primary a[href$='companion/']")
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
     page.click(".md-nav--primary a[href$='planner/']")
-    page.wait_for_selector("[data-app-widget='planner']")
+    page.wait_for_selector("[data-app-widget='planner'][data-app-init]")
     page.click(".md-nav--primary a[href$='companion/']")
     page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
     assert page.evaluate("window.__sameDocument") == "yes", "a full page load, not instant navigation"
@@ -431,6 +431,228 @@ def test_widget_starts_after_instant_navigation_once(phone, site):
 
 
 NO_OVERFLOW = "() => document.documentElement.scrollWidth <= window.innerWidth"
+ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def stored_entries(page) -> list[dict]:
+    key = page.get_attribute(".app-companion", "data-app-storage-key")
+    return json.loads(page.evaluate(f"localStorage.getItem({json.dumps(key)})"))["entries"]
+
+
+def save_diary(page, date, **fields):
+    page.fill("#app-companion-d-date", date)
+    for name, value in fields.items():
+        if name == "pins":
+            page.set_checked("#app-companion-d-pins", value)
+        elif name == "aid":
+            page.select_option("#app-companion-aid", value)
+        else:
+            page.fill(f"#app-companion-d-{name}", value)
+    page.click("button[data-action='diary-save']")
+
+
+def test_saving_a_day_twice_keeps_what_was_saved_first(phone, site):
+    """Noon: 3 steps, pain 3, pins checked, crutches, a note. Evening, after a reload: the
+    same date opens that entry in the form; 4 steps typed and saved update it, nothing else
+    is lost. Another date starts from an empty form (nothing copied over)."""
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=50")
+    fill_plan(page)
+    save_diary(page, "2027-03-12", steps="3", pain="3", pins=True, aid="crutches", notes="Sore at night")
+    assert "Saved the entry for Friday 12 March 2027" in page.text_content(".app-companion__diary .app-companion__message")
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.fill("#app-companion-d-date", "2027-03-12")
+    message = page.text_content(".app-companion__diary .app-companion__message")
+    assert "You are editing the entry for Friday 12 March 2027" in message
+    assert page.input_value("#app-companion-d-steps") == "3" and page.input_value("#app-companion-d-pain") == "3"
+    assert page.is_checked("#app-companion-d-pins") and page.input_value("#app-companion-aid") == "crutches"
+    assert page.input_value("#app-companion-d-notes") == "Sore at night"
+    page.locator("#app-companion-d-notes").scroll_into_view_if_needed()
+    SHOTS.mkdir(exist_ok=True)
+    page.locator(".app-companion__diary").screenshot(path=str(SHOTS / "phone-diary-edit.png"))
+    page.fill("#app-companion-d-steps", "4")
+    page.click("button[data-action='diary-save']")
+    assert stored_entries(page) == [{"date": "2027-03-12", "steps": 4, "pain": 3, "pins": True, "bend": None,
+                                     "aid": "crutches", "notes": "Sore at night"}]
+    assert "Updated the entry for Friday 12 March 2027" in page.text_content(".app-companion__diary .app-companion__message")
+    page.fill("#app-companion-d-date", "2027-03-13")
+    assert [page.input_value(f"#app-companion-d-{n}") for n in ("steps", "pain", "notes")] == ["", "", ""]
+    assert not page.is_checked("#app-companion-d-pins")
+    assert len(stored_entries(page)) == 1 and errors == []
+
+
+def test_decimal_commas_and_pain_out_of_ten_are_read_and_errors_clear(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=20")
+    # 20 mm at 0,75 mm a day (a decimal comma, as the planner reads it): 27 rows.
+    fill_plan(page, rate="0,75", steps="3")
+    assert page.locator(".app-chart tbody tr").count() == 27
+    assert page.get_attribute("#app-companion-rate", "inputmode") == "decimal"
+    # A wrong rate is an error; correcting it clears the message without leaving the field.
+    page.fill("#app-companion-rate", "5")
+    page.press("#app-companion-rate", "Enter")
+    assert page.get_attribute("#app-companion-message", "data-kind") == "error"
+    page.fill("#app-companion-rate", "0,75")
+    assert page.text_content("#app-companion-message") == ""
+    assert page.locator(".app-chart tbody tr").count() == 27
+    # A change of rate with a comma: from day 3, 0,5 mm a day as 3 steps.
+    page.fill("#app-companion-change-date", "2027-03-10")
+    page.fill("#app-companion-change-rate", "0,5")
+    page.select_option("#app-companion-change-steps", "3")
+    page.click("button[data-action='add-change']")
+    assert "0.5 mm a day as 3 steps" in page.text_content(".app-companion__changes")
+    # The diary: "3/10" for pain is 3, a bend of "2,5" is 2.5.
+    save_diary(page, "2027-03-08", steps="3", pain="3/10", bend="2,5")
+    assert stored_entries(page)[0] | {} == {"date": "2027-03-08", "steps": 3, "pain": 3, "pins": False, "bend": 2.5,
+                                            "aid": "", "notes": ""}
+    save_diary(page, "2027-03-09", pain="31")
+    diary_message = ".app-companion__diary .app-companion__message"
+    assert page.get_attribute(diary_message, "data-kind") == "error" and "pain" in page.text_content(diary_message)
+    page.fill("#app-companion-d-pain", "3")
+    assert page.text_content(diary_message) == ""
+    assert errors == []
+
+
+def test_an_amount_that_looks_like_the_wrong_unit_asks_did_you_mean(phone, site):
+    """4 with mm chosen: the planner's question (lengthening.plausible_amount), a one-tap fix."""
+    page, errors, _, _ = phone
+    open_companion(page, site)
+    low, high = (load().params["lengthening.plausible_amount"].low, load().params["lengthening.plausible_amount"].high)
+    assert low > 4 * 1 and 4 * 10 >= low and 4 * 10 <= high  # 4 mm is implausible, 4 cm is not
+    page.fill("#app-companion-target", "4")
+    page.fill("#app-companion-start", "2027-03-08")
+    page.fill("#app-companion-rate", "1")
+    page.select_option("#app-companion-steps", "4")
+    page.click(".app-companion__form button[type='submit']")
+    assert "Did you mean 4 cm?" in page.text_content(".app-companion__question")
+    assert page.text_content(".app-companion__summary") == "" and chart_is_blank(page)
+    page.click("[data-fix-unit='cm']")
+    assert page.is_checked("input[name='unit'][value='cm']")
+    assert "(day 40)" in page.text_content(".app-companion__summary")
+    assert page.text_content(".app-companion__question") == ""
+    # "No, 4 mm is right" keeps the amount as typed.
+    page.check("input[name='unit'][value='mm']")
+    page.click("[data-keep-unit='mm']")
+    assert "(day 4)" in page.text_content(".app-companion__summary")
+    assert errors == []
+
+
+def test_dates_are_in_words_wherever_a_person_reads_them(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=20")
+    fill_plan(page)
+    page.fill("#app-companion-change-date", "2027-03-13")
+    page.check("input[name='change_kind'][value='pause']")
+    page.click("button[data-action='add-change']")
+    save_diary(page, "2027-03-12", steps="4")
+    assert "Friday 12 March 2027" in page.text_content(".app-companion__diary .app-companion__message")
+    assert "Sat 13 Mar" in page.text_content("button[data-action='remove-change']")
+    assert page.text_content(".app-companion__diary-table tbody th") == "Fri 12 Mar"
+    assert page.text_content(".app-chart tbody tr:first-child .app-chart__date") == "Mon 8 Mar"
+    shown = page.inner_text(".app-companion")
+    assert not ISO.search(shown), ISO.findall(shown)
+    assert errors == []
+
+
+def test_length_done_says_what_it_counts_and_the_graph_is_labelled(browser, site):
+    """A diary started on day 5 (Friday 12 March): 3 of 4 steps = 0.75 mm recorded, beside
+    the plan up to today (5 mm on day 5), and it says days not written in are not counted.
+    The graph names its axes; the legend's colours are the lines' colours, light and dark."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(**PHONE, color_scheme=scheme)
+        page = context.new_page()
+        page.clock.set_fixed_time("2027-03-12T18:00:00")
+        open_companion(page, site, "?amount=20")
+        fill_plan(page)
+        save_diary(page, "2027-03-12", steps="3")
+        progress = page.text_content(".app-companion__progress")
+        assert "recorded in your diary so far: 0.75 mm" in progress
+        assert "plan up to today: 5 mm" in progress and "not counted" in progress
+        texts = page.locator(".app-companion__svg text").all_text_contents()
+        assert {"0", "20", "days", "mm", "20 mm"} & set(texts) >= {"0", "days", "mm"}, texts
+        colours = page.evaluate("""() => {
+          const c = (sel, pseudo, prop) => getComputedStyle(document.querySelector(sel), pseudo)[prop];
+          return [c('.app-graph__plan', null, 'stroke'), c('.app-graph__key--plan', '::before', 'backgroundColor'),
+                  c('.app-graph__done', null, 'fill'), c('.app-graph__key--done', '::before', 'backgroundColor')];
+        }""")
+        assert colours[0] == colours[1] and colours[2] == colours[3], (scheme, colours)
+        SHOTS.mkdir(exist_ok=True)
+        page.locator(".app-companion__diary").screenshot(path=str(SHOTS / f"phone-{scheme}-diary-graph.png"))
+        context.close()
+
+
+def test_the_chart_on_a_phone_and_printed(phone, site):
+    """390 px: a hint that the chart scrolls sideways, dates on one line. Printed from its
+    button: a line for the name, a line under each row, bigger tick boxes; the print-only
+    layout stays until the browser says it has printed (afterprint), even when print()
+    returns at once."""
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=20")
+    fill_plan(page, rate="0.75", steps="3")
+    assert page.evaluate("(() => { const s = document.querySelector('.app-chart__scroll'); return s.scrollWidth > s.clientWidth; })()")
+    assert page.is_visible(".app-chart__scroll-hint")
+    lines = page.evaluate("""() => [...document.querySelectorAll('.app-chart tbody .app-chart__date')].map(td => {
+      const r = document.createRange(); r.selectNodeContents(td);
+      return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })""")
+    assert set(lines) == {1}, lines
+    page.locator(".app-chart__scroll-hint").scroll_into_view_if_needed()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "phone-chart.png"))
+    screen_box = page.evaluate("getComputedStyle(document.querySelector('.app-chart tbody .app-chart__box'), '::before').width")
+    page.evaluate("() => { window.print = () => { window.__printCalls = (window.__printCalls || 0) + 1; }; }")  # returns at once
+    page.click("button[data-action='print-chart']")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__printCalls") == 1
+    assert page.evaluate("document.body.classList.contains('app-print-chart')"), "the print-only layout was undone too soon"
+    page.emulate_media(media="print")
+    assert page.is_visible(".app-chart__name") and page.is_hidden(".app-chart__scroll-hint")
+    assert page.evaluate("getComputedStyle(document.querySelector('.app-chart tbody td')).borderBottomWidth") != "0px"
+    print_box = page.evaluate("getComputedStyle(document.querySelector('.app-chart tbody .app-chart__box'), '::before').width")
+    assert float(print_box[:-2]) > float(screen_box[:-2]) * 1.2, (screen_box, print_box)
+    page.set_viewport_size({"width": 794, "height": 1123})
+    page.screenshot(path=str(SHOTS / "print-chart-lines.png"), full_page=True)
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not page.evaluate("document.body.classList.contains('app-print-chart')")
+    page.evaluate("document.body.classList.add('app-print-chart')")
+    assert 1 <= pdf_pages(page.pdf(format="A4")) <= 3  # the bigger boxes keep 27 days on 3 pages
+    assert errors == []
+
+
+def test_the_blank_chart_says_how_many_days_it_covers_and_choose_shows(browser, site):
+    context = browser.new_context(**PHONE, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.url + "lengthening/companion/")
+    rows = page.locator(".app-chart tbody tr").count()
+    assert f"This sheet has {rows} rows: enough for {rows} days" in page.text_content(".app-chart__sheet-rows")
+    assert page.is_visible(".app-chart__sheet-rows")
+    context.close()
+    context = browser.new_context(**PHONE, color_scheme="dark")
+    page = context.new_page()
+    open_companion(page, site)
+    assert page.locator("#app-companion-aid option").first.text_content() == strings()["choose_option"]
+    page.locator("#app-companion-aid").scroll_into_view_if_needed()
+    page.screenshot(path=str(SHOTS / "phone-dark-diary.png"))
+    context.close()
+
+
+def test_success_and_error_messages_look_different(phone, site):
+    page, errors, _, _ = phone
+    open_companion(page, site, "?amount=20")
+    fill_plan(page)
+    diary_message = ".app-companion__diary .app-companion__message"
+    style = ("() => { const m = document.querySelector('.app-companion__diary .app-companion__message');"
+             " const s = getComputedStyle(m), b = getComputedStyle(m, '::before');"
+             " return [s.borderLeftColor, s.backgroundColor, b.content]; }")
+    save_diary(page, "2027-03-08", steps="4")
+    assert page.get_attribute(diary_message, "data-kind") == "ok"
+    ok = page.evaluate(style)
+    save_diary(page, "2027-03-09", pain="eleven")
+    assert page.get_attribute(diary_message, "data-kind") == "error"
+    bad = page.evaluate(style)
+    assert ok[0] != bad[0] and ok[1] != bad[1] and ok[2] != bad[2], (ok, bad)
+    assert errors == []
+
 
 
 @pytest.mark.parametrize("name, options", [

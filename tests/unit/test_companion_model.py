@@ -299,13 +299,19 @@ def test_the_chart_without_javascript_is_blank():
     fields = re.sub(r"<[^>]+>", "", html.split('class="app-chart__fields"', 1)[1].split("</ul>", 1)[0])
     assert not re.search(r"\d", fields), fields  # the plan's fields are blanks to fill in
     assert 'data-app-widget="companion"' in html and "data-app-config='{" in html
+    # The sheet says how many days it covers (lengthening often takes longer than one sheet).
+    note = re.sub(r"<[^>]+>", "", html.split('class="app-chart__sheet-rows"', 1)[1].split("</p>", 1)[0])
+    assert f"{rows} rows: enough for {rows} days" in note and "print more" in note, note
 
 
 def test_the_configuration_gives_no_plan_values():
     """The browser gets limits and strings, never a rate, steps, start day, target or rest period."""
     cfg = config_of(render([]))
-    assert set(cfg) == {"limits", "times", "storage_key", "phones", "strings"}
+    assert set(cfg) == {"limits", "times", "storage_key", "phones", "strings", "plausible_mm"}
     assert cfg["storage_key"] == "__llg_companion"
+    # The planner's input check for "Did you mean ...?", not a plan value.
+    plausible = load().params["lengthening.plausible_amount"]
+    assert cfg["plausible_mm"] == [plausible.low, plausible.high]
 
 
 def test_default_edition_has_blanks_and_points_to_urgent_help():

@@ -38,6 +38,19 @@
 
   function numberText(x) { return String(Math.round(x * 100) / 100); }
 
+  // A typed number, with a point or a comma for decimals (as the planner reads it); null otherwise.
+  function readNumber(text) { return window.LLGUnitsModel.parseDecimal(text); }
+
+  // A diary field as checkEntry reads it: "0,5" -> "0.5", a pain of "3/10" -> "3", a bend
+  // of "-5" kept negative. Text that is not a number is passed on unchanged, to be refused.
+  function diaryNumber(text, outOf) {
+    var t = String(text == null ? "" : text).trim(), sign = "";
+    if (outOf) t = t.replace(new RegExp("\\s*/\\s*" + outOf + "$"), "");
+    if (t.charAt(0) === "-") { sign = "-"; t = t.slice(1).trim(); }
+    var v = readNumber(t);
+    return v == null ? String(text == null ? "" : text).trim() : sign + String(v);
+  }
+
   function Companion(root) {
     var M = window.LLGCompanionModel;
     this.M = M;
@@ -64,7 +77,7 @@
     this.writeForm(st);
     var message = fromLink.bad ? this.s.error_query : offer ? "" : fromLink.used && fromLink.noAmount && !saved ? this.s.ask_amount
       : fromLink.date ? this.s.link_date : "";
-    this.update({ message: message });
+    this.update({ message: message, kind: fromLink.bad ? "error" : "info" });
     if (offer) this.offerLink(fromLink.state);
     root.querySelector(".app-companion__nojs").hidden = true;
     this.app.hidden = false;
@@ -160,15 +173,17 @@
       el("label", {}, [el("input", { type: "radio", name: "unit", value: "mm" }), " " + s.unit_mm]),
       el("label", {}, [el("input", { type: "radio", name: "unit", value: "cm" }), " " + s.unit_cm]),
       el("label", {}, [el("input", { type: "radio", name: "unit", value: "in" }), " " + s.unit_in])]);
+    // "Did you mean 4 cm?": the planner's question, for an amount that looks like another unit.
+    this.question = el("div", { class: "app-companion__question", "aria-live": "polite" });
     this.form = el("form", { class: "app-companion__form", novalidate: true }, [
       el("h2", { id: "app-companion-form-title", text: s.form_title }),
       field("app-companion-target", s.target_label,
             el("input", { id: "app-companion-target", name: "target", type: "text", inputmode: "decimal", autocomplete: "off", size: 6 }),
             s.target_hint),
-      unit,
+      unit, this.question,
       field("app-companion-start", s.start_label, el("input", { id: "app-companion-start", name: "start", type: "date" }), s.start_hint),
       field("app-companion-rate", s.rate_label,
-            el("input", { id: "app-companion-rate", name: "rate", type: "number", min: lim.rate_min, max: lim.rate_max, step: "0.05" }),
+            el("input", { id: "app-companion-rate", name: "rate", type: "text", inputmode: "decimal", autocomplete: "off", size: 6 }),
             this.fill(s.rate_hint, { min: lim.rate_min, max: lim.rate_max })),
       field("app-companion-steps", s.steps_label, steps, s.steps_hint),
       field("app-companion-first", s.first_label, el("input", { id: "app-companion-first", name: "first_time", type: "time" }), s.times_hint),
@@ -188,7 +203,7 @@
       field("app-companion-change-date", s.change_from, el("input", { id: "app-companion-change-date", type: "date" })),
       kind,
       field("app-companion-change-rate", s.rate_label,
-            el("input", { id: "app-companion-change-rate", type: "number", min: lim.rate_min, max: lim.rate_max, step: "0.05" })),
+            el("input", { id: "app-companion-change-rate", type: "text", inputmode: "decimal", autocomplete: "off", size: 6 })),
       field("app-companion-change-steps", s.steps_label, el("select", { id: "app-companion-change-steps" },
         [el("option", { value: "", text: s.choose_option })].concat(
           lim.steps.map(function (n) { return el("option", { value: n, text: String(n) }); })))),
@@ -203,6 +218,10 @@
     this.app.replaceChildren(this.form, this.summary, this.today, actions, changes, this.buildDiary());
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); if (self.update()) self.save(); });
     this.form.addEventListener("change", function () { self.update(); });
+    // A corrected field clears its error as soon as it reads well (no need to leave the field).
+    this.form.addEventListener("input", function () {
+      if (self.message.getAttribute("data-kind") === "error") self.update();
+    });
     this.app.addEventListener("click", function (ev) {
       var b = ev.target.closest("button[data-action]");
       if (b) self.action(b.getAttribute("data-action"), b);
@@ -232,12 +251,15 @@
     var M = this.M, lim = this.cfg.limits;
     if (st.target === "") return { error: "ask_amount" };
     if (st.rate === "" || isNaN(st.steps) || st.steps == null) return { error: "ask_plan" };
-    var target = st.target.replace(",", ".");
-    if (!/^\d{1,4}(\.\d{1,2})?$/.test(target) || !UNIT_MM[st.unit]) return { error: "error_target" };
-    var mm = parseFloat(target) * UNIT_MM[st.unit];
+    var amount = /^\d{1,4}([.,]\d{1,2})?$/.test(st.target.trim()) ? readNumber(st.target) : null;
+    if (amount == null || !UNIT_MM[st.unit]) return { error: "error_target" };
+    var mm = amount * UNIT_MM[st.unit];
     if (!(mm > 0)) return { error: "error_target" };
     if (mm > lim.max_mm) return { error: "error_too_large" };
-    var rate = /^\d(\.\d{1,3})?$/.test(st.rate) ? parseFloat(st.rate) : NaN;
+    var plausible = this.cfg.plausible_mm;
+    var suggest = window.LLGUnitsModel.suggestUnit(amount, st.unit, plausible[0], plausible[1]);
+    if (suggest && this.keepUnit !== amount + "|" + st.unit) return { error: "ask_unit", suggest: suggest, amount: amount };
+    var rate = /^\d([.,]\d{1,3})?$/.test(st.rate.trim()) ? readNumber(st.rate) : NaN;
     if (!(rate >= lim.rate_min && rate <= lim.rate_max)) return { error: "error_rate" };
     if (lim.steps.indexOf(st.steps) < 0) return { error: "error_steps" };
     var start = st.start || "2000-01-03"; // only to count days: no date is shown without the reader's start day
@@ -249,9 +271,34 @@
     } catch (err) { return { error: "error_date" }; }
   };
 
-  Companion.prototype.say = function (text) {
+  // kind: "error" (the reader must correct something) or "info"; they look different.
+  Companion.prototype.say = function (text, kind) {
     this.message.textContent = text || "";
-    this.root.toggleAttribute("data-invalid", !!text);
+    this.message.setAttribute("data-kind", text ? kind || "info" : "");
+    this.root.toggleAttribute("data-invalid", !!text && kind === "error");
+  };
+
+  // The planner's question for an amount that looks like another unit, with a one-tap fix.
+  Companion.prototype.ask = function (p, st) {
+    var s = this.s, self = this;
+    this.question.replaceChildren();
+    if (!p) return;
+    var meant = this.fill(s.question_amount, { amount: numberText(p.amount), unit: s.unit_words[p.suggest] });
+    var typed = this.fill(s.question_amount, { amount: numberText(p.amount), unit: s.unit_words[st.unit] });
+    var fix = el("button", { type: "button", class: "md-button md-button--primary", "data-fix-unit": p.suggest,
+                             text: this.fill(s.question_fix, { amount: meant }) });
+    var keep = el("button", { type: "button", class: "md-button", "data-keep-unit": st.unit,
+                              text: this.fill(s.question_keep, { amount: typed }) });
+    fix.addEventListener("click", function () {
+      self.form.querySelectorAll('input[name="unit"]').forEach(function (r) { r.checked = r.value === p.suggest; });
+      if (self.update()) self.save();
+      self.form.elements.target.focus();
+    });
+    keep.addEventListener("click", function () {
+      self.keepUnit = p.amount + "|" + st.unit;
+      if (self.update()) self.save();
+    });
+    this.question.append(el("p", { text: this.fill(s.question, { amount: meant }) }), fix, " ", keep);
   };
 
   Companion.prototype.errorText = function (code) {
@@ -266,20 +313,26 @@
       // The empty form asks for the team's plan; the chart stays blank.
       this.state = st;
       this.sched = null;
-      this.say(opts.message || this.s.ask_plan);
+      this.say(opts.message || this.s.ask_plan, opts.kind);
       this.clear();
       return false;
     }
     var p = this.plan(st);
-    if (p.error) { this.say(opts.message || this.errorText(p.error)); this.state = st; this.sched = null; this.clear(); return false; }
+    this.ask(p.error === "ask_unit" ? p : null, st);
+    if (p.error === "ask_unit") { this.say(""); this.state = st; this.sched = null; this.clear(); return false; }
+    if (p.error) {
+      var asks = p.error === "ask_amount" || p.error === "ask_plan";
+      this.say(opts.message || this.errorText(p.error), opts.message ? opts.kind : asks ? "info" : "error");
+      this.state = st; this.sched = null; this.clear(); return false;
+    }
     var sched;
     try { sched = this.M.schedule(p.plan, this.cfg.limits); }
     catch (err) {
       var code = { bad_time: "error_time", before_first: "error_time", not_after_previous: "error_change_date" }[err.code] || "error_date";
-      this.say(this.errorText(code));
+      this.say(this.errorText(code), "error");
       return false;
     }
-    this.say(opts.message || (p.dated ? "" : this.s.error_needs_start));
+    this.say(opts.message || (p.dated ? "" : this.s.error_needs_start), opts.kind);
     this.state = st;
     this.sched = sched;
     this.segments = p.plan.segments;
@@ -297,23 +350,32 @@
     plan.textContent = "";
     plan.hidden = true;
     this.chart.querySelector(".app-chart__fields").hidden = false;
+    this.chart.querySelector(".app-chart__sheet-rows").hidden = false;
     var body = this.chart.querySelector("tbody");
     body.replaceChildren.apply(body, this.blankRows.map(function (tr) { return tr.cloneNode(true); }));
     this.root.toggleAttribute("data-app-plan", false);
     this.renderDiary();
   };
 
-  Companion.prototype.longDate = function (iso) {
-    var d = new Date(this.M.parseDate(iso));
-    return this.fill(this.s.date_long, { weekday: this.s.weekdays[d.getUTCDay()], day: d.getUTCDate(),
-                                         month: this.s.months[d.getUTCMonth()], year: d.getUTCFullYear() });
+  // A date in words for people ("Friday 12 March 2027", "Fri 12 Mar"): the names from Intl
+  // in the strings' locale, the order from the strings. ISO dates only go into files.
+  Companion.prototype.dateWords = function (iso, style) {
+    var d = new Date(this.M.parseDate(iso)), s = this.s, parts = {};
+    var long = style === "long";
+    try {
+      new Intl.DateTimeFormat(s.locale, { weekday: long ? "long" : "short", day: "numeric", month: long ? "long" : "short",
+                                          year: "numeric", timeZone: "UTC" })
+        .formatToParts(d).forEach(function (x) { parts[x.type] = x.value; });
+    } catch (err) {
+      parts = { weekday: (long ? s.weekdays : s.weekdays_short)[d.getUTCDay()], day: d.getUTCDate(),
+                month: (long ? s.months : s.months_short)[d.getUTCMonth()], year: d.getUTCFullYear() };
+    }
+    return this.fill(long ? s.date_long : s.date_short, { weekday: parts.weekday, day: parts.day, month: parts.month, year: parts.year });
   };
 
-  Companion.prototype.shortDate = function (iso) {
-    var d = new Date(this.M.parseDate(iso));
-    return this.fill(this.s.date_short, { weekday: this.s.weekdays_short[d.getUTCDay()], day: d.getUTCDate(),
-                                          month: this.s.months_short[d.getUTCMonth()] });
-  };
+  Companion.prototype.longDate = function (iso) { return this.dateWords(iso, "long"); };
+
+  Companion.prototype.shortDate = function (iso) { return this.dateWords(iso, "short"); };
 
   // The plan in words: every segment that is used, from its first day; the step times;
   // then the target day, or the open-ended pause.
@@ -369,7 +431,7 @@
       if (unused.indexOf(i + 1) >= 0) text += " " + s.change_unused;
       return el("li", {}, [el("span", { text: text }), " ",
         el("button", { type: "button", class: "md-button", "data-action": "remove-change", "data-index": i,
-                       text: self.fill(s.change_remove, { date: c.start }) })]);
+                       text: self.fill(s.change_remove, { date: self.shortDate(c.start) }) })]);
     }));
   };
 
@@ -380,6 +442,7 @@
     plan.textContent = this.summary.textContent;
     plan.hidden = false;
     this.chart.querySelector(".app-chart__fields").hidden = true;
+    this.chart.querySelector(".app-chart__sheet-rows").hidden = true; // the rows follow the plan
     this.root.toggleAttribute("data-app-plan", true);
     var body = this.chart.querySelector("tbody");
     body.replaceChildren.apply(body, this.sched.rows.map(function (r) {
@@ -402,8 +465,9 @@
       document.body.classList.add(cls);
       var done = function () { document.body.classList.remove(cls); window.removeEventListener("afterprint", done); };
       window.addEventListener("afterprint", done);
+      // Undone on "afterprint" only: some (mobile) browsers return from print() before the
+      // page is printed, and undoing it at once would print the page without its chart.
       window.print();
-      setTimeout(done, 0);
     } else if (name === "ics") {
       if (!this.dated) { this.say(s.error_needs_start); return; }
       if (!this.state.first_time || !this.state.last_time) { this.say(s.ics_needs_times); return; }
@@ -448,7 +512,8 @@
       });
       try { if (location.search) history.replaceState(history.state, "", location.pathname + location.hash); } catch (err) { /* file:// */ }
       this.update();
-      this.diaryMessage.textContent = s.deleted;
+      this.diaryOpened = false;
+      this.diarySay(s.deleted, "ok");
     }
   };
 
@@ -465,14 +530,14 @@
     var f = this.changeForm, M = this.M, lim = this.cfg.limits;
     var date = f.querySelector("#app-companion-change-date").value;
     var pause = f.querySelector('input[name="change_kind"]:checked').value === "pause";
-    var rate = parseFloat(f.querySelector("#app-companion-change-rate").value);
+    var rate = readNumber(f.querySelector("#app-companion-change-rate").value);
     var steps = parseInt(f.querySelector("#app-companion-change-steps").value, 10);
-    try { M.parseDate(date); } catch (err) { this.say(this.s.error_date); return; }
+    try { M.parseDate(date); } catch (err) { this.say(this.s.error_date, "error"); return; }
     if (!this.sched) { this.say(this.s.ask_plan); return; }
     var starts = [this.state.start].concat(this.state.changes.map(function (c) { return c.start; }));
-    if (!this.state.start || starts.some(function (d) { return d && date <= d; })) { this.say(this.s.error_change_date); return; }
-    if (!pause && !(rate >= lim.rate_min && rate <= lim.rate_max)) { this.say(this.errorText("error_rate")); return; }
-    if (!pause && lim.steps.indexOf(steps) < 0) { this.say(this.errorText("error_steps")); return; }
+    if (!this.state.start || starts.some(function (d) { return d && date <= d; })) { this.say(this.s.error_change_date, "error"); return; }
+    if (!pause && !(rate >= lim.rate_min && rate <= lim.rate_max)) { this.say(this.errorText("error_rate"), "error"); return; }
+    if (!pause && lim.steps.indexOf(steps) < 0) { this.say(this.errorText("error_steps"), "error"); return; }
     this.state.changes.push(pause ? { start: date, rate: 0, steps: 0 } : { start: date, rate: rate, steps: steps });
     if (!this.update()) this.state.changes.pop();
     else this.save();
@@ -482,20 +547,29 @@
 
   Companion.prototype.buildDiary = function () {
     var s = this.s, self = this;
-    var aid = el("select", { id: "app-companion-aid" }, [el("option", { value: "", text: "" })].concat(
+    var aid = el("select", { id: "app-companion-aid" }, [el("option", { value: "", text: s.choose_option })].concat(
       this.M.AIDS.map(function (a) { return el("option", { value: a, text: s.diary_aids[a] }); })));
     this.diaryForm = el("div", { class: "app-companion__diary-form" }, [
       field("app-companion-d-date", s.diary_date, el("input", { id: "app-companion-d-date", type: "date" })),
-      field("app-companion-d-steps", s.diary_steps, el("input", { id: "app-companion-d-steps", type: "number", min: 0, max: 24, step: 1 })),
-      field("app-companion-d-pain", s.diary_pain, el("input", { id: "app-companion-d-pain", type: "number", min: 0, max: 10, step: 1 })),
+      field("app-companion-d-steps", s.diary_steps, el("input", { id: "app-companion-d-steps", type: "text", inputmode: "numeric", autocomplete: "off", size: 4 })),
+      field("app-companion-d-pain", s.diary_pain, el("input", { id: "app-companion-d-pain", type: "text", inputmode: "decimal", autocomplete: "off", size: 4 })),
       el("div", { class: "app-companion__field" }, [el("label", {}, [
         el("input", { id: "app-companion-d-pins", type: "checkbox" }), " " + s.diary_pins])]),
-      field("app-companion-d-bend", s.diary_bend, el("input", { id: "app-companion-d-bend", type: "number", min: -180, max: 180, step: 1 })),
+      field("app-companion-d-bend", s.diary_bend, el("input", { id: "app-companion-d-bend", type: "text", inputmode: "decimal", autocomplete: "off", size: 4 })),
       field("app-companion-aid", s.diary_aid, aid),
       field("app-companion-d-notes", s.diary_notes, el("textarea", { id: "app-companion-d-notes", rows: 3, maxlength: this.M.MAX_NOTES || 2000 })),
       el("button", { type: "button", class: "md-button md-button--primary", "data-action": "diary-save", text: s.diary_save })]);
     this.diaryMessage = el("p", { class: "app-companion__message", role: "status", "aria-live": "polite" });
+    this.diaryProgress = el("p", { class: "app-companion__progress" });
     this.diaryChart = el("div", { class: "app-companion__graph" });
+    // A date that already has an entry opens it in the form: saving then updates it.
+    this.diaryForm.querySelector("#app-companion-d-date").addEventListener("change", function () { self.openEntry(); });
+    this.diaryForm.addEventListener("input", function (ev) {
+      if (ev.target.id !== "app-companion-d-date" && self.diaryMessage.getAttribute("data-kind") === "error") {
+        try { self.M.checkEntry(self.readEntry()); self.diaryMessage.textContent = ""; self.diaryMessage.setAttribute("data-kind", ""); }
+        catch (err) { /* still wrong: the message stays */ }
+      }
+    });
     this.diaryTable = el("div", { class: "app-companion__diary-table" });
     var file = el("input", { id: "app-companion-import", type: "file", accept: ".csv,text/csv" });
     file.addEventListener("change", function () { self.importFile(file); });
@@ -505,7 +579,7 @@
       this.diaryForm, this.diaryMessage,
       el("div", { class: "app-companion__summary-print" }, [
         el("h2", { class: "app-companion__print-only", text: s.summary_title }),
-        this.diaryChart, this.diaryTable]),
+        this.diaryProgress, this.diaryChart, this.diaryTable]),
       el("div", { class: "app-companion__actions" }, [
         el("button", { type: "button", class: "md-button", "data-action": "export-csv", text: s.export_csv }),
         el("button", { type: "button", class: "md-button", "data-action": "print-summary", text: s.export_print }),
@@ -513,22 +587,53 @@
         el("button", { type: "button", class: "md-button app-companion__danger", "data-action": "delete-all", text: s.delete_all })])]);
   };
 
+  Companion.prototype.diarySay = function (text, kind) {
+    this.diaryMessage.textContent = text || "";
+    this.diaryMessage.setAttribute("data-kind", text ? kind : "");
+  };
+
+  // The diary form as checkEntry reads it (decimal commas and "3/10" understood).
+  Companion.prototype.readEntry = function () {
+    var f = this.diaryForm;
+    return { date: f.querySelector("#app-companion-d-date").value, steps: diaryNumber(f.querySelector("#app-companion-d-steps").value),
+             pain: diaryNumber(f.querySelector("#app-companion-d-pain").value, 10), pins: f.querySelector("#app-companion-d-pins").checked,
+             bend: diaryNumber(f.querySelector("#app-companion-d-bend").value), aid: f.querySelector("#app-companion-aid").value,
+             notes: f.querySelector("#app-companion-d-notes").value };
+  };
+
+  Companion.prototype.entryFor = function (date) {
+    return this.store.entries.filter(function (x) { return x.date === date; })[0] || null;
+  };
+
+  // The date field changed: an existing entry fills the form (to add to it or correct it);
+  // a new date after an opened entry starts from an empty form, so nothing is copied over.
+  Companion.prototype.openEntry = function () {
+    var f = this.diaryForm, date = f.querySelector("#app-companion-d-date").value, e = this.entryFor(date);
+    if (!e && !this.diaryOpened) { this.diarySay("", ""); return; }
+    var v = e || { steps: null, pain: null, pins: null, bend: null, aid: "", notes: "" };
+    f.querySelector("#app-companion-d-steps").value = v.steps == null ? "" : String(v.steps);
+    f.querySelector("#app-companion-d-pain").value = v.pain == null ? "" : String(v.pain);
+    f.querySelector("#app-companion-d-pins").checked = v.pins === true;
+    f.querySelector("#app-companion-d-bend").value = v.bend == null ? "" : String(v.bend);
+    f.querySelector("#app-companion-aid").value = v.aid || "";
+    f.querySelector("#app-companion-d-notes").value = v.notes || "";
+    this.diaryOpened = !!e;
+    this.diarySay(e ? this.fill(this.s.diary_editing, { date: this.longDate(date) }) : "", "info");
+  };
+
   Companion.prototype.saveEntry = function () {
-    var f = this.diaryForm, s = this.s;
-    var raw = { date: f.querySelector("#app-companion-d-date").value, steps: f.querySelector("#app-companion-d-steps").value,
-                pain: f.querySelector("#app-companion-d-pain").value, pins: f.querySelector("#app-companion-d-pins").checked,
-                bend: f.querySelector("#app-companion-d-bend").value, aid: f.querySelector("#app-companion-aid").value,
-                notes: f.querySelector("#app-companion-d-notes").value };
-    var e;
-    try { e = this.M.checkEntry(raw); }
+    var s = this.s, e;
+    try { e = this.M.checkEntry(this.readEntry()); }
     catch (err) {
-      this.diaryMessage.textContent = { date: s.error_date, pain: s.error_pain, bend: s.error_bend }[err.field] || s.import_failed;
+      this.diarySay({ date: s.error_date, steps: s.error_diary_steps, pain: s.error_pain, bend: s.error_bend }[err.field] || s.import_failed, "error");
       return;
     }
+    var had = !!this.entryFor(e.date);
     this.store.entries = this.store.entries.filter(function (x) { return x.date !== e.date; }).concat([e]);
     this.store.entries.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
     this.save();
-    this.diaryMessage.textContent = this.fill(s.diary_saved, { date: e.date });
+    this.diaryOpened = true; // the form now shows this day's entry
+    this.diarySay(this.fill(had ? s.diary_updated : s.diary_saved, { date: this.longDate(e.date) }), "ok");
     this.renderDiary();
   };
 
@@ -538,14 +643,14 @@
     file.text().then(function (text) {
       var entries;
       try { entries = self.M.diaryFromCsv(text); }
-      catch (err) { self.diaryMessage.textContent = s.import_failed; return; }
+      catch (err) { self.diarySay(s.import_failed, "error"); return; }
       var byDate = {};
       self.store.entries.concat(entries).forEach(function (e) { byDate[e.date] = e; });
       self.store.entries = Object.keys(byDate).sort().map(function (d) { return byDate[d]; });
       self.save();
-      self.diaryMessage.textContent = self.fill(s.imported, { n: entries.length });
+      self.diarySay(self.fill(s.imported, { n: entries.length }), "ok");
       self.renderDiary();
-    }, function () { self.diaryMessage.textContent = s.import_failed; });
+    }, function () { self.diarySay(s.import_failed, "error"); });
     input.value = "";
   };
 
@@ -564,6 +669,7 @@
 
   Companion.prototype.renderDiary = function () {
     var s = this.s, M = this.M, self = this, done = this.doneByDate();
+    this.diaryProgress.textContent = this.progressText(done);
     if (!done.length) {
       this.diaryTable.replaceChildren(el("p", { text: s.diary_empty }));
       this.diaryChart.replaceChildren();
@@ -574,7 +680,7 @@
       el("thead", {}, [el("tr", {}, head.map(function (k) { return el("th", { scope: "col", text: s[k] }); }))]),
       el("tbody", {}, done.map(function (d) {
         var e = d.entry;
-        return el("tr", {}, [el("th", { scope: "row", text: e.date }), el("td", { text: e.steps == null ? "" : String(e.steps) }),
+        return el("tr", {}, [el("th", { scope: "row", class: "app-chart__date", text: self.shortDate(e.date) }), el("td", { text: e.steps == null ? "" : String(e.steps) }),
           el("td", { text: d.row ? self.fill(s.length, { mm: M.mmText(d.total) }) : "" }), el("td", { text: e.pain == null ? "" : String(e.pain) }),
           el("td", { text: e.pins == null ? "" : e.pins ? s.answer_yes : s.answer_no }),
           el("td", { text: e.bend == null ? "" : String(e.bend) }), el("td", { text: e.aid ? s.diary_aids[e.aid] : "" }),
@@ -585,8 +691,20 @@
     else this.diaryChart.replaceChildren();
   };
 
+  // What "length done" counts: the steps written in the diary so far, beside the plan up
+  // to today. Days without an entry are not counted (a diary started on day 5 is not behind).
+  Companion.prototype.progressText = function (done) {
+    var counted = done.filter(function (d) { return d.row && d.entry.steps != null; });
+    if (!counted.length || !this.sched || !this.dated) return "";
+    var today = this.todayIso(), planned = 0;
+    this.sched.rows.forEach(function (r) { if (r.date <= today) planned = r.total; });
+    return this.fill(this.s.diary_progress, {
+      done: this.M.mmText(done[done.length - 1].total), days: counted.length,
+      first: this.longDate(counted[0].entry.date), planned: this.M.mmText(planned) });
+  };
+
   Companion.prototype.graph = function (done) {
-    var rows = this.sched.rows, s = this.s, W = 320, H = 160, P = 28;
+    var rows = this.sched.rows, s = this.s, M = this.M, W = 320, H = 180, P = 36;
     var maxX = rows.length, maxY = Math.max(this.sched.target, 1);
     function x(day) { return P + (W - P - 8) * day / maxX; }
     function y(h) { return H - P - (H - P - 8) * h / maxY; }
@@ -597,6 +715,14 @@
     root.append(title);
     root.append(svg("line", { x1: P, y1: H - P, x2: W - 8, y2: H - P, class: "app-graph__axis" }));
     root.append(svg("line", { x1: P, y1: 8, x2: P, y2: H - P, class: "app-graph__axis" }));
+    function text(str, attrs) { var t = svg("text", attrs); t.textContent = str; root.append(t); }
+    // Axis numbers: day 0 and the last day across, 0 and the target up; the units named.
+    text("0", { x: P, y: H - P + 14, class: "app-graph__tick", "text-anchor": "middle" });
+    text(String(maxX), { x: x(maxX), y: H - P + 14, class: "app-graph__tick", "text-anchor": "middle" });
+    text(s.graph_days, { x: (P + W) / 2, y: H - 4, class: "app-graph__label", "text-anchor": "middle" });
+    text("0", { x: P - 4, y: y(0) + 4, class: "app-graph__tick", "text-anchor": "end" });
+    text(M.mmText(maxY), { x: P - 4, y: y(maxY) + 4, class: "app-graph__tick", "text-anchor": "end" });
+    text(s.graph_mm, { x: P - 4, y: y(maxY / 2) + 4, class: "app-graph__label", "text-anchor": "end" });
     var pts = ["" + x(0) + "," + y(0)].concat(rows.map(function (r) { return x(r.day) + "," + y(r.total); }));
     root.append(svg("polyline", { points: pts.join(" "), class: "app-graph__plan" }));
     done.forEach(function (d) {
@@ -609,7 +735,7 @@
   };
 
   function init() {
-    if (!window.LLGCompanionModel) return;
+    if (!window.LLGCompanionModel || !window.LLGUnitsModel) return;
     document.querySelectorAll("[data-app-widget='companion']:not([data-app-init])").forEach(function (root) {
       root.setAttribute("data-app-init", "");
       try { new Companion(root); } catch (err) { root.removeAttribute("data-app-init"); throw err; }

@@ -25,7 +25,7 @@
     "planner.js": ["units-model.js", "planner-model.js"],
     "growth.js": ["units-model.js", "growth-model.js"],
     "linkbuilder.js": ["units-model.js", "planner-model.js"],
-    "companion.js": ["companion-model.js"],
+    "companion.js": ["units-model.js", "companion-model.js"],
   };
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};
