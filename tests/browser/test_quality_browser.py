@@ -215,6 +215,7 @@ KEYBOARD_STATE = """() => {
   const live = [...root.querySelectorAll('[aria-live], [role=status], [role=alert], output')]
     .map(l => l.textContent.trim()).join(' | ');
   return {inside: root.contains(el), index: controls.indexOf(el), tag: el.tagName, type: el.type || '',
+          numeric: el.inputMode === 'decimal' || el.inputMode === 'numeric', empty: el.value === '',
           name: name(el), group: el.type === 'radio' ? el.name : '', // Chromium never matches :focus-visible on a date input (focus sits in its inner fields),
           // so there the ring drawn by our :focus rule is what the user sees.
           // A time input: focus sits in its inner fields too; our :focus-within rule draws the ring.
@@ -255,7 +256,10 @@ def keyboard_problems(page) -> list[str]:
         if not s["focusVisible"]:
             problems.append(f"{label} shows no visible focus")
         key = CHANGE_KEY.get(s["type"])
-        if key:
+        if s["type"] == "text" and s["numeric"] and s["empty"]:
+            page.keyboard.type("5")  # a number field written as text (it takes "4,5" and "4 cm"): type one
+            page.wait_for_timeout(150)
+        elif key:
             page.keyboard.press(key)
             page.wait_for_timeout(150)
     if not order:
