@@ -1,51 +1,31 @@
-/* Loads a widget's script only on the pages that have that widget.
- *
- * Every page would otherwise download and parse the planner, the growth estimator and
- * the link builder. This loader is the only widget script listed in mkdocs.yml; on each
- * page (first load, and after every instant navigation through Material's document$) it
- * looks for widget roots and adds the widget's scripts once, in order: a widget's
- * arithmetic is in model-only scripts (units-model.js, shared, then NAME-model.js), which
- * NAME.js uses, so each is added with async = false (inserted scripts otherwise run in the
- * order they arrive). Each widget script initialises itself and is idempotent. Scripts are
- * found beside this file, which works online, in clinic editions and from file://.
- */
+/* The site's one script. Loads a widget's scripts only on pages with its root,
+ * data-app-widget="NAME": the models it needs, then NAME.js, in order (async = false), once,
+ * on load and after each instant navigation. CONTRIBUTING.md ("A new widget") explains. */
 (function () {
   "use strict";
 
-  // [root selector, the widget's script]. Widgets use the contract data-app-widget="NAME"
-  // with one JSON attribute, data-app-config.
-  var WIDGETS = [
-    ["[data-app-widget='planner']", "planner.js"],
-    ["[data-app-widget='growth']", "growth.js"],
-    ["[data-app-widget='linkbuilder']", "linkbuilder.js"],
-    ["[data-app-widget='companion']", "companion.js"],
-  ];
-  // The scripts a widget's script needs first, in the order they must run.
-  var NEEDS = {
-    "planner.js": ["units-model.js", "planner-model.js"],
-    "growth.js": ["units-model.js", "growth-model.js"],
-    "linkbuilder.js": ["units-model.js", "planner-model.js"],
-    "companion.js": ["units-model.js", "companion-model.js"],
+  // Each widget and the model scripts its NAME.js needs first.
+  var WIDGETS = {
+    planner: ["units-model.js", "planner-model.js"],
+    growth: ["units-model.js", "growth-model.js"],
+    linkbuilder: ["units-model.js", "planner-model.js"],
+    companion: ["units-model.js", "companion-model.js"],
   };
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};
-  var inserted = {};
 
   function load() {
-    WIDGETS.forEach(function (widget) {
-      var file = widget[1];
-      if (added[file] || !document.querySelector(widget[0])) return;
-      added[file] = true;
-      (NEEDS[file] || []).concat([file]).forEach(add);
+    Object.keys(WIDGETS).forEach(function (name) {
+      if (document.querySelector("[data-app-widget='" + name + "']")) WIDGETS[name].concat([name + ".js"]).forEach(add);
     });
   }
 
   function add(file) {
-    if (inserted[file]) return;
-    inserted[file] = true;
+    if (added[file]) return;
+    added[file] = true;
     var script = document.createElement("script");
     script.src = new URL(file, base || document.baseURI).href;
-    script.async = false; // run in the order added: the models before the widget that uses them
+    script.async = false;
     document.body.appendChild(script);
   }
 
@@ -54,12 +34,8 @@
   else load();
 })();
 
-/* Printing a page from the browser (see styles/_print.scss).
-   - Before printing, every closed collapsible block (details) opens, so the handout has
-     all the text; after printing the same blocks close again.
-   - Each tab's content gets its tab's label (data-app-tab-label), which the print styles show
-     above it, because in print all tabs are shown one after another.
-   No strings of its own, no network. */
+/* Printing (styles/_print.scss): closed details open for the printout and close after;
+   each tab's block gets its tab's label (data-app-tab-label), shown above it in print. */
 (function () {
   "use strict";
 
