@@ -186,4 +186,4 @@ def test_builder_has_no_copy_of_the_planner_check():
     code = (ROOT / "docs/assets/javascripts/linkbuilder.js").read_text()
     assert "M.parseAmount(" in code and "MM_PER" not in code and "25.4" not in code
     loader = (ROOT / "docs/assets/javascripts/widgets.js").read_text()
-    assert '"linkbuilder.js": ["units-model.js", "planner-model.js"]' in loader
+    assert 'linkbuilder: ["units-model.js", "planner-model.js"]' in loader

@@ -211,7 +211,8 @@ def test_in_book_reads_a_paragraph_split_by_a_table():
 
 
 def print_hidden_selectors() -> list[str]:
-    """Selectors the site's own style sheets hide on paper (`display: none` in `@media print`)."""
+    """Selectors the site's own style sheets hide on paper: `display: none` in `@media print`,
+    and `display: none` for every medium unless a print rule shows the same selector again."""
     import tinycss2
 
     sys_path = str(ROOT)
@@ -219,20 +220,30 @@ def print_hidden_selectors() -> list[str]:
         sys.path.insert(0, sys_path)
     from pdf_event_hook import site_css
 
-    selectors = []
+    def rules(content):
+        for inner in tinycss2.parse_rule_list(content, skip_whitespace=True, skip_comments=True):
+            if inner.type == "qualified-rule":
+                body = re.sub(r"\s+", "", tinycss2.serialize(inner.content)).lower()
+                yield [s.strip() for s in tinycss2.serialize(inner.prelude).split(",")], body
+
+    hidden_in_print, hidden_everywhere, shown_in_print = [], [], set()
     for css in site_css():
         for rule in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True):
+            if rule.type == "qualified-rule":
+                body = re.sub(r"\s+", "", tinycss2.serialize(rule.content)).lower()
+                if re.search(r"(^|;|\{)display:none", body):
+                    hidden_everywhere += [s.strip() for s in tinycss2.serialize(rule.prelude).split(",")]
+                continue
             if rule.type != "at-rule" or rule.lower_at_keyword != "media" or rule.content is None:
                 continue
             if tinycss2.serialize(rule.prelude).strip().lower() != "print":
                 continue
-            for inner in tinycss2.parse_rule_list(rule.content, skip_whitespace=True, skip_comments=True):
-                if inner.type != "qualified-rule":
-                    continue
-                body = re.sub(r"\s+", "", tinycss2.serialize(inner.content)).lower()
+            for selectors, body in rules(rule.content):
                 if re.search(r"(^|;)display:none", body):
-                    selectors += [s.strip() for s in tinycss2.serialize(inner.prelude).split(",")]
-    return selectors
+                    hidden_in_print += selectors
+                elif re.search(r"(^|;)display:", body):
+                    shown_in_print.update(selectors)
+    return hidden_in_print + [s for s in hidden_everywhere if s not in shown_in_print]
 
 
 def test_pdf_text_is_faithful_to_the_html(downloads):
