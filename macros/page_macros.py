@@ -75,6 +75,11 @@ def _param(site: Site, key: str) -> Parameter:
     return site.guide.params[key]
 
 
+def _sign_value(site: Site) -> Callable[[str, str | None], str]:
+    """Words for a ``{param:key[:which]}`` in a warning sign (data/urgent.yml)."""
+    return lambda key, which: wording.param(site.strings, site.guide.params[key], which or "range")
+
+
 # ---- numbers in words ---------------------------------------------------------------
 
 def param(site: Site, key: str, which: str = "range") -> str:
@@ -184,7 +189,7 @@ def planner(site: Site) -> str:
 
 
 def companion(site: Site) -> str:
-    fill = lambda key, which: wording.param(site.strings, site.guide.params[key], which or "range")  # noqa: E731
+    fill = _sign_value(site)
     emergency = [fill_params(s.text, fill) for s in site.guide.signs["emergency"]]
     same_day = [fill_params(s.text, fill) for s in site.guide.signs["same_day"]]
     return str(companion_render.companion(site.guide.params, site.strings, site.clinic.phones,
@@ -211,7 +216,7 @@ def growth_estimator(site: Site) -> str:
 
 def red_flags(site: Site, tier: str) -> str:
     return urgent.red_flags(site.guide.signs, tier, lambda *k: cite(site, *k),
-                            lambda key, which: wording.param(site.strings, site.guide.params[key], which or "range"))
+                            _sign_value(site))
 
 
 def emergency_numbers(site: Site) -> str:
