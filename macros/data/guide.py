@@ -19,6 +19,7 @@ from macros.data.clinic import Clinic, apply_overrides, overridden_keys
 from macros.data.parameters import Parameters, parse_parameters
 from macros.data.strings import load_strings
 from macros.data.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
+from macros.data.values import VALUES_FILE, Values, load_values
 
 REFERENCES_FILE = "references.yml"
 PARAMETERS_FILE = "parameters.yml"
@@ -36,6 +37,7 @@ class Guide:
     overridden: frozenset = frozenset()
     signs: Mapping[str, tuple[Sign, ...]] = field(default_factory=dict)  # warning signs by tier
     regions: tuple[Region, ...] = ()  # emergency and advice numbers of this edition
+    values: Values | None = None  # the decision aid's questions on what matters (values.yml)
 
 
 def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = "clinic.yml") -> Guide:
@@ -63,4 +65,5 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
     strings = load_strings(data_dir / STRINGS_FILE, params.units)
     signs = load_signs(data_dir / URGENT_FILE, references, lambda key, which: params[key])
     regions = clinic.emergency or load_regions(data_dir / EMERGENCY_FILE)
-    return Guide(references, params, strings, clinic, overridden, signs, regions)
+    values = load_values(data_dir / VALUES_FILE, references, lambda key, which: params[key])
+    return Guide(references, params, strings, clinic, overridden, signs, regions, values=values)

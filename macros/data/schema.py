@@ -409,6 +409,56 @@ ChangesFile = TypeAdapter(Annotated[list[Change], Field(min_length=1)])
 CHANGES_HINTS = {"pages": {"too_short": "needs at least one page (a file under docs/) or all"}}
 
 
+# --- values.yml (what matters to you, in the decision aid) -----------------------------------
+
+OPTION_ID = Literal["none", "lift", "slow", "lengthen", "shorten", "nail", "frame"]
+CODE = _form(r"^[a-z0-9]$", "must be one lower-case letter or digit, got {input!r}")
+
+
+class Fit(Model):
+    """Options an answer (or a size band) fits better or worse, and why."""
+
+    options: Annotated[list[OPTION_ID], Field(min_length=1, description="Option ids")]
+    fit: Literal["better", "worse"]
+    reason: Text = Field(description="Why, in plain words; {param:KEY[:which]} shows a parameter")
+    page: PAGE_FILE = Field(description="The guide page that explains it (under docs/)")
+    sources: SourceList
+
+
+class Answer(Model):
+    code: CODE = Field(description="One letter or digit; the link writes it (never change it)")
+    text: Text = Field(description="The answer as the person says it")
+    fits: list[Fit] = Field(default_factory=list, description="Empty: the answer changes nothing")
+
+
+class Question(Model):
+    id: NAME
+    code: CODE = Field(description="One letter or digit; the link writes it (never change it)")
+    text: Text
+    hint: Text | None = None
+    answers: Annotated[list[Answer], Field(min_length=2)]
+
+
+class Situations(Model):
+    child: Annotated[list[OPTION_ID], Field(min_length=1)]
+    grown: Annotated[list[OPTION_ID], Field(min_length=1)]
+
+
+class Bands(Model):
+    small: list[Fit]
+    medium: list[Fit]
+    large: list[Fit]
+
+
+class ValuesFile(Model):
+    """data/values.yml: the decision aid's questions on what matters, and which options fit each answer."""
+
+    situations: Situations
+    note_max: Annotated[int, Strict(), Field(ge=20, le=1000, description="Longest note the link carries")]
+    questions: Annotated[list[Question], Field(min_length=1)]
+    bands: Bands
+
+
 # --- the files and their schemas -----------------------------------------------------------
 
 # schema name -> (model, the shipped files it describes, relative to the project)
@@ -421,6 +471,7 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "permalinks": (PermalinksFile, ("data/permalinks.yml",)),
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
+    "values": (ValuesFile, ("data/values.yml",)),
 }
 TITLES = {
     "references": "data/references.yml: the bibliography, by reference key",
