@@ -356,7 +356,12 @@
     this.checklist.forEach(function (q) { ql.appendChild(el("li", null, q)); });
     body.appendChild(ql);
     var note = M.cleanNote(st.note || "", this.values.note_max)[0];
-    if (note) body.appendChild(el("p", { "class": "app-decision__summary-note" }, note));
+    if (note) {
+      var np = el("p", { "class": "app-decision__summary-note" });
+      np.appendChild(el("strong", null, s.summary_note + " "));
+      np.appendChild(document.createTextNode(note));
+      body.appendChild(np);
+    }
     body.appendChild(el("p", { "class": "app-decision__disclaimer" }, s.disclaimer));
 
     var url = this.url();
@@ -368,7 +373,7 @@
   Aid.prototype.qrFor = function (url) {
     var self = this;
     this.qrUrl = url;
-    loadEncoder().then(function (encoder) {
+    this.qrDone = loadEncoder().then(function (encoder) {
       if (self.qrUrl !== url) return;
       try {
         self.qr.replaceChildren(qrSvg(encoder, url, self.s.qr_title));
@@ -392,9 +397,13 @@
     document.documentElement.classList.add("app-decision-printing");
   };
 
+  // After the QR code of the current link is drawn (or could not be), so the paper has it.
   Aid.prototype.print = function () {
-    this.preparePrint();
-    window.print();
+    var self = this;
+    (this.qrDone || Promise.resolve()).then(function () {
+      self.preparePrint();
+      window.print();
+    });
   };
 
   function done() {
