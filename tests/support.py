@@ -191,8 +191,12 @@ def decision_stand_in(site_dir: Path, out: Path) -> Path:
     config = read_config(ROOT / "mkdocs.yml")
     loaded, _ = load_site({**config, "docs_dir": str(ROOT / "docs")}, ROOT)
     loaded.page_src, loaded.page_url = "treatment/decision-aid.md", DECISION_PAGE
-    widget = {"values": values_config(loaded), "options": {k: {"name": v} for k, v in DECISION_STAND_IN_OPTIONS.items()},
-              "checklist": DECISION_STAND_IN_CHECKLIST, "strings": loaded.strings["js"]["decision"]}
+    values = values_config(loaded)
+    widget = {"values": values,
+              "options": {s: {o: {"name": DECISION_STAND_IN_OPTIONS[o]} for o in options}
+                          for s, options in values["situations"].items()},
+              "checklist": [{"id": f"q{i}", "text": q} for i, q in enumerate(DECISION_STAND_IN_CHECKLIST)],
+              "strings": loaded.strings["js"]["decision"]}
     html = (site_dir / "treatment" / "shoe-lifts" / "index.html").read_text(encoding="utf-8")
     start = html.index("<h1")
     end = html.index("</article>")

@@ -117,7 +117,12 @@
   Aid.prototype.bandName = function (id) {
     return fill(this.s.band_choice, { name: this.s.bands[id], range: this.values.band_ranges[id] });
   };
-  Aid.prototype.optionName = function (id) { return nameOf(this.options, id, id); };
+  // Options by id, or by situation then id (each situation words its own options).
+  Aid.prototype.optionName = function (id) {
+    var byS = this.state.s && has(this.options, this.state.s) && this.options[this.state.s];
+    if (byS && typeof byS === "object" && has(byS, id)) return nameOf(byS, id, id);
+    return nameOf(this.options, id, id);
+  };
 
   Aid.prototype.build = function () {
     var s = this.s, self = this, v = this.values;
