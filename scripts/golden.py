@@ -1,6 +1,6 @@
 """Golden cases for the browser's model scripts, written by the Python model.
 
-    python scripts/golden.py          # write tests/golden/units.json, planner.json, growth.json
+    python scripts/golden.py          # write tests/golden/units.json, planner.json, growth.json, companion.json, decision.json
     python scripts/golden.py check    # exit 1 when a committed file differs from what Python gives now
 
 Python (``macros/model/units.py``, ``timeline.py``, ``growth.py`` and the words of
@@ -11,6 +11,9 @@ browser builds, every error code for bad input, unit conversions and number read
 ``node --test tests/js/`` checks ``units-model.js``, ``planner-model.js`` and
 ``growth-model.js`` give the same answers; ``tests/test_golden.py`` checks the committed
 files equal what this script writes now, so they cannot drift from Python.
+``decision.json`` holds the decision aid's configuration (``macros/model/values.py``), the
+options' groups and reasons for many answers, size bands, and links written and read,
+hostile ones included, for ``decision-model.js``.
 
 Inputs are fixed (a seeded generator): the same files on every run. Numbers JSON cannot
 carry (infinity) are written as the strings ``"Infinity"``/``"-Infinity"``.

@@ -137,6 +137,6 @@
     return { state: state, messages: MESSAGES.filter(function (m) { return found[m]; }) };
   }
 
-  root.LLGDecisionModel = { GROUPS: GROUPS, MESSAGES: MESSAGES, band: band, fit: fit, cleanNote: cleanNote,
-    encode: encode, decode: decode };
+  root.LLGDecisionModel = Object.freeze({ GROUPS: GROUPS, MESSAGES: MESSAGES, band: band, fit: fit, cleanNote: cleanNote,
+    encode: encode, decode: decode });
 })(globalThis);

@@ -103,7 +103,7 @@
     this.options = config.options || {};
     this.checklist = (config.checklist || []).map(checklistText).filter(Boolean);
     this.s = config.strings || {};
-    this.names = { situations: config.situations, bands: config.bands };
+    this.names = { situations: config.situations };
     this.state = { s: null, b: null, answers: {}, note: "", include_note: false };
     this.build();
     var decoded = M.decode(this.values, Array.from(new URLSearchParams(location.search)));
