@@ -20,12 +20,15 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from macros.data import changes as changes_data
+from macros.data.decision import Decision, load_decision
+from macros.data.questions import Question, load_questions
 from macros.data import editorial as editorial_data
 from macros.data.clinic import Clinic, load_clinic
 from macros.data.guide import Guide, load_guide
 from macros.data.permalinks import Permalinks, load_permalinks
 from macros.errors import GuideDataError
 from macros.model import growth
+from macros.model.timeline import MILESTONES
 from macros.model.units import INPUT_UNITS
 from macros.render.clinic import template_data, theme_text
 from macros.render.references import reference
@@ -50,6 +53,8 @@ class Site:
     site_url: str | None
     directory_urls: bool
     contact_email: str = ""
+    decision: Decision | None = None  # the decision aid (data/decision.yml)
+    questions: dict[str, tuple[Question, ...]] | None = None  # questions for the surgeon, by section
     site_name: str = ""  # the edition's name (mkdocs.yml site_name): heads a printed plan
     page_src: str = ""  # the Markdown file being rendered ("help/urgent.md")
     page_url: str = ""  # its address relative to the site root ("help/urgent/")
@@ -107,6 +112,9 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     pages = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")]
     permalinks = load_permalinks(data_dir / "permalinks.yml", pages)
     changes = changes_data.load_changes(data_dir, guide.references, pages)
+    questions = load_questions(data_dir / "questions.yml")
+    decision = load_decision(data_dir / "decision.yml", guide.params, guide.references, pages, MILESTONES,
+                             questions)
     default_unit = extra.get("default_unit", "cm")  # an edition setting: cm is the common spoken unit
     if default_unit not in INPUT_UNITS:
         raise GuideDataError("mkdocs.yml", "extra.default_unit",
@@ -116,7 +124,8 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         tracker=editorial_data.issue_tracker(config.get("repo_url") or extra.get("repository"), None),
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
-        contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "")
+        contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "",
+        decision=decision, questions=questions)
     clinic_data = template_data(clinic)
     theme_values = {"editorial": editorial, "clinic": clinic_data,
                     "strings": guide.strings["templates"],

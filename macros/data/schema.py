@@ -409,54 +409,143 @@ ChangesFile = TypeAdapter(Annotated[list[Change], Field(min_length=1)])
 CHANGES_HINTS = {"pages": {"too_short": "needs at least one page (a file under docs/) or all"}}
 
 
+# --- decision.yml --------------------------------------------------------------------------
+
+SituationId = Literal["child", "grown"]
+BandId = Literal["small", "medium", "large"]
+OptionId = Literal["none", "lift", "slow", "lengthen", "shorten", "nail", "frame"]
+Placeholders = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(
+    description="Plain text; {param:KEY[:which]}, {risk:KEY:UNIT} or {duration:MILESTONE} show a number")]
+
+
+class Situation(Model):
+    name: Text = Field(description="The situation in words: A growing child")
+    intro: Placeholders
+    options: Annotated[list[OptionId], Field(min_length=2)] = Field(description="Option ids, in the order shown")
+
+
+class DecisionItem(Model):
+    """One benefit or harm."""
+
+    text: Placeholders
+    figure: str | None = Field(None, description="A risk key in the text: draws it as 100 figures")
+
+
+Items = Annotated[list[DecisionItem], Field(min_length=1)]
+
+
+class DecisionOption(Model):
+    """One option: the same rows for every option, in this order."""
+
+    name: Text
+    page: PAGE_FILE = Field(description="The page that explains the option")
+    sources: SourceList
+    involves: Placeholders
+    operations: Placeholders
+    activity: Placeholders
+    time_off: Placeholders
+    benefits: Items
+    harms: Items
+    uncertain: Placeholders
+    if_nothing: Placeholders | None = Field(None, description="Only for the option none")
+
+
+class VeryLarge(Model):
+    text: Placeholders
+    page: PAGE_FILE
+
+
+class Bands(Model):
+    small: Placeholders
+    medium: Placeholders
+    large: Placeholders
+
+
+class DecisionOptions(Model):
+    child: dict[OptionId, DecisionOption]
+    grown: dict[OptionId, DecisionOption]
+
+
+class Situations(Model):
+    child: Situation
+    grown: Situation
+
+
+class DecisionFile(Model):
+    """data/decision.yml: the decision aid's situations, size bands and options."""
+
+    situations: Situations
+    bands: Bands
+    bands_note: Placeholders
+    bands_sources: SourceList
+    very_large: VeryLarge
+    options: DecisionOptions
+    checklist: Annotated[list[NAME], Field(min_length=1)] = Field(
+        description="Sections of data/questions.yml whose questions the aid lists for the surgeon")
+
+
+# --- questions.yml -------------------------------------------------------------------------
+
+QUESTION_ID = _form(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$", "must look like q-choice-1 (lower case, digits, hyphens), got {input!r}")
+
+
+class Question(Model):
+    id: QUESTION_ID = Field(description="The checkbox's id on the questions page")
+    text: Text
+
+
+class QuestionsFile(Model):
+    """data/questions.yml: questions to ask the surgeon, by section, in the order shown."""
+
+    sections: Annotated[dict[NAME, Annotated[list[Question], Field(min_length=1)]], Field(min_length=1)]
+
 # --- values.yml (what matters to you, in the decision aid) -----------------------------------
 
-OPTION_ID = Literal["none", "lift", "slow", "lengthen", "shorten", "nail", "frame"]
 CODE = _form(r"^[a-z0-9]$", "must be one lower-case letter or digit, got {input!r}")
 
 
-class Fit(Model):
+class ValueFit(Model):
     """Options an answer (or a size band) fits better or worse, and why."""
 
-    options: Annotated[list[OPTION_ID], Field(min_length=1, description="Option ids")]
+    options: Annotated[list[OptionId], Field(min_length=1, description="Option ids")]
     fit: Literal["better", "worse"]
     reason: Text = Field(description="Why, in plain words; {param:KEY[:which]} shows a parameter")
     page: PAGE_FILE = Field(description="The guide page that explains it (under docs/)")
     sources: SourceList
 
 
-class Answer(Model):
+class ValueAnswer(Model):
     code: CODE = Field(description="One letter or digit; the link writes it (never change it)")
     text: Text = Field(description="The answer as the person says it")
-    fits: list[Fit] = Field(default_factory=list, description="Empty: the answer changes nothing")
+    fits: list[ValueFit] = Field(default_factory=list, description="Empty: the answer changes nothing")
 
 
-class Question(Model):
+class ValueQuestion(Model):
     id: NAME
     code: CODE = Field(description="One letter or digit; the link writes it (never change it)")
     text: Text
     hint: Text | None = None
-    answers: Annotated[list[Answer], Field(min_length=2)]
+    answers: Annotated[list[ValueAnswer], Field(min_length=2)]
 
 
-class Situations(Model):
-    child: Annotated[list[OPTION_ID], Field(min_length=1)]
-    grown: Annotated[list[OPTION_ID], Field(min_length=1)]
+class ValueSituations(Model):
+    child: Annotated[list[OptionId], Field(min_length=1)]
+    grown: Annotated[list[OptionId], Field(min_length=1)]
 
 
-class Bands(Model):
-    small: list[Fit]
-    medium: list[Fit]
-    large: list[Fit]
+class ValueBands(Model):
+    small: list[ValueFit]
+    medium: list[ValueFit]
+    large: list[ValueFit]
 
 
 class ValuesFile(Model):
     """data/values.yml: the decision aid's questions on what matters, and which options fit each answer."""
 
-    situations: Situations
+    situations: ValueSituations
     note_max: Annotated[int, Strict(), Field(ge=20, le=1000, description="Longest note the link carries")]
-    questions: Annotated[list[Question], Field(min_length=1)]
-    bands: Bands
+    questions: Annotated[list[ValueQuestion], Field(min_length=1)]
+    bands: ValueBands
 
 
 # --- the files and their schemas -----------------------------------------------------------
@@ -471,6 +560,8 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "permalinks": (PermalinksFile, ("data/permalinks.yml",)),
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
+    "decision": (DecisionFile, ("data/decision.yml",)),
+    "questions": (QuestionsFile, ("data/questions.yml",)),
     "values": (ValuesFile, ("data/values.yml",)),
 }
 TITLES = {
