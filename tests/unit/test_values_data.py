@@ -129,3 +129,9 @@ def test_hostile_links_give_a_clean_state_and_messages():
     query = model.encode(config, state)
     assert query == "s=child&b=large&v=a3h1&n=Ask%20%26%20see%20%3Cb%3E"
     assert model.encode(config, {**state, "include_note": False}) == "s=child&b=large&v=a3h1"
+
+
+def test_the_same_options_in_the_same_order_as_the_comparison():
+    """data/values.yml names the options of each situation as data/decision.yml does."""
+    decision = read_yaml(ROOT / "data" / "decision.yml")
+    assert RAW["situations"] == {k: v["options"] for k, v in decision["situations"].items()}
