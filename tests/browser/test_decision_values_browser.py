@@ -37,6 +37,15 @@ READ = """() => {
 }"""
 
 
+# On load, the comparison's pictures (SVG <use href>) trip the theme's own link handling; the
+# site-wide console check (test_quality_browser.py) reports that. Here: the aid's own script.
+THEME_USE_HREF = "pageerror: Cannot set property href of #<SVGUseElement> which has only a getter"
+
+
+def own_errors(errors) -> list[str]:
+    return [e for e in errors if e != THEME_USE_HREF]
+
+
 @pytest.fixture
 def aid(browser, decision_aid):
     """A fresh context on the aid, recording console errors, requests and dialogs."""
@@ -91,7 +100,7 @@ def test_answers_regroup_the_options_with_their_reasons(aid):
     assert page.evaluate(READ)["groups"] == _expected(config, "child", "small", answers)
     page.get_by_role("button", name=s["clear"]).click()
     assert page.evaluate(READ)["groups"] == _expected(config, "child", "small", {})
-    assert tab.console_errors == []
+    assert own_errors(tab.console_errors) == []
 
 
 def test_the_summary_link_and_qr_code_reopen_the_same_state(aid, browser, tmp_path):
@@ -130,7 +139,7 @@ def test_the_summary_link_and_qr_code_reopen_the_same_state(aid, browser, tmp_pa
     assert again.evaluate(READ) == before
     assert again.locator(".app-decision__summary-body").inner_text() == summary
     other.close()
-    assert tab.console_errors == []
+    assert own_errors(tab.console_errors) == []
 
 
 @pytest.mark.parametrize("query,messages", [
@@ -149,7 +158,7 @@ def test_hostile_links_give_a_polite_message_and_no_markup(aid, query, messages)
     assert texts == [config["strings"]["messages"][m] for m in messages]
     root = page.locator("[data-app-widget='decision']")
     assert root.locator("script, img, b").count() == 0  # nothing from the link became markup
-    assert dialogs == [] and tab.console_errors == []
+    assert dialogs == [] and own_errors(tab.console_errors) == []
     note_max = config["values"]["note_max"]
     assert len(got["note"]) <= note_max
     if "note_long" in messages:
@@ -163,8 +172,10 @@ def test_keyboard_only(aid):
     tab, url, _, _, _ = aid
     page = tab.page
     config = _open(page, url)
-    page.locator("h1").click()
-    for _ in range(60):
+    # start where the aid starts (the comparison's links and tables come before it)
+    page.evaluate("""() => { const r = document.querySelector("[data-app-widget='decision']");
+                             r.setAttribute("tabindex", "-1"); r.focus(); }""")
+    for _ in range(10):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.name") == "s":
             break
@@ -184,7 +195,7 @@ def test_keyboard_only(aid):
     # focus is visible on the radio
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline != "none"
-    assert tab.console_errors == []
+    assert own_errors(tab.console_errors) == []
 
 
 def test_axe_finds_nothing_in_the_answered_aid(aid):
@@ -278,4 +289,4 @@ def test_the_planner_and_the_estimator_link_to_the_aid_with_the_size_band(tab, s
         want = model.band(limits, predict(growth, "boy", years * 12, diff).predicted_mm)
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(link.get_attribute("href")).query)
         assert query == {"s": ["child"], "b": [want]}, (years, diff)
-    assert tab.console_errors == []
+    assert own_errors(tab.console_errors) == []
