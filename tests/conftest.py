@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, DECISION_PAGE, ROOT, Downloads, Site, decision_stand_in, free_port, \
-    guide as load_once, mkdocs_build, recording_page, serve
+from support import CHROMIUM, CHROMIUM_ARGS, DECISION_PAGE, ROOT, Downloads, Site, free_port, guide as load_once, \
+    mkdocs_build, recording_page, serve
 
 LAYERS = ("unit", "site", "browser", "pdf")
 
@@ -90,15 +90,6 @@ def downloads(tmp_path_factory) -> Downloads:
 
 
 @pytest.fixture(scope="session")
-def decision_aid(site, tmp_path_factory):
-    """The address of the decision aid page and the origin it is served from: the built
-    page when the site has it, else a stand-in (support.decision_stand_in) served apart."""
-    built = site.dir / DECISION_PAGE / "index.html"
-    if built.is_file() and 'data-app-widget="decision"' in built.read_text(encoding="utf-8"):
-        yield site.url + DECISION_PAGE, site.url
-        return
-    port = free_port()
-    origin = f"http://127.0.0.1:{port}/"
-    httpd = serve(decision_stand_in(site.dir, tmp_path_factory.mktemp("decision")), port)
-    yield origin + DECISION_PAGE, origin
-    httpd.shutdown()
+def decision_aid(site):
+    """The address of the decision aid page, and the origin it is served from."""
+    return site.url + DECISION_PAGE, site.url

@@ -8,7 +8,6 @@ Tests import these with ``from support import ...``; ``conftest.py`` holds only 
 from __future__ import annotations
 
 import functools
-import json
 import http.server
 import os
 import shutil
@@ -17,7 +16,6 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from html import escape as html_escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,48 +167,4 @@ def drawn_figures() -> tuple[tuple[str, str], ...]:
     return tuple(found)
 
 
-# ---- the decision aid -------------------------------------------------------------------
-
-DECISION_PAGE = "treatment/decision-aid/"
-# Names for a stand-in page when the built site has no decision aid page yet (the page and
-# its option names come from the page's own data).
-DECISION_STAND_IN_OPTIONS = {"none": "No treatment", "lift": "A shoe lift", "slow": "Slowing growth",
-                             "lengthen": "Lengthening", "shorten": "Shortening", "nail": "Lengthening with a nail",
-                             "frame": "Lengthening with a frame"}
-DECISION_STAND_IN_CHECKLIST = ["Which options would you suggest for me, and why?", "What happens if we wait?"]
-
-
-def decision_stand_in(site_dir: Path, out: Path) -> Path:
-    """A copy of a built treatment page at the aid's address, its content replaced by the
-    aid's widget root (configuration from the same code the page uses), with the site's
-    assets linked in: the interactive part can be tested before the page exists."""
-    from macros.data.yamlfile import read_config
-    from macros.page_macros import values_config
-    from macros.site import load_site
-
-    config = read_config(ROOT / "mkdocs.yml")
-    loaded, _ = load_site({**config, "docs_dir": str(ROOT / "docs")}, ROOT)
-    loaded.page_src, loaded.page_url = "treatment/decision-aid.md", DECISION_PAGE
-    values = values_config(loaded)
-    widget = {"values": values,
-              "options": {s: {o: {"name": DECISION_STAND_IN_OPTIONS[o]} for o in options}
-                          for s, options in values["situations"].items()},
-              "checklist": [{"id": f"q{i}", "text": q} for i, q in enumerate(DECISION_STAND_IN_CHECKLIST)],
-              "strings": loaded.strings["js"]["decision"]}
-    html = (site_dir / "treatment" / "shoe-lifts" / "index.html").read_text(encoding="utf-8")
-    start = html.index("<h1")
-    end = html.index("</article>")
-    body = ('<h1 id="decision-aid">Which option fits me?</h1>'
-            '<link rel="stylesheet" href="../../assets/stylesheets/widgets/decision-values.css">'
-            '<div data-app-widget="decision" data-app-config=\'' + html_escape(json.dumps(widget), quote=True) + '\'></div>')
-    html = html[:start] + body + html[end:]
-    page = out / DECISION_PAGE / "index.html"
-    page.parent.mkdir(parents=True, exist_ok=True)
-    page.write_text(html, encoding="utf-8")
-    for entry in site_dir.iterdir():  # the rest of the site, as it is
-        if entry.name != "treatment" and not (out / entry.name).exists():
-            (out / entry.name).symlink_to(entry)
-    for entry in (site_dir / "treatment").iterdir():
-        if not (out / "treatment" / entry.name).exists():
-            (out / "treatment" / entry.name).symlink_to(entry)
-    return out
+DECISION_PAGE = "treatment/decision-aid/"  # the decision aid (docs/treatment/decision-aid.md)
