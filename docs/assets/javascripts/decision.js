@@ -315,10 +315,11 @@
     var s = this.s, st = this.state, self = this, body = this.summaryBody;
     body.replaceChildren();
     var date;
+    var words = { day: "numeric", month: "long", year: "numeric" };
     try {
-      date = new Intl.DateTimeFormat(s.locale, { day: "numeric", month: "long", year: "numeric" }).format(new Date());
-    } catch (e) {
-      date = new Date().toDateString();
+      date = new Intl.DateTimeFormat(s.locale, words).format(new Date());
+    } catch (e) { // a locale the browser does not know: the browser's own
+      date = new Intl.DateTimeFormat(undefined, words).format(new Date());
     }
     body.appendChild(el("p", { "class": "app-decision__date" }, fill(s.summary_date, { date: date })));
     if (st.s) body.appendChild(el("p", null, fill(s.summary_situation, { situation: this.situationName(st.s) })));
