@@ -131,7 +131,7 @@ def test_a_changed_risk_changes_the_words_and_the_picture_as_on_the_pages():
     # the pages' own macro words the changed parameter the same way
     site = _site(changed)
     assert guarded(site, "risk", MACROS["risk"])(key, per="child") == new_words
-    fig = soup(after).select_one(f'figure[data-key="{key}"]')
+    fig = soup(after).select_one(f'div.app-icons[data-key="{key}"]')
     assert len(fig.select(".app-icons__on use")) == 30 and fig["data-filled"] == "30"
 
 
@@ -159,7 +159,7 @@ def _site(params):
 # ---- the pictures ----------------------------------------------------------------------
 
 def figures(html):
-    return soup(html).select("figure.app-icons")
+    return soup(html).select("div.app-icons")
 
 
 def test_each_picture_shades_the_rounded_typical_value_and_says_so_in_words():
@@ -175,11 +175,13 @@ def test_each_picture_shades_the_rounded_typical_value_and_says_so_in_words():
         assert len(shaded) + len(empty) == FIGURES
         svg = fig.select_one("svg")
         assert svg["role"] == "img"
+        # colours come from the style sheet (light, dark, print), never fixed in the drawing
+        assert not [el for el in [svg, *svg.find_all(True)] if {"fill", "stroke", "style", "color"} & set(el.attrs)]
         label = svg["aria-label"]
         assert svg.select_one("title").get_text() == label
         assert f": {expected} are shaded" in label and f"{FIGURES} {units[p.counted.unit]}" in label
         assert wording.risk(GUIDE.strings, p, p.counted.unit) in label
-        assert fig.select_one("figcaption").get_text() == f"{expected} in {FIGURES} {units[p.counted.unit]}"
+        assert fig.select_one(".app-icons__caption").get_text() == f"{expected} in {FIGURES} {units[p.counted.unit]}"
         # the words beside the picture are the same risk
         item = fig.find_parent("li").get_text(" ")
         words = wording.risk(GUIDE.strings, p, p.counted.unit)
