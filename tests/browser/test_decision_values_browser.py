@@ -282,11 +282,6 @@ def test_the_planner_and_the_estimator_link_to_the_aid_with_the_size_band(tab, s
         assert query == {"s": ["grown"], "b": [model.band(limits, amount)]}, amount
         assert urllib.parse.urlsplit(link.get_attribute("href")).path.endswith("/treatment/decision-aid/")
         assert link.inner_text() == guide.strings["js"]["planner"]["decision_link"]
-    # following the link (the theme's instant navigation) opens the aid in that state
-    link.click()
-    page.wait_for_selector("[data-app-widget='decision'][data-app-decision-init] .app-decision__summary-body p")
-    assert page.is_checked("input[name=s][value=grown]") and page.is_checked("input[name=b][value=large]")
-    assert page.locator("[data-app-widget='decision'] .app-decision__groups [data-option]").count() == 5
     for years, diff in ((8, 5), (8, 20), (12, 40)):
         page.goto(f"{site.url}children/growth-prediction/?sex=boy&years={years}&months=0&diff={diff}&unit=mm")
         link = page.locator(".app-growth__output [data-decision-link]")
@@ -295,3 +290,14 @@ def test_the_planner_and_the_estimator_link_to_the_aid_with_the_size_band(tab, s
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(link.get_attribute("href")).query)
         assert query == {"s": ["child"], "b": [want]}, (years, diff)
     assert own_errors(tab.console_errors) == []
+
+
+def test_following_the_planners_link_opens_the_aid_in_that_state(tab, site):
+    """The theme's instant navigation brings the aid's page in; the aid starts in the link's state."""
+    page = tab.page
+    page.goto(f"{site.url}lengthening/planner/?amount=80&unit=mm&bone=femur&method=nail")
+    page.locator(".app-planner__result [data-decision-link]").click()
+    page.wait_for_selector("[data-app-widget='decision'][data-app-decision-init] .app-decision__summary-body p")
+    assert page.is_checked("input[name=s][value=grown]") and page.is_checked("input[name=b][value=large]")
+    assert page.locator("[data-app-widget='decision'] .app-decision__groups [data-option]").count() == 5
+    assert tab.console_errors == []
