@@ -28,6 +28,10 @@ Macros (see CONTRIBUTING.md for examples):
     and a private diary; without JavaScript, a blank turns chart to fill in by hand.
 ``growth_example(sex, years, months, diff, unit)``, ``growth_table()``, ``growth_estimator()``
     The growth estimator's worked example, its multiplier table and the tool.
+``decision_aid()``, ``questions(section)``
+    The decision aid (treatment/decision-aid.md): both situations' options side by side,
+    with pictures of 100 figures, the questions for the surgeon and the interactive part's
+    root; one section of the questions to ask the surgeon (data/questions.yml).
 ``red_flags(tier)``, ``emergency_numbers()``, ``emergency_call()``, ``advice_call()``, ``contact_box()``
     The warning signs of one tier and the edition's phone numbers (pages never type one).
 ``permalink_table()``, ``planner_links()``, ``link_builder()``, ``evidence_table()``,
@@ -52,6 +56,7 @@ from macros.model import timeline as timeline_model
 from macros.model import wording
 from macros.model.growth import OutsideTable
 from macros.render import changes as changes_render
+from macros.render import decision as decision_render
 from macros.render import companion as companion_render
 from macros.render import clinicians, options, qr, references, urgent
 from macros.render import editorial as editorial_render
@@ -212,6 +217,31 @@ def growth_estimator(site: Site) -> str:
     return str(growth_render.estimator(site.growth, site.strings, site.default_unit, site.guide.params, links))
 
 
+# ---- decision aid and questions ------------------------------------------------------
+
+def decision_values(site: Site) -> list:
+    """The decision aid's values part (what matters to a person, which options fit):
+    the hook the widget's configuration reads as ``values``; empty until that part exists."""
+    return []
+
+
+def _checklist(site: Site) -> list[dict[str, str]]:
+    return [{"id": q.id, "text": q.text} for name in site.decision.checklist for q in site.questions[name]]
+
+
+def decision_aid(site: Site) -> str:
+    return decision_render.decision_aid(site.decision, site.strings, site.guide.params, site.href,
+                                        lambda keys: cite(site, *keys), _checklist(site), decision_values(site),
+                                        site.strings["js"].get("decision", {}))
+
+
+def questions(site: Site, section: str) -> str:
+    if section not in site.questions:
+        raise GuideDataError("questions.yml", str(section), f"is not a section ({', '.join(site.questions)})")
+    items = [{"id": q.id, "text": q.text} for q in site.questions[section]]
+    return decision_render.checklist(items)
+
+
 # ---- urgent help --------------------------------------------------------------------
 
 def red_flags(site: Site, tier: str) -> str:
@@ -264,7 +294,7 @@ MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (
     param, number, risk, one_in, typical_duration, duration_range,
     cite, bibliography, glossary, changes_list, editorial_statement, report_contact,
     options_table, timeline, typical_timelines, planner, companion,
-    growth_example, growth_table, growth_estimator,
+    growth_example, growth_table, growth_estimator, decision_aid, questions,
     red_flags, emergency_numbers, emergency_call, advice_call, contact_box,
     permalink_table, evidence_table, sources_read, planner_links, link_builder,
 )}

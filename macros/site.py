@@ -27,6 +27,8 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from macros.data import changes as changes_data
+from macros.data.decision import Decision, load_decision
+from macros.data.questions import Question, load_questions
 from macros.data import editorial as editorial_data
 from macros.data import languages as lang_files
 from macros.data.clinic import Clinic, load_clinic
@@ -35,6 +37,7 @@ from macros.data.languages import Languages
 from macros.data.permalinks import Permalinks, load_permalinks
 from macros.errors import GuideDataError
 from macros.model import growth
+from macros.model.timeline import MILESTONES
 from macros.model.units import INPUT_UNITS
 from macros.render.clinic import template_data, theme_text
 from macros.render.references import reference
@@ -61,6 +64,8 @@ class Site:
     site_url: str | None
     directory_urls: bool
     contact_email: str = ""
+    decision: Decision | None = None  # the decision aid (data/decision.yml)
+    questions: dict[str, tuple[Question, ...]] | None = None  # questions for the surgeon, by section
     site_name: str = ""  # the edition's name (mkdocs.yml site_name): heads a printed plan
     languages: Languages = Languages()
     abbreviation_files: Mapping[str, Path] | None = None  # by language: the hover glossary
@@ -159,6 +164,9 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
              if languages.source(p) == p]
     permalinks = load_permalinks(data_dir / "permalinks.yml", pages)
     changes = changes_data.load_changes(data_dir, guide.references, pages)
+    questions = load_questions(data_dir / "questions.yml")
+    decision = load_decision(data_dir / "decision.yml", guide.params, guide.references, pages, MILESTONES,
+                             questions)
     default_unit = extra.get("default_unit", "cm")  # an edition setting: cm is the common spoken unit
     if default_unit not in INPUT_UNITS:
         raise GuideDataError("mkdocs.yml", "extra.default_unit",
@@ -171,7 +179,8 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
         contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "",
-        languages=languages, abbreviation_files=abbreviations, lang=languages.default)
+        languages=languages, abbreviation_files=abbreviations, lang=languages.default,
+        decision=decision, questions=questions)
     clinic_data = template_data(clinic)
     references_html = {k: str(reference(r)) for k, r in guide.references.items()}
     site.theme_values = {lang: {"editorial": editorial, "clinic": clinic_data,

@@ -418,6 +418,96 @@ ChangesFile = TypeAdapter(Annotated[list[Change], Field(min_length=1)])
 CHANGES_HINTS = {"pages": {"too_short": "needs at least one page (a file under docs/) or all"}}
 
 
+# --- decision.yml --------------------------------------------------------------------------
+
+SituationId = Literal["child", "grown"]
+BandId = Literal["small", "medium", "large"]
+OptionId = Literal["none", "lift", "slow", "lengthen", "shorten", "nail", "frame"]
+Placeholders = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Field(
+    description="Plain text; {param:KEY[:which]}, {risk:KEY:UNIT} or {duration:MILESTONE} show a number")]
+
+
+class Situation(Model):
+    name: Text = Field(description="The situation in words: A growing child")
+    intro: Placeholders
+    options: Annotated[list[OptionId], Field(min_length=2)] = Field(description="Option ids, in the order shown")
+
+
+class DecisionItem(Model):
+    """One benefit or harm."""
+
+    text: Placeholders
+    figure: str | None = Field(None, description="A risk key in the text: draws it as 100 figures")
+
+
+Items = Annotated[list[DecisionItem], Field(min_length=1)]
+
+
+class DecisionOption(Model):
+    """One option: the same rows for every option, in this order."""
+
+    name: Text
+    page: PAGE_FILE = Field(description="The page that explains the option")
+    sources: SourceList
+    involves: Placeholders
+    operations: Placeholders
+    activity: Placeholders
+    time_off: Placeholders
+    benefits: Items
+    harms: Items
+    uncertain: Placeholders
+    if_nothing: Placeholders | None = Field(None, description="Only for the option none")
+
+
+class VeryLarge(Model):
+    text: Placeholders
+    page: PAGE_FILE
+
+
+class Bands(Model):
+    small: Placeholders
+    medium: Placeholders
+    large: Placeholders
+
+
+class DecisionOptions(Model):
+    child: dict[OptionId, DecisionOption]
+    grown: dict[OptionId, DecisionOption]
+
+
+class Situations(Model):
+    child: Situation
+    grown: Situation
+
+
+class DecisionFile(Model):
+    """data/decision.yml: the decision aid's situations, size bands and options."""
+
+    situations: Situations
+    bands: Bands
+    bands_note: Placeholders
+    bands_sources: SourceList
+    very_large: VeryLarge
+    options: DecisionOptions
+    checklist: Annotated[list[NAME], Field(min_length=1)] = Field(
+        description="Sections of data/questions.yml whose questions the aid lists for the surgeon")
+
+
+# --- questions.yml -------------------------------------------------------------------------
+
+QUESTION_ID = _form(r"^q-[a-z0-9]+(?:-[a-z0-9]+)*$", "must look like q-choice-1 (lower case, digits, hyphens), got {input!r}")
+
+
+class Question(Model):
+    id: QUESTION_ID = Field(description="The checkbox's id on the questions page")
+    text: Text
+
+
+class QuestionsFile(Model):
+    """data/questions.yml: questions to ask the surgeon, by section, in the order shown."""
+
+    sections: Annotated[dict[NAME, Annotated[list[Question], Field(min_length=1)]], Field(min_length=1)]
+
 # --- the files and their schemas -----------------------------------------------------------
 
 # schema name -> (model, the shipped files it describes, relative to the project)
@@ -430,6 +520,8 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "permalinks": (PermalinksFile, ("data/permalinks.yml",)),
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
+    "decision": (DecisionFile, ("data/decision.yml",)),
+    "questions": (QuestionsFile, ("data/questions.yml",)),
 }
 TITLES = {
     "references": "data/references.yml: the bibliography, by reference key",
