@@ -521,7 +521,7 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
     "decision": (DecisionFile, ("data/decision.yml",)),
-    "questions": (QuestionsFile, ("data/questions.yml",)),
+    "questions": (QuestionsFile, ("data/questions.yml", "data/questions.sv.yml")),
 }
 TITLES = {
     "references": "data/references.yml: the bibliography, by reference key",
