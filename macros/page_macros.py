@@ -229,8 +229,14 @@ def decision_values(site: Site) -> dict[str, Any]:
     return values_config(site)
 
 
+def _questions(site: Site) -> dict:
+    """The questions for the surgeon in the current page's language (data/questions.<lang>.yml
+    when the language has one)."""
+    return site.guide.questions or site.questions
+
+
 def _checklist(site: Site) -> list[dict[str, str]]:
-    return [{"id": q.id, "text": q.text} for name in site.decision.checklist for q in site.questions[name]]
+    return [{"id": q.id, "text": q.text} for name in site.decision.checklist for q in _questions(site)[name]]
 
 
 def decision_aid(site: Site) -> str:
@@ -240,9 +246,10 @@ def decision_aid(site: Site) -> str:
 
 
 def questions(site: Site, section: str) -> str:
-    if section not in site.questions:
-        raise GuideDataError("questions.yml", str(section), f"is not a section ({', '.join(site.questions)})")
-    items = [{"id": q.id, "text": q.text} for q in site.questions[section]]
+    sections = _questions(site)
+    if section not in sections:
+        raise GuideDataError("questions.yml", str(section), f"is not a section ({', '.join(sections)})")
+    items = [{"id": q.id, "text": q.text} for q in sections[section]]
     return decision_render.checklist(items)
 
 

@@ -19,6 +19,7 @@ from macros.data.clinic import Clinic, apply_overrides, overridden_keys
 from macros.data.parameters import Parameters, parse_parameters
 from macros.data import languages as lang_files
 from macros.data.languages import Languages
+from macros.data.questions import QUESTIONS_FILE, Question, load_questions, load_translation, questions_file
 from macros.data.strings import load_strings
 from macros.data.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
 from macros.data.values import VALUES_FILE, Values, load_values
@@ -40,6 +41,8 @@ class Guide:
     signs: Mapping[str, tuple[Sign, ...]] = field(default_factory=dict)  # warning signs by tier
     regions: tuple[Region, ...] = ()  # emergency and advice numbers of this edition
     values: Values | None = None  # the decision aid's questions on what matters (values.yml)
+    # questions for the surgeon in a translation's words (None: the default language's, Site.questions)
+    questions: Mapping[str, tuple[Question, ...]] | None = None
 
 
 def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = "clinic.yml") -> Guide:
@@ -85,5 +88,9 @@ def load_editions(base: Guide, data_dir: Path, languages: Languages) -> dict[str
         strings = load_strings(strings_file, base.params.units)
         signs = load_signs(urgent_file, base.references, lambda key, which: base.params[key])
         regions = base.clinic.emergency or load_regions(data_dir / EMERGENCY_FILE, lang)
-        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions)
+        own_questions = questions_file(data_dir, lang, languages.default)
+        questions = None
+        if own_questions.exists():
+            questions = load_translation(own_questions, load_questions(data_dir / QUESTIONS_FILE))
+        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions, questions=questions)
     return editions

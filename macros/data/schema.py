@@ -570,7 +570,7 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
     "decision": (DecisionFile, ("data/decision.yml",)),
-    "questions": (QuestionsFile, ("data/questions.yml",)),
+    "questions": (QuestionsFile, ("data/questions.yml", "data/questions.sv.yml")),
     "values": (ValuesFile, ("data/values.yml",)),
 }
 TITLES = {

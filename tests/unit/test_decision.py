@@ -151,7 +151,7 @@ def test_a_changed_lengthening_parameter_changes_the_aid_and_the_planner_togethe
 def _site(params):
     config = read_config(ROOT / "mkdocs.yml")
     site, _ = load_site({**config, "docs_dir": str(ROOT / "docs")}, ROOT)
-    site.guide = type(site.guide)(**{**site.guide.__dict__, "params": params})
+    site.guides = {**site.guides, site.lang: type(site.guide)(**{**site.guide.__dict__, "params": params})}
     site.page_src, site.page_url = "treatment/decision-aid.md", "treatment/decision-aid/"
     return site
 
