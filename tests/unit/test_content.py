@@ -23,12 +23,15 @@ from macros.checks.readability import MAX_GRADE, is_patient_page, page_grade
 DOCS = ROOT / "docs"
 ALLOWLIST = TESTS / "number_allowlist.txt"
 
+# English and Swedish (a translated page, docs/<path>.sv.md, is linted the same way).
 UNIT_WORDS = (
     r"mm|millimet(?:re|er)s?|cm|centimet(?:re|er)s?|inch(?:es)?|in\b|"
-    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent|°\s?[CF]\b|degrees?"
+    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent|°\s?[CF]\b|degrees?|"
+    r"millimeter|centimeter|tum|dagar|dagen|dag|veckor|veckan|vecka|månader|månaden|månad|åren|året|år|"
+    r"timmar|timme|procent|grader"
 )
-NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|and|or)\s*\d+(?:[.,]\d+)?)?"
-CLINICAL_NUMBER = re.compile(rf"{NUMBER}\s*(?:{UNIT_WORDS})(?![\w])|{NUMBER}\s+in\s+\d+", re.IGNORECASE)
+NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|and|or|till|och|eller)\s*\d+(?:[.,]\d+)?)?"
+CLINICAL_NUMBER = re.compile(rf"{NUMBER}\s*(?:{UNIT_WORDS})(?![\w])|{NUMBER}\s+(?:in|av)\s+\d+", re.IGNORECASE)
 
 
 def _allowed_phrases() -> list[re.Pattern]:
@@ -75,7 +78,10 @@ def test_no_hand_typed_clinical_numbers(path):
 # "twice a year", "a few times a day") are not durations.
 WORD_DURATION = re.compile(
     r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|half an?|a few|several)\s+(?:day|week|month|year)s?\b",
+    r"eleven|twelve|half an?|a few|several)\s+(?:day|week|month|year)s?\b"
+    # Swedish: "två veckor", "ett år", "några månader" ("en gång i veckan" is a frequency)
+    r"|\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ett halvt|en halv|ett par|några|flera)"
+    r"\s+(?:dagar|dag|veckor|vecka|månader|månad|år)\b",
     re.IGNORECASE)
 
 
@@ -96,16 +102,20 @@ def test_no_durations_in_words(path):
 
 
 def test_duration_lint_catches_words():
-    for sample in ("often more than a year after", "it takes about six weeks", "for two months"):
+    for sample in ("often more than a year after", "it takes about six weeks", "for two months",
+                   "det tar ungefär sex veckor", "i två månader", "mer än ett år efter"):
         assert WORD_DURATION.search(_markdown_prose(sample)), sample
-    for sample in ("once a week", "twice a year", "a few times a day", '{{ param("lengthening.nail_removal") }}'):
+    for sample in ("once a week", "twice a year", "a few times a day", '{{ param("lengthening.nail_removal") }}',
+                   "en gång i veckan", "två gånger om dagen"):
         assert not WORD_DURATION.search(_markdown_prose(sample)), sample
 
 
 def test_lint_catches_hand_typed_numbers():
     for sample in ("lengthening starts after 5 to 7 days", "about 1 mm a day", "in 34% of cases",
                    "about 1 in 3 people", "a lift of 2 cm", "6-12 months", "a fever of 38 °C",
-                   "above 38.5°C", "101.5 degrees"):
+                   "above 38.5°C", "101.5 degrees",
+                   "förlängningen börjar efter 5 till 7 dagar", "cirka 1 mm per dag", "cirka 1 av 3 barn",
+                   "en förhöjning på 2 cm", "6–12 månader", "feber över 38,5 °C", "i 34 procent av fallen"):
         assert CLINICAL_NUMBER.search(_markdown_prose(sample)), sample
     assert not CLINICAL_NUMBER.search(_markdown_prose('{{ param("lengthening.latency") }} and 2 legs'))
 
