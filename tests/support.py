@@ -43,6 +43,26 @@ def guide():
     return load_guide(ROOT / "data")
 
 
+@functools.cache
+def languages():
+    """The languages mkdocs.yml builds (macros/data/languages.py): ``.root`` at /, the others
+    below it (``sv/``)."""
+    from macros.data.languages import from_config
+    from macros.data.yamlfile import read_config
+
+    return from_config(read_config(ROOT / "mkdocs.yml"))
+
+
+def built_pages(site_dir: Path, lang: str, patient: bool = False) -> dict[str, str]:
+    """{path: HTML} of the built content pages in ``lang`` (``patient=True``: the patient
+    pages only), from the one list in macros/checks/readability.py. A page under /sv/ that
+    is not translated is in no language's list (its English original is)."""
+    from macros.checks.readability import built_pages as by_language
+
+    langs = languages()
+    return by_language(site_dir, langs.root, [x for x in langs.built if x != langs.root], patient)[lang]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
