@@ -32,6 +32,15 @@ from macros.errors import GuideDataError
 
 DEFAULT = "en"
 PAGE_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
+# Pages that stay in the default language only: the clinicians' section and What changed.
+# Every other page has a translation in every language (tests/unit/test_languages.py); a
+# translated page that links to one of these says so ("(på engelska)").
+DEFAULT_ONLY = ("clinicians/", "changes.md")
+
+
+def default_only(src: str) -> bool:
+    """``clinicians/linking.md`` and ``changes.md`` are not translated."""
+    return any(src == p or p.endswith("/") and src.startswith(p) for p in DEFAULT_ONLY)
 
 
 @dataclass(frozen=True)
