@@ -195,6 +195,6 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
                                 "strings": g.strings["templates"],
                                 "text": theme_text(g.strings["templates"], editorials[lang], clinic_data,
                                                    g.strings["locale"]),
-                                "references_html": references_html, "lang": lang}
+                                "references_html": references_html, "lang": lang, "theme": g.strings["theme"]}
                          for lang, g in guides.items()}
     return site, site.theme_values[languages.default]

@@ -124,7 +124,18 @@ def on_post_page(output, page, config):
     output = output.replace('class="md-select__link"', 'class="md-select__link" target="_self"')
     if _is_fallback(page, plugin):
         output = output.replace(ARTICLE, ARTICLE[:-1] + f' lang="{escape(page.file.locale)}">', 1)
-    return output
+    return _headerlinks(output, page, config)
+
+
+def _headerlinks(output: str, page, config) -> str:
+    """The title of the link beside each heading in the page's language (the Markdown
+    extension's permalink_title is one for every language; the words are in the strings file)."""
+    words = ((page.meta.get("theme_values") or {}).get("theme") or {}).get("headerlink")
+    title = ((config.mdx_configs or {}).get("toc") or {}).get("permalink_title")
+    if not words or not title or words == title:
+        return output
+    link = re.compile(r'(<a class="headerlink" href="[^"]*" title=")' + re.escape(escape(title)) + '"')
+    return link.sub(lambda m: m.group(1) + escape(words) + '"', output)
 
 
 def on_env(env, config, files):

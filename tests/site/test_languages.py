@@ -63,6 +63,9 @@ def test_material_speaks_swedish_on_swedish_pages(site):
     assert sv.select_one("a.md-skip").get_text(strip=True) == "Gå till innehållet"
     en = _soup(site, "index.html")
     assert en.select_one("input.md-search__input")["placeholder"] == "Search"
+    # The link beside each heading is titled in the page's language (the strings' theme.headerlink).
+    for rel, html in built_pages(site.dir, "sv").items():
+        assert 'title="Link to this section"' not in html and 'title="Länk till det här avsnittet"' in html, rel
 
 
 def test_no_english_text_is_served_as_swedish(site):
