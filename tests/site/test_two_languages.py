@@ -144,6 +144,16 @@ def test_swedish_pages_show_swedish_data(site):
     assert not titles & english
 
 
+def test_every_swedish_page_foot_is_in_swedish(site):
+    pages = built_pages(site.dir, "sv")
+    assert pages
+    for rel, html in pages.items():
+        foot = " ".join(BeautifulSoup(html, "html.parser").select_one(".app-page-foot").get_text(" ").split())
+        for words in ("Senast granskad", "Nästa granskning", "Utgiven av Benlängdsguiden", "Rapportera ett fel"):
+            assert words in foot, (rel, words)
+        assert "Last reviewed" not in foot and "Published by" not in foot, rel
+
+
 def test_swedish_navigation_marks_english_only_pages(site):
     soup = _soup(site, "sv/index.html")
     nav = {a.get_text(" ", strip=True): a["href"] for a in soup.select("nav.md-nav--primary a.md-nav__link[href]")}
