@@ -126,8 +126,8 @@ def from_config(config: Mapping[str, Any]) -> Languages:
     default, others, names, site_names, extras = None, [], {}, {}, {}
     for entry in entries:
         code = _get(entry, "locale")
-        if _get(entry, "build", True) is False or code == "null":
-            continue
+        if code == "null" or (_get(entry, "build", True) is False and not only):
+            continue  # (with build_only_locale the plugin has set build: false on every other language)
         if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2}", code):
             raise GuideDataError("mkdocs.yml", "plugins.i18n.languages",
                                  f"a language is a two-letter code (en, sv), got {code!r}")
@@ -140,8 +140,16 @@ def from_config(config: Mapping[str, Any]) -> Languages:
             default = code
         else:
             others.append(code)
-    if default is None:
+    if only:
+        # The plugin has already made build_only_locale the default (it validates the settings so):
+        # a file without a suffix is still in the language listed first.
+        first = next(iter(names), None)
+        default, others = first, [c for c in names if c != first]
+    elif default is None:
         raise GuideDataError("mkdocs.yml", "plugins.i18n.languages", "no language has default: true")
+    elif next(iter(names)) != default:
+        raise GuideDataError("mkdocs.yml", "plugins.i18n.languages",
+                             f"list the default language ({default}) first: a file without a suffix is in it")
     if only and only not in names:
         raise GuideDataError("mkdocs.yml", "plugins.i18n.build_only_locale", f"{only!r} is not one of the languages")
     # build_only_locale: the plugin builds that language alone, at the root

@@ -36,15 +36,25 @@ MATERIAL_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang
 
 
 def _plugin(config):
-    plugin = config.plugins.get("i18n")
-    if plugin is None or len(plugin.build_languages) < 2:
-        return None
-    return plugin
+    """The i18n plugin (None without it: one language, nothing to do)."""
+    return config.plugins.get("i18n")
+
+
+def _several(plugin) -> bool:
+    """More than one language in this build (not BUILD_ONLY_LANGUAGE=sv)."""
+    return len(plugin.build_languages) > 1
+
+
+def _text_language(page, plugin) -> str:
+    """The language of the page's text: the macros' (from the file name, macros/site.py), else
+    the plugin's. (With BUILD_ONLY_LANGUAGE=sv the plugin takes an English file for Swedish.)"""
+    return ((page.meta.get("theme_values") or {}).get("lang")
+            or getattr(page.file, "locale", None) or plugin.current_language)
 
 
 def _is_fallback(page, plugin) -> bool:
     """Built in this language's tree from another language's file (not translated)."""
-    return getattr(page.file, "locale", plugin.current_language) != plugin.current_language
+    return _text_language(page, plugin) != plugin.current_language
 
 
 def _translations(page, plugin) -> dict[str, str]:
@@ -66,10 +76,13 @@ def on_page_context(context, page, config, nav):
     plugin = _plugin(config)
     if plugin is None:
         return context
+    if not _several(plugin):
+        page.meta["hreflang"] = {}
+        return context
     found = _translations(page, plugin)
-    if _is_fallback(page, plugin):  # one page, not two: the search engine's address is the original's
-        original = found.get(page.file.locale)
-        page.canonical_url = urljoin(config.site_url, original) if config.site_url and original is not None else None
+    original = found.get(_text_language(page, plugin))
+    if _is_fallback(page, plugin) and original is not None and config.site_url:
+        page.canonical_url = urljoin(config.site_url, original)  # one page, not two, for a search engine
     config.extra["alternate"] = [
         {"name": plugin.get_language_config(lang).name, "lang": lang,
          # Root-relative: Material's `url` filter makes it relative to the page (works offline).
@@ -123,7 +136,7 @@ def on_post_page(output, page, config):
     # search index of the page it started from.
     output = output.replace('class="md-select__link"', 'class="md-select__link" target="_self"')
     if _is_fallback(page, plugin):
-        output = output.replace(ARTICLE, ARTICLE[:-1] + f' lang="{escape(page.file.locale)}">', 1)
+        output = output.replace(ARTICLE, ARTICLE[:-1] + f' lang="{escape(_text_language(page, plugin))}">', 1)
     return _headerlinks(output, page, config)
 
 
@@ -141,7 +154,7 @@ def _headerlinks(output: str, page, config) -> str:
 def on_env(env, config, files):
     """Before the 404 page is rendered: the switcher links to each language's home page."""
     plugin = _plugin(config)
-    if plugin is not None:
+    if plugin is not None and _several(plugin):
         config.extra["alternate"] = [{"name": plugin.get_language_config(lang).name, "lang": lang,
                                       "link": _home(plugin, lang)} for lang in plugin.build_languages]
     return env
