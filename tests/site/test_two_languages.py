@@ -182,3 +182,28 @@ def test_search_index_has_both_languages_with_swedish_stemming(site):
     assert "sv" in index["config"]["lang"] and "en" in index["config"]["lang"]
     locations = {d["location"].split("#")[0] for d in index["docs"]}
     assert "help/urgent/" in locations and "sv/help/urgent/" in locations
+
+
+# --- the macros' checks hold on Swedish pages ------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ('{{ param("lengthening.latncy") }}',
+     "help/urgent.sv.md: param('lengthening.latncy'): lengthening.latncy: no such parameter"),
+    ("{{ ett_okant_namn }}", "ett_okant_namn"),  # on_undefined: strict
+    ('{{ risk("complications.nail_any", per="child") }}', "the sentence counts child"),
+])
+def test_a_mistake_on_a_swedish_page_stops_the_build(tmp_path, text, expected):
+    """The macros plugin renders the Swedish pages with the same checks: a wrong key, an
+    undefined name, a risk in the wrong sentence stop the build, naming the page."""
+    import shutil
+
+    from support import mkdocs_build
+
+    proj = tmp_path / "proj"
+    shutil.copytree(ROOT, proj, ignore=shutil.ignore_patterns(".git", "site", ".venv", "node_modules", "__pycache__"))
+    page = proj / "docs" / "help" / "urgent.sv.md"
+    page.write_text(page.read_text(encoding="utf-8") + f"\n\nFel: {text}\n", encoding="utf-8")
+    proc = mkdocs_build(tmp_path / "out", config=proj / "mkdocs.yml", check=False)
+    output = proc.stdout + proc.stderr
+    assert proc.returncode != 0, output[-2000:]
+    assert expected in output and "help/urgent.sv.md" in output, output[-2000:]
