@@ -124,10 +124,14 @@ def from_config(config: Mapping[str, Any]) -> Languages:
     entries = _get(settings, "languages") or []
     only = _get(settings, "build_only_locale")
     default, others, names, site_names, extras = None, [], {}, {}, {}
+    # With build_only_locale, the plugin rewrites its languages when MkDocs reads the config:
+    # the language built is marked default and the others build: false. The site's default
+    # language is then the one whose link is "/", and the others are still its languages.
+    rewritten = bool(only) and any(_get(entry, "link") == "/" for entry in entries)
     for entry in entries:
         code = _get(entry, "locale")
-        if code == "null" or (_get(entry, "build", True) is False and not only):
-            continue  # (with build_only_locale the plugin has set build: false on every other language)
+        if code == "null" or (_get(entry, "build", True) is False and not rewritten):
+            continue
         if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2}", code):
             raise GuideDataError("mkdocs.yml", "plugins.i18n.languages",
                                  f"a language is a two-letter code (en, sv), got {code!r}")
@@ -136,20 +140,12 @@ def from_config(config: Mapping[str, Any]) -> Languages:
             site_names[code] = _get(entry, "site_name")
         if _get(entry, "extra"):
             extras[code] = _get(entry, "extra")
-        if _get(entry, "default", False) and default is None:
+        if (_get(entry, "link") == "/" if rewritten else _get(entry, "default", False)) and default is None:
             default = code
         else:
             others.append(code)
-    if only:
-        # The plugin has already made build_only_locale the default (it validates the settings so):
-        # a file without a suffix is still in the language listed first.
-        first = next(iter(names), None)
-        default, others = first, [c for c in names if c != first]
-    elif default is None:
+    if default is None:
         raise GuideDataError("mkdocs.yml", "plugins.i18n.languages", "no language has default: true")
-    elif next(iter(names)) != default:
-        raise GuideDataError("mkdocs.yml", "plugins.i18n.languages",
-                             f"list the default language ({default}) first: a file without a suffix is in it")
     if only and only not in names:
         raise GuideDataError("mkdocs.yml", "plugins.i18n.build_only_locale", f"{only!r} is not one of the languages")
     # build_only_locale: the plugin builds that language alone, at the root
