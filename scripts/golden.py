@@ -216,7 +216,7 @@ def _dated_case(strings, model, text: str, k: int) -> dict[str, Any]:
 def planner_sv(model: dict[str, Any], amounts: list[float], dates: list[str]) -> dict[str, Any]:
     """The Swedish page's planner: every 8th amount of the English cases, the Swedish
     typed forms, and dated plans (Swedish dates)."""
-    strings = timeline_html._s(SV)
+    strings = timeline_html.planner_strings(SV)
     words = SV["js"]["units_typed"]
     texts = list(dict.fromkeys(TYPED_WITH_UNIT_SV + ["4,5", "0,75", "4.5", "45", "2,5 tum"]))
     parse = []
@@ -232,7 +232,7 @@ def planner_sv(model: dict[str, Any], amounts: list[float], dates: list[str]) ->
 
 
 def planner_cases() -> dict[str, Any]:
-    strings = timeline_html._s(GUIDE.strings)
+    strings = timeline_html.planner_strings(GUIDE.strings)
     model = timeline_html.browser_model(GUIDE)
     rng = random.Random(SEED + 1)
     low, high = _planner_plausible()

@@ -41,10 +41,13 @@ AXIS_HEIGHT = 40
 LEGEND_HEIGHT = 30
 
 
-def _s(strings: Mapping[str, Any]) -> Mapping[str, Any]:
+def planner_strings(strings: Mapping[str, Any]) -> Mapping[str, Any]:
     """``js.planner`` with ``format``: the signs and names of numbers and dates in the
     strings file's locale (``units.locale_format``), which the browser gets too."""
     return {**strings["js"]["planner"], "format": units.locale_format(strings["locale"])}
+
+
+_s = planner_strings
 
 
 def refs_href(base: str, key: str) -> str:

@@ -183,7 +183,8 @@
     function update() {
       var q = typedUnit(form, readForm(form), data.units_typed);
       var url = new URL(window.location.href);
-      FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
+      // a link is the same in every language: a number is written with a point ("4,5" -> 4.5)
+      FIELDS.forEach(function (f) { url.searchParams.set(f, f === "diff" ? U.linkNumber(q[f]) : q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
       state.fromLink = false;
       state.started = true;

@@ -33,6 +33,7 @@
       var el = form.elements[name];
       var value = el && el.value.trim();
       if (name === "amount" && check && check.typed) value = check.text;
+      if (name === "amount" && value) value = U.linkNumber(value);  // "4,5" -> 4.5, in every language
       if (name === "unit" && check && check.typed) value = check.typed;
       if (value) params.append(name, value);
     });

@@ -240,7 +240,8 @@
 
   Planner.prototype.toQuery = function (st) {
     var q = new URLSearchParams();
-    if (st.amount.trim()) q.set("amount", st.amount.trim());
+    // a link is the same in every language: a number is written with a point ("4,5" -> 4.5)
+    if (st.amount.trim()) q.set("amount", U.linkNumber(st.amount));
     q.set("unit", st.unit);
     if (st.bone) q.set("bone", st.bone);
     if (st.method) q.set("method", st.method);

@@ -126,10 +126,17 @@
     }
   }
 
+  /* A typed number as a link carries it, the same in every language: "4,5" -> "4.5";
+     text that is not a number is kept as typed (trimmed), for the page to refuse. */
+  function linkNumber(text) {
+    var t = String(text == null ? "" : text).trim();
+    return parseDecimal(t) === null ? t : t.replace(",", ".");
+  }
+
   root.LLGUnitsModel = Object.freeze({
     MM_PER_INCH: MM_PER_INCH, UNITS: UNITS, MM_PER: MM_PER, SHOWN_DECIMALS: SHOWN_DECIMALS,
     parseDecimal: parseDecimal, splitUnit: splitUnit, toMm: toMm, fromMm: fromMm, suggestUnit: suggestUnit,
     halfUp: halfUp, round1: round1, num: num, fill: fill,
-    numberText: numberText, dateParts: dateParts, shortDate: shortDate, pluralForm: pluralForm
+    linkNumber: linkNumber, numberText: numberText, dateParts: dateParts, shortDate: shortDate, pluralForm: pluralForm
   });
 })(globalThis);
