@@ -8,8 +8,14 @@ Layers (each a package; only this file and ``macros/site.py`` see more than one)
 * ``macros.checks``: checks of pages (risks in the right sentence, reading level).
 
 This file only wires: ``define_env`` loads the site once (``macros.site``) and registers
-the macros of ``macros.page_macros.MACROS``; ``on_pre_page_macros`` checks each page's front
-matter and risks; ``on_post_build`` writes the redirect pages. No other module imports MkDocs,
+the macros of ``macros.page_macros.MACROS``; ``on_pre_page_macros`` tells the site which page
+renders (``Site.set_page``: its file name gives its language, and so which strings, signs
+and glossary the macros use) and checks its front matter and risks; ``on_post_page_macros``
+appends the page language's hover glossary; ``on_post_build`` writes the redirect pages.
+
+Languages: the i18n plugin (mkdocs-static-i18n) builds each language in turn with the same
+configuration object, so ``define_env`` runs once per language; the loaded site (all
+languages' data) is kept for the whole build and loaded once. No other module imports MkDocs,
 so the same code can serve a successor generator (Zensical, properdocs) or a script.
 
 Imports are absolute (``from macros import ...``) and the project root is put on
@@ -42,11 +48,23 @@ except ImportError:  # pragma: no cover - another generator
 
 REVIEW_INTERVAL_MONTHS = 12
 
+# The configuration object of the build under way and its loaded site: the i18n plugin runs
+# the build once per language with the same configuration object.
+_LOADED: list = []
+
+
+def _load(env):
+    if _LOADED and _LOADED[0] is env.conf:
+        return _LOADED[1], _LOADED[2]
+    site, theme_values = load_site(env.conf, Path(env.project_dir))
+    _LOADED[:] = [env.conf, site, theme_values]
+    return site, theme_values
+
 
 def define_env(env) -> None:
     """Load the data and register the macros (called by mkdocs-macros at ``on_config``)."""
     try:
-        site, theme_values = load_site(env.conf, Path(env.project_dir))
+        site, theme_values = _load(env)
     except GuideDataError as err:
         raise BuildError(str(err)) from None
     if site.clinic.site_url:  # the clinic's own address: canonical links, sitemap and printed links
@@ -82,10 +100,13 @@ def _deferred(env, call):
 
 
 def on_post_page_macros(env) -> None:
-    """Stop the build at the page's first authoring error, in one line."""
+    """Stop the build at the page's first authoring error, in one line; then append the
+    hover glossary in the page's language (``*[TERM]: definition`` lines for Markdown's abbr
+    extension; appended after the macros ran, so it is never read as a template)."""
     errors = env.variables.pop("authoring_errors", None)
     if errors:
         raise BuildError(errors[0])
+    env.markdown = env.markdown + "\n\n" + env.variables["site"].abbreviations_text()
 
 
 def _current_page(env):
@@ -105,9 +126,10 @@ def _page_values(env, page, markdown: str) -> None:
     """The per-page part of on_pre_page_macros (also run by Zensical from define_env,
     where the page's Markdown is not available, so the risk sentences are not checked)."""
     site = env.variables["site"]
-    site.page_src = (getattr(getattr(page, "file", None), "src_uri", None)
-                     or getattr(page, "path", None) or "")  # Zensical's Page has .path
-    site.page_url = getattr(page, "url", "") or ""
+    site.set_page(getattr(getattr(page, "file", None), "src_uri", None)
+                  or getattr(page, "path", None) or "",  # Zensical's Page has .path
+                  getattr(page, "url", "") or "")
+    src = site.languages.source(site.page_src)  # help/urgent.sv.md -> help/urgent.md
     try:
         reviewed, _ = check_front_matter(page.meta, site.guide.references, site.page_name)
     except GuideDataError as err:
@@ -119,7 +141,10 @@ def _page_values(env, page, markdown: str) -> None:
     page.meta["next_review"] = add_months(reviewed, REVIEW_INTERVAL_MONTHS)
     page.meta["reviewed_text"] = long_date(reviewed, locale)
     page.meta["next_review_text"] = month_year(page.meta["next_review"], locale)
-    short = site.permalinks.for_page(site.page_src) or page_url(site.page_src)
+    # The permanent short links (go/...) are the default language's; another language's page
+    # gets its own address.
+    short = ((site.permalinks.for_page(src) if site.lang == site.languages.default else None)
+             or "/" + site.languages.prefix(site.build_lang) + page_url(src).lstrip("/"))
     url = qr.absolute(site.site_url, short)
     t = site.strings["templates"]["clinic"]
     page.meta["permalink"] = url
@@ -128,16 +153,19 @@ def _page_values(env, page, markdown: str) -> None:
     # Dates as text in the strings file's locale (Babel): Zensical's templates (MiniJinja)
     # get dates as ISO strings, with no strftime.
     page.meta["changes"] = [{"date": c.date, "anchor": c.anchor, "date_text": long_date(c.date, locale)}
-                            for c in site.changes if c.covers(site.page_src)]
-    page.meta["theme_values"] = env.variables["theme_values"]  # what overrides/ reads
+                            for c in site.changes if c.covers(src)]
+    env.variables["guide"] = site.guide  # pages read guide.strings: the page's language
+    page.meta["theme_values"] = site.theme_values[site.lang]  # what overrides/ reads, in the page's language
 
 
 def on_post_build(env) -> None:
     """Write a redirect page at every permanent link and every moved address."""
     site = env.variables["site"]
     out_dir = Path(env.conf["site_dir"])
-    for rel, html in redirect_pages(site.permalinks, site.strings).items():
+    for rel, html in redirect_pages(site.permalinks, site.guides[site.languages.default].strings).items():
         out = out_dir / rel
+        if out.exists() and out.read_text(encoding="utf-8") == html:
+            continue  # written by this build's first language
         if out.exists():
             raise BuildError(f"permalinks.yml: /{rel}: a page already exists at this address")
         out.parent.mkdir(parents=True, exist_ok=True)

@@ -58,7 +58,7 @@ from macros.render import editorial as editorial_render
 from macros.render import glossary as glossary_render
 from macros.render import growth as growth_render
 from macros.render import timeline as timeline_render
-from macros.site import ABBREVIATIONS_FILE, Site
+from macros.site import Site
 
 PLANNER_PAGE = "/lengthening/planner/"
 
@@ -132,7 +132,7 @@ def bibliography(site: Site) -> str:
 
 
 def glossary(site: Site) -> str:
-    entries = glossary_data.load(ABBREVIATIONS_FILE)
+    entries = glossary_data.load(site.abbreviations)
     return glossary_render.render(entries, site.strings["templates"]["glossary"]["empty"])
 
 

@@ -5,6 +5,13 @@ for the edition that ``config`` (the parsed mkdocs.yml, as a plain mapping) desc
 guide's parameters, references, strings, signs and phone numbers; the clinic file of a
 clinic edition; the permanent links; the record of changes; the editorial statement.
 
+Languages: every language of the build (``macros.data.languages``, from the i18n plugin's
+settings) gets its own strings, warning signs, glossary and phone-number order, loaded once
+here; parameters and references are one for all. ``Site.set_page(src, url)`` tells the site
+which page renders, and so its language (from the file name: ``help/urgent.sv.md`` is
+Swedish); ``site.guide``, ``site.strings`` and ``site.abbreviations`` then give that
+language's data, so no macro or render function asks which language it is.
+
 Also the few facts about the current page the macros need: its name for error messages,
 and links from it to other pages (relative, so the site works under any base path and
 offline).
@@ -21,8 +28,10 @@ from typing import Any, Mapping
 
 from macros.data import changes as changes_data
 from macros.data import editorial as editorial_data
+from macros.data import languages as lang_files
 from macros.data.clinic import Clinic, load_clinic
-from macros.data.guide import Guide, load_guide
+from macros.data.guide import Guide, load_editions, load_guide
+from macros.data.languages import Languages
 from macros.data.permalinks import Permalinks, load_permalinks
 from macros.errors import GuideDataError
 from macros.model import growth
@@ -31,14 +40,16 @@ from macros.render.clinic import template_data, theme_text
 from macros.render.references import reference
 
 ROOT = Path(__file__).resolve().parent.parent
-ABBREVIATIONS_FILE = ROOT / "includes" / "abbreviations.md"  # beside macros/, in every edition
+INCLUDES = ROOT / "includes"  # beside macros/, in every edition
+ABBREVIATIONS_FILE = INCLUDES / "abbreviations.md"  # the default language's hover glossary
 
 
 @dataclass
 class Site:
-    """The loaded data of one edition, and where the page being rendered is."""
+    """The loaded data of one edition in each of its languages, and where the page being
+    rendered is (and so which language's data the macros use)."""
 
-    guide: Guide
+    guides: Mapping[str, Guide]  # by language: the same parameters, each language's words
     clinic: Clinic
     permalinks: Permalinks
     changes: list
@@ -51,23 +62,59 @@ class Site:
     directory_urls: bool
     contact_email: str = ""
     site_name: str = ""  # the edition's name (mkdocs.yml site_name): heads a printed plan
-    page_src: str = ""  # the Markdown file being rendered ("help/urgent.md")
-    page_url: str = ""  # its address relative to the site root ("help/urgent/")
+    languages: Languages = Languages()
+    abbreviation_files: Mapping[str, Path] | None = None  # by language: the hover glossary
+    theme_values: Mapping[str, dict] | None = None  # by language: what the theme's templates read
+    page_src: str = ""  # the Markdown file being rendered ("help/urgent.md", "help/urgent.sv.md")
+    page_url: str = ""  # its address relative to the site root ("help/urgent/", "sv/help/urgent/")
+    lang: str = "en"  # the language of the page being rendered (of its file)
+
+    def set_page(self, src: str, url: str) -> None:
+        """The page being rendered: its file (whose name gives its language) and address."""
+        self.page_src, self.page_url = src or "", url or ""
+        self.lang = self.languages.of_page(self.page_src)
+
+    @property
+    def guide(self) -> Guide:
+        """The data in the current page's language."""
+        return self.guides[self.lang]
 
     @property
     def strings(self) -> Mapping[str, Any]:
         return self.guide.strings
 
     @property
+    def abbreviations(self) -> Path:
+        """The hover glossary (``*[TERM]: definition`` lines) in the current page's language."""
+        files = self.abbreviation_files or {}
+        return files.get(self.lang, ABBREVIATIONS_FILE)
+
+    def abbreviations_text(self) -> str:
+        """The text of the current language's hover glossary (read once per build)."""
+        cache = self.__dict__.setdefault("_abbreviation_texts", {})
+        if self.lang not in cache:
+            cache[self.lang] = self.abbreviations.read_text(encoding="utf-8")
+        return cache[self.lang]
+
+    @property
+    def build_lang(self) -> str:
+        """The language whose tree the current page is built in ("sv" under /sv/): a page not
+        yet translated is built there from the default language's file."""
+        return self.languages.of_url(self.page_url)
+
+    @property
     def page_name(self) -> str:
         return self.page_src or self.page_url or "page"
 
     def page_files(self) -> list[str]:
-        return sorted(p.relative_to(self.docs_dir).as_posix() for p in self.docs_dir.rglob("*.md"))
+        """The pages, by their default-language files (``help/urgent.md``)."""
+        return sorted(p for p in (f.relative_to(self.docs_dir).as_posix() for f in self.docs_dir.rglob("*.md"))
+                      if self.languages.source(p) == p)
 
     def href(self, src: str) -> str:
-        """A link from the current page to the page built from ``src`` (``help/questions.md``)."""
-        stem = src[:-3]
+        """A link from the current page to the page built from ``src`` (``help/questions.md``),
+        in the same language's tree (``sv/help/questions/`` from a page under /sv/)."""
+        stem = self.languages.prefix(self.build_lang) + src[:-3]
         if self.directory_urls:
             target = "" if stem == "index" else (stem[:-5] if stem.endswith("/index") else stem + "/")
         else:
@@ -80,15 +127,17 @@ class Site:
         return rel
 
     def refs_base(self) -> str:
-        """The References page's URL relative to the current page."""
+        """The References page's URL relative to the current page (in the page's language tree)."""
+        prefix = self.languages.prefix(self.build_lang)
         if self.directory_urls:
-            return "../" * len([p for p in self.page_url.split("/") if p]) + "references/"
-        return "../" * self.page_url.count("/") + "references.html"
+            return "../" * len([p for p in self.page_url.split("/") if p]) + prefix + "references/"
+        return "../" * self.page_url.count("/") + prefix + "references.html"
 
 
 def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[str, Any]]:
     """The loaded site, and the values the theme's templates read from ``config.extra``
-    (the clinic's details, the editorial statement and its sign-offs in words, strings).
+    (the clinic's details, the editorial statement and its sign-offs in words, strings) in
+    the default language; ``site.theme_values[lang]`` has them in each language.
     Raises :class:`GuideDataError`."""
     extra = config.get("extra") or {}
     project_dir = Path(project_dir)
@@ -104,22 +153,30 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     docs_dir = Path(config["docs_dir"])
     if not docs_dir.is_absolute():
         docs_dir = project_dir / docs_dir
-    pages = [p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")]
+    languages = lang_files.from_config(config)
+    guides = load_editions(guide, data_dir, languages)
+    pages = [p for p in (f.relative_to(docs_dir).as_posix() for f in docs_dir.rglob("*.md"))
+             if languages.source(p) == p]
     permalinks = load_permalinks(data_dir / "permalinks.yml", pages)
     changes = changes_data.load_changes(data_dir, guide.references, pages)
     default_unit = extra.get("default_unit", "cm")  # an edition setting: cm is the common spoken unit
     if default_unit not in INPUT_UNITS:
         raise GuideDataError("mkdocs.yml", "extra.default_unit",
                              f"must be one of {', '.join(INPUT_UNITS)}, not {default_unit!r}")
+    abbreviations = {lang: lang_files.existing(lang_files.abbreviations_file(INCLUDES, lang, languages.default),
+                                               ABBREVIATIONS_FILE) for lang in languages.codes}
     site = Site(
-        guide=guide, clinic=clinic, permalinks=permalinks, changes=changes, editorial=editorial,
+        guides=guides, clinic=clinic, permalinks=permalinks, changes=changes, editorial=editorial,
         tracker=editorial_data.issue_tracker(config.get("repo_url") or extra.get("repository"), None),
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
-        contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "")
+        contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "",
+        languages=languages, abbreviation_files=abbreviations, lang=languages.default)
     clinic_data = template_data(clinic)
-    theme_values = {"editorial": editorial, "clinic": clinic_data,
-                    "strings": guide.strings["templates"],
-                    "text": theme_text(guide.strings["templates"], editorial, clinic_data, guide.strings["locale"]),
-                    "references_html": {k: str(reference(r)) for k, r in guide.references.items()}}
-    return site, theme_values
+    references_html = {k: str(reference(r)) for k, r in guide.references.items()}
+    site.theme_values = {lang: {"editorial": editorial, "clinic": clinic_data,
+                                "strings": g.strings["templates"],
+                                "text": theme_text(g.strings["templates"], editorial, clinic_data, g.strings["locale"]),
+                                "references_html": references_html, "lang": lang}
+                         for lang, g in guides.items()}
+    return site, site.theme_values[languages.default]

@@ -8,7 +8,7 @@ Pure module: no MkDocs import.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -17,6 +17,8 @@ from macros.data.yamlfile import read_yaml
 from macros.errors import GuideDataError
 from macros.data.clinic import Clinic, apply_overrides, overridden_keys
 from macros.data.parameters import Parameters, parse_parameters
+from macros.data import languages as lang_files
+from macros.data.languages import Languages
 from macros.data.strings import load_strings
 from macros.data.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
 
@@ -64,3 +66,21 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
     signs = load_signs(data_dir / URGENT_FILE, references, lambda key, which: params[key])
     regions = clinic.emergency or load_regions(data_dir / EMERGENCY_FILE)
     return Guide(references, params, strings, clinic, overridden, signs, regions)
+
+
+def load_editions(base: Guide, data_dir: Path, languages: Languages) -> dict[str, Guide]:
+    """One :class:`Guide` per language: ``base`` (the default language, from
+    :func:`load_guide`) and, for each other language, the same parameters, references and
+    clinic with that language's strings, warning signs and phone-number list
+    (:mod:`macros.data.languages` names the files). Each file is read once per build."""
+    data_dir = Path(data_dir)
+    editions = {languages.default: base}
+    for lang in languages.others:
+        strings_file = lang_files.existing(lang_files.strings_file(data_dir, lang), data_dir / STRINGS_FILE)
+        urgent_file = lang_files.existing(lang_files.urgent_file(data_dir, lang, languages.default),
+                                          data_dir / URGENT_FILE)
+        strings = load_strings(strings_file, base.params.units)
+        signs = load_signs(urgent_file, base.references, lambda key, which: base.params[key])
+        regions = base.clinic.emergency or load_regions(data_dir / EMERGENCY_FILE, lang)
+        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions)
+    return editions

@@ -328,10 +328,19 @@ class Region(Model):
 Regions = Annotated[list[Region], Field(min_length=1)]
 
 
+class RegionName(Model):
+    region: Text = Field(description="A region of `regions`, by its name there")
+    name: Text = Field(description="Its name in this language, written to follow 'in' ('i' in Swedish): Sverige")
+
+
 class EmergencyFile(Model):
     """data/emergency.yml: emergency and advice phone numbers by region."""
 
     regions: Regions
+    languages: dict[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")],
+                    Annotated[list[RegionName], Field(min_length=1)]] | None = Field(
+        default=None, description="Each other language edition: every region once, in its order "
+                                  "(its own country first), named in its language")
 
 
 # --- clinic.yml ----------------------------------------------------------------------------
@@ -415,8 +424,8 @@ CHANGES_HINTS = {"pages": {"too_short": "needs at least one page (a file under d
 FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "parameters": (ParametersFile, ("data/parameters.yml",)),
     "references": (ReferencesFile, ("data/references.yml",)),
-    "strings": (StringsFile, ("data/strings.en.yml",)),
-    "urgent": (UrgentFile, ("data/urgent.yml",)),
+    "strings": (StringsFile, ("data/strings.en.yml", "data/strings.sv.yml")),
+    "urgent": (UrgentFile, ("data/urgent.yml", "data/urgent.sv.yml")),
     "emergency": (EmergencyFile, ("data/emergency.yml",)),
     "permalinks": (PermalinksFile, ("data/permalinks.yml",)),
     "changes": (ChangesFile, ("data/changes.yml",)),

@@ -135,8 +135,35 @@ def load_signs(path: Path, references: Mapping[str, Any], check: Callable[[str, 
     return parse_signs(read_yaml(path), references, check, path.name)
 
 
-def load_regions(path: Path) -> tuple[Region, ...]:
+def load_regions(path: Path, lang: str | None = None) -> tuple[Region, ...]:
+    """The regions of ``emergency.yml``; for ``lang`` (a language other than the default one),
+    in that language's order and with its names (``languages.<lang>``), when the file has them."""
     raw = read_yaml(path)
     schema.validate(schema.EmergencyFile, raw, path.name)
-    return parse_regions(raw["regions"], path.name)
+    regions = parse_regions(raw["regions"], path.name)
+    order = (raw.get("languages") or {}).get(lang) if lang else None
+    if order is None:
+        return regions
+    return in_language(regions, order, path.name, f"languages.{lang}")
+
+
+def in_language(regions: tuple[Region, ...], order: list[Mapping[str, str]], file: str, key: str
+                ) -> tuple[Region, ...]:
+    """``regions`` in the order of ``order`` ([{region, name}]), each named ``name``: every
+    region exactly once, so a language edition cannot drop or invent a phone number."""
+    by_name = {r.region: r for r in regions}
+    out, seen = [], set()
+    for i, entry in enumerate(order):
+        name = entry["region"]
+        if name not in by_name:
+            raise GuideDataError(file, f"{key}[{i}].region", f"{name!r} is not a region of regions")
+        if name in seen:
+            raise GuideDataError(file, f"{key}[{i}].region", f"lists {name!r} a second time")
+        seen.add(name)
+        r = by_name[name]
+        out.append(Region(_text(entry["name"], file, f"{key}[{i}].name"), r.emergency, r.advice))
+    missing = [r.region for r in regions if r.region not in seen]
+    if missing:
+        raise GuideDataError(file, key, f"misses {', '.join(repr(m) for m in missing)} (every region, once)")
+    return tuple(out)
 
