@@ -133,6 +133,8 @@ def units_cases() -> dict[str, Any]:
                   for d in [dt.date(2026, 12, 28) + dt.timedelta(days=k) for k in range(0, 800, 11)]
                   + [dt.date(2027, 3, 1), dt.date(2027, 3, 8), dt.date(2028, 2, 29), dt.date(2100, 12, 31)]],
         "plural": [[n] + [units.plural_form(n, FORMATS[lang]) for lang in FORMATS] for n in range(0, 30)],
+        # a typed number as a link carries it, the same in every language
+        "linkNumber": [[text, units.link_number(text)] for text in texts],
         "sv": {"unitsTyped": SV["js"]["units_typed"],
                "splitUnit": [[text, *units.split_unit(text, SV["js"]["units_typed"])]
                              for text in dict.fromkeys(TYPED_WITH_UNIT_SV + TYPED_WITH_UNIT)]},

@@ -77,6 +77,13 @@ def split_unit(text: object, words: Mapping[str, Any] | None) -> tuple[str, str 
     return t, None
 
 
+def link_number(text: object) -> str:
+    """A typed number as a link carries it, the same in every language: "4,5" -> "4.5";
+    text that is not a number is kept as typed (trimmed), for the page to refuse."""
+    t = trim(str("" if text is None else text))
+    return t if parse_decimal(t) is None else t.replace(",", ".")
+
+
 def to_mm(value: float, unit: str) -> float:
     """Millimetres from ``value`` in ``unit`` (mm, cm or in)."""
     if unit not in MM_PER_INPUT:

@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode
 
 from macros.model import wording
-from macros.model.units import locale_format
+from macros.model.units import link_number, locale_format
 from macros.render import qr
 from macros.render import references as references_html
 from macros.render.environment import render
@@ -135,7 +135,8 @@ def sources_read(references: Mapping[str, Reference], strings: Mapping[str, Any]
 def planner_query(**fields: Any) -> str:
     """The query string of a prefilled planner link, fields in the documented order."""
     order = ("amount", "unit", "bone", "method", "date")
-    pairs = [(k, fields[k]) for k in order if fields.get(k) not in (None, "")]
+    # the same in every language: a typed decimal comma is written with a point (units-model.js linkNumber)
+    pairs = [(k, link_number(fields[k]) if k == "amount" else fields[k]) for k in order if fields.get(k) not in (None, "")]
     return urlencode(pairs)
 
 

@@ -51,6 +51,13 @@ test("dates are written as Python writes them in each language", () => {
   assert.equal(U.shortDate(utc("2027-03-01"), sv), "1 mars 2027");
 });
 
+test("a typed number is written in a link as Python writes it, the same in every language", () => {
+  assert.ok(units.linkNumber.length > 500);
+  for (const [text, want] of units.linkNumber) assert.equal(U.linkNumber(text), want, label(text));
+  assert.equal(U.linkNumber(" 4,5 "), "4.5");
+  assert.equal(U.linkNumber("4,5,6"), "4,5,6");
+});
+
 test("plural forms follow the locale as Babel gives them", () => {
   for (const [n, ...forms] of units.plural) {
     LANGS.forEach((lang, i) => assert.equal(U.pluralForm(n, units.formats[lang]), forms[i], label([n, lang])));
