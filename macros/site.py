@@ -21,6 +21,7 @@ Pure module: no MkDocs import (the wiring in ``macros/__init__.py`` passes plain
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,6 +38,7 @@ from macros.errors import GuideDataError
 from macros.model import growth
 from macros.model.units import INPUT_UNITS
 from macros.render.clinic import template_data, theme_text
+from macros.render.environment import long_date
 from macros.render.references import reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -154,6 +156,10 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     if not docs_dir.is_absolute():
         docs_dir = project_dir / docs_dir
     languages = lang_files.from_config(config)
+    if clinic.language and clinic.language != languages.root:
+        raise GuideDataError(clinic_file.name, "clinic.language",
+                             f"is {clinic.language!r}, but this build's pages are in {languages.root!r}: build the "
+                             f"edition with bash scripts/clinic, which builds the {clinic.language!r} pages at the root")
     guides = load_editions(guide, data_dir, languages)
     pages = [p for p in (f.relative_to(docs_dir).as_posix() for f in docs_dir.rglob("*.md"))
              if languages.source(p) == p]
@@ -177,6 +183,22 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     site.theme_values = {lang: {"editorial": editorial, "clinic": clinic_data,
                                 "strings": g.strings["templates"],
                                 "text": theme_text(g.strings["templates"], editorial, clinic_data, g.strings["locale"]),
-                                "references_html": references_html, "lang": lang}
+                                "references_html": references_html, "lang": lang,
+                                "downloads": download_paths(extra, lang, languages.default),
+                                "book": g.strings["book"], "edition_date": long_date(dt.date.today(), g.strings["locale"])}
                          for lang, g in guides.items()}
-    return site, site.theme_values[languages.default]
+    # config.extra (the PDF cover reads it) in the language built at the root: the default
+    # one, or the one language of a build made with build_only_locale (the Swedish book)
+    return site, site.theme_values[languages.root]
+
+
+def download_paths(extra: Mapping[str, Any], lang: str, default: str) -> dict[str, str]:
+    """Where the PDF book and the offline zip of ``lang`` are published (``extra.downloads``
+    in mkdocs.yml: ``pdf`` and ``offline`` for the default language, the same under a
+    language's code for another, e.g. ``sv: {pdf: ..., offline: ...}``)."""
+    downloads = extra.get("downloads") or {}
+    chosen = downloads if lang == default else downloads.get(lang)
+    if not isinstance(chosen, Mapping) or not {"pdf", "offline"} <= set(chosen):
+        raise GuideDataError("mkdocs.yml", f"extra.downloads{'' if lang == default else '.' + lang}",
+                             "needs the paths 'pdf' and 'offline' of this language's book and offline copy")
+    return {"pdf": chosen["pdf"], "offline": chosen["offline"]}

@@ -22,7 +22,7 @@ from support import CHROMIUM, CHROMIUM_ARGS, ROOT, Downloads, Site, free_port, g
 LAYERS = ("unit", "site", "browser", "pdf")
 
 
-NEEDS = {"site": "site", "browser": "browser", "downloads": "pdf"}  # fixture -> mark
+NEEDS = {"site": "site", "browser": "browser", "downloads": "pdf", "downloads_sv": "pdf"}  # fixture -> mark
 
 
 def pytest_collection_modifyitems(items):
@@ -86,4 +86,17 @@ def downloads(tmp_path_factory) -> Downloads:
 
     out = tmp_path_factory.mktemp("downloads")
     built = build_downloads.build(out, pdf_html=out / "pdf-html")
+    return Downloads(built["pdf"], built["offline_zip"], built["offline_dir"], out / "pdf-html")
+
+
+@pytest.fixture(scope="session")
+def downloads_sv(tmp_path_factory) -> Downloads:
+    """The Swedish PDF book and offline zip, built once per session (scripts/pdf's code,
+    one language)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_downloads
+
+    out = tmp_path_factory.mktemp("downloads-sv")
+    built = build_downloads.build(out, pdf_html=out / "pdf-html", lang="sv")
+    print(f"\nSwedish book: {built['seconds']['pdf']:.0f} s, offline copy: {built['seconds']['offline']:.0f} s")
     return Downloads(built["pdf"], built["offline_zip"], built["offline_dir"], out / "pdf-html")

@@ -112,15 +112,19 @@ def from_config(config: Mapping[str, Any]) -> Languages:
     entries = _get(settings, "languages") or []
     only = _get(settings, "build_only_locale")
     default, others, names = None, [], {}
+    # With build_only_locale, the plugin rewrites its languages when MkDocs reads the config:
+    # the language built is marked default and the others build: false. The site's default
+    # language is then the one whose link is "/", and the others are still its languages.
+    rewritten = bool(only) and any(_get(entry, "link") == "/" for entry in entries)
     for entry in entries:
         code = _get(entry, "locale")
-        if _get(entry, "build", True) is False or code == "null":
+        if code == "null" or (_get(entry, "build", True) is False and not rewritten):
             continue
         if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2}", code):
             raise GuideDataError("mkdocs.yml", "plugins.i18n.languages",
                                  f"a language is a two-letter code (en, sv), got {code!r}")
         names[code] = _get(entry, "name") or code
-        if _get(entry, "default", False) and default is None:
+        if (_get(entry, "link") == "/" if rewritten else _get(entry, "default", False)) and default is None:
             default = code
         else:
             others.append(code)
