@@ -184,7 +184,7 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
                                 "strings": g.strings["templates"],
                                 "text": theme_text(g.strings["templates"], editorial, clinic_data, g.strings["locale"]),
                                 "references_html": references_html, "lang": lang,
-                                "downloads": download_paths(extra, lang, languages.default),
+                                "files": download_paths(extra, lang, languages.default),  # not "downloads": config.extra gets these keys
                                 "book": g.strings["book"], "edition_date": long_date(dt.date.today(), g.strings["locale"])}
                          for lang, g in guides.items()}
     # config.extra (the PDF cover reads it) in the language built at the root: the default

@@ -172,17 +172,47 @@ def edition_pdf_config(edition: Path, version: str, *, home_only: bool = False) 
     theirs = read_config(edition / "mkdocs.yml")
     to_pdf = next(p for p in ours["plugins"] if isinstance(p, dict) and "to-pdf" in p)
     to_pdf = {"to-pdf": dict(to_pdf["to-pdf"])}
+    plugins = list(theirs.get("plugins") or ["search"])
+    lang = edition_language(edition, theirs)
+    if lang:
+        # an edition in another language (clinic.yml: language): its pages alone, at the root,
+        # with that language's cover words (as scripts/clinic builds it)
+        plugins = [{"i18n": {**p["i18n"], "build_only_locale": lang}} if isinstance(p, dict) and "i18n" in p else p
+                   for p in plugins]
+        book = load_strings_file(lang)["book"]
+        to_pdf["to-pdf"].update(cover_subtitle=book["cover_subtitle"], toc_title=book["toc_title"])
+        name = language_site_name(theirs, lang)
+        if name:
+            to_pdf["to-pdf"]["cover_title"] = name
+        if not home_only and only_in_default(lang):
+            to_pdf["to-pdf"]["exclude_pages"] = [re.escape(url) + "$" for url in only_in_default(lang)]
+            hooks = theirs.get("hooks") or []
+            extra_hooks = {"hooks": [str((edition / h).resolve()) for h in hooks] + [str(ROOT / "pdf/omitted_links.py")]}
+        else:
+            extra_hooks = {}
+    else:
+        extra_hooks = {}
     if home_only:
         to_pdf["to-pdf"]["exclude_pages"] = [".+"]  # every page but the home page (URL "")
     config = {
         "INHERIT": "mkdocs.yml",
         "extra": {**ours["extra"], "edition_version": version},
-        "plugins": list(theirs.get("plugins") or ["search"]) + [to_pdf],
+        "plugins": plugins + [to_pdf],
+        **extra_hooks,
     }
     path = edition / ".mkdocs-pdf.yml"
     path.write_text("# Made by scripts/build_downloads.py for one build; safe to delete.\n"
-                    + yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+                    + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path
+
+
+def edition_language(edition: Path, config: dict) -> str | None:
+    """The language of an edition's pages: ``clinic.language`` in its clinic file, if any."""
+    clinic_file = (config.get("extra") or {}).get("clinic_file")
+    if not clinic_file or not (edition / clinic_file).is_file():
+        return None
+    data = yaml.safe_load((edition / clinic_file).read_text(encoding="utf-8")) or {}
+    return (data.get("clinic") or {}).get("language") or None
 
 
 def build_edition_pdf(edition: Path, out: Path, *, home_only: bool = False) -> Path:
@@ -191,11 +221,14 @@ def build_edition_pdf(edition: Path, out: Path, *, home_only: bool = False) -> P
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     env.pop("SITE_URL", None)
     config = edition_pdf_config(edition.resolve(), edition_version(), home_only=home_only)
+    lang = edition_language(edition.resolve(), read_config(edition / "mkdocs.yml"))
+    if lang and not home_only:  # links to the pages the book leaves out go online (pdf/omitted_links.py)
+        env["GUIDE_BOOK_OMIT"] = json.dumps({"site_url": online_url(env), "pages": only_in_default(lang)})
     try:
         with tempfile.TemporaryDirectory() as tmp:
             # Home only: links to the left-out pages cannot resolve, so not --strict there.
             mkdocs_build(str(config), Path(tmp) / "site", env, strict=not home_only)
-            pdf = out / Path(download_paths()["pdf"]).name
+            pdf = out / Path(download_paths(edition_language(edition.resolve(), read_config(edition / "mkdocs.yml")))["pdf"]).name
             shutil.copyfile(Path(tmp) / "site" / "leg-length-guide.pdf", pdf)
     finally:
         config.unlink(missing_ok=True)
