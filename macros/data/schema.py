@@ -288,6 +288,8 @@ class StringsFile(Model):
     js: dict[str, Any] = Field(description="Strings shipped to the browser")
     book: dict[str, str] = Field(description="The PDF book of this language: cover subtitle, contents title, "
                                              "the note for pages left out (in another language only)")
+    theme: dict[Literal["headerlink"], Text] = Field(
+        description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
 
 
 # --- urgent.yml and emergency.yml ----------------------------------------------------------

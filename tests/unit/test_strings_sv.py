@@ -1,0 +1,135 @@
+"""The Swedish data files are faithful copies of the English ones in everything but words.
+
+data/strings.sv.yml has exactly the keys of data/strings.en.yml, and every string keeps the
+{placeholders} of its English original (code fills them by name) and stays free of HTML
+where the English is. data/urgent.sv.yml has the same tiers, the same signs in the same
+order, the same ids and sources and the same {param:...} references as data/urgent.yml, so
+no warning sign changes tier or loses a source in translation. Both files also pass the
+loaders the build uses. Expected values come from the English files, never from the output.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from support import ROOT, guide
+from macros.data import glossary
+from macros.data.strings import parse_strings
+from macros.data.urgent import PARAM_REF, TIERS, parse_signs
+from macros.errors import GuideDataError
+
+DATA = ROOT / "data"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+# Lists a translation may lengthen: the words a reader may type after an amount (each
+# language adds its own, see the comment above js.units_typed).
+OPEN_LISTS = {"js.units_typed.mm", "js.units_typed.cm", "js.units_typed.in"}
+
+
+def read(name: str):
+    return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
+
+
+EN, SV = read("strings.en.yml"), read("strings.sv.yml")
+
+
+def leaves(node, path=""):
+    """``(dotted path, value)`` for every string, number or empty value in ``node``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from leaves(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from leaves(value, f"{path}[{i}]")
+    else:
+        yield path, node
+
+
+def shape(node, path=""):
+    """The structure of ``node``: mappings by key, lists by length (open lists by kind only)."""
+    if isinstance(node, dict):
+        return {k: shape(v, f"{path}.{k}" if path else str(k)) for k, v in node.items()}
+    if isinstance(node, list):
+        if path in OPEN_LISTS:
+            return "list"
+        return [shape(v, f"{path}[{i}]") for i, v in enumerate(node)]
+    return type(node).__name__
+
+
+def test_swedish_strings_have_exactly_the_english_keys():
+    assert shape(SV) == shape(EN)
+
+
+def test_swedish_strings_pass_the_loader_with_a_swedish_locale():
+    strings = parse_strings(SV, guide().params.units, "strings.sv.yml")
+    assert strings["locale"] == "sv_SE"
+    assert SV["js"]["companion"]["locale"] == SV["js"]["planner"]["locale"] == "sv-SE"
+    assert SV["templates"]["clinic"]["lang"] == "sv"
+
+
+EN_LEAVES = dict(leaves(EN))
+
+
+@pytest.mark.parametrize("path", [p for p, v in EN_LEAVES.items() if isinstance(v, str)])
+def test_each_string_keeps_its_placeholders_and_stays_free_of_html(path):
+    en, sv = EN_LEAVES[path], dict(leaves(SV))[path]
+    assert isinstance(sv, str), f"{path}: not a string in strings.sv.yml"
+    assert sorted(set(PLACEHOLDER.findall(sv))) == sorted(set(PLACEHOLDER.findall(en))), path
+    if not TAG.search(en):
+        assert not TAG.search(sv), f"{path}: HTML in the Swedish string"
+    assert bool(en.strip()) == bool(sv.strip()), f"{path}: empty in one language only"
+
+
+def test_numbers_that_are_data_are_not_translated():
+    """The ladder of "n in d" phrases and the typed-number examples are data, not words."""
+    assert SV["templates"]["risk"]["ladder"] == EN["templates"]["risk"]["ladder"]
+    examples = {u: float(v.replace(",", ".")) for u, v in SV["js"]["growth"]["diff_examples"].items()}
+    assert examples == {u: float(v) for u, v in EN["js"]["growth"]["diff_examples"].items()}
+
+
+def test_a_broken_swedish_copy_is_caught():
+    """The comparison itself fails on a renamed placeholder and on a missing key."""
+    broken = yaml.safe_load(yaml.safe_dump(SV, allow_unicode=True))
+    broken["templates"]["range"] = "{lo}–{high}"
+    del broken["js"]["planner"]["copied"]
+    assert shape(broken) != shape(EN)
+    assert PLACEHOLDER.findall(broken["templates"]["range"]) != PLACEHOLDER.findall(EN["templates"]["range"])
+
+
+URGENT_EN, URGENT_SV = read("urgent.yml"), read("urgent.sv.yml")
+
+
+def test_swedish_signs_keep_tiers_order_ids_and_sources():
+    assert list(URGENT_SV["tiers"]) == list(URGENT_EN["tiers"]) == list(TIERS)
+    for tier in TIERS:
+        en, sv = URGENT_EN["tiers"][tier], URGENT_SV["tiers"][tier]
+        assert [s["id"] for s in sv] == [s["id"] for s in en], tier
+        for a, b in zip(en, sv):
+            assert b["sources"] == a["sources"], a["id"]
+            assert set(b) == set(a), a["id"]
+
+
+@pytest.mark.parametrize("tier,sid,field", [(t, s["id"], f) for t in TIERS for s in URGENT_EN["tiers"][t]
+                                            for f in ("text", "why")])
+def test_swedish_signs_keep_their_parameters(tier, sid, field):
+    en = next(s for s in URGENT_EN["tiers"][tier] if s["id"] == sid)[field]
+    sv = next(s for s in URGENT_SV["tiers"][tier] if s["id"] == sid)[field]
+    assert sorted(m.group(0) for m in PARAM_REF.finditer(sv)) == sorted(m.group(0) for m in PARAM_REF.finditer(en))
+    assert sv.strip() != en.strip(), f"{tier}.{sid}.{field} is not translated"
+
+
+def test_swedish_signs_pass_the_loader():
+    g = guide()
+    signs = parse_signs(URGENT_SV, g.references, lambda key, which: g.params[key], "urgent.sv.yml")
+    assert {t: [s.id for s in signs[t]] for t in TIERS} == {t: [s.id for s in g.signs[t]] for t in TIERS}
+
+
+def test_the_swedish_hover_glossary_parses_and_names_its_terms_once():
+    entries = glossary.load(ROOT / "includes" / "abbreviations.sv.md")
+    assert entries, "no Swedish glossary entries"
+    with pytest.raises(GuideDataError):
+        glossary.parse((ROOT / "includes" / "abbreviations.sv.md").read_text(encoding="utf-8") + "\n*[BLS]: igen\n")
