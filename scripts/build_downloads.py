@@ -121,7 +121,9 @@ def language_config(kind: str, lang: str, env: dict) -> Path:
                 options["exclude_pages"] = list(options.get("exclude_pages") or []) + excluded
             plugin = {"to-pdf": options}
         plugins.append(plugin)
-    config = {"INHERIT": f"mkdocs-{kind}.yml", "plugins": plugins}
+    # mkdocs-<kind>.yml alone is the English edition (it leaves out *.sv.md); here the i18n
+    # plugin chooses each language's pages, so nothing is left out by name
+    config = {"INHERIT": f"mkdocs-{kind}.yml", "plugins": plugins, "exclude_docs": site.get("exclude_docs") or ""}
     if kind == "pdf" and only_in_default(lang):
         # links to the pages the book leaves out go to their address online
         config["hooks"] = list(site.get("hooks") or []) + ["pdf/omitted_links.py"]

@@ -70,10 +70,12 @@ def test_the_example_is_marked_as_made_up():
 
 
 def test_the_plugins_are_the_guides():
-    """INHERIT replaces the plugin list: the example repeats ../mkdocs.yml's exactly."""
+    """INHERIT replaces the plugin and hook lists: the example repeats ../mkdocs.yml's exactly."""
     ours, guide = read_config(EXAMPLE / "mkdocs.yml")["plugins"], read_config(ROOT / "mkdocs.yml")["plugins"]
     ours_text = yaml.safe_dump(ours).replace("module_name: ../macros", "module_name: macros")
     assert ours_text == yaml.safe_dump(guide)
+    hooks = read_config(EXAMPLE / "mkdocs.yml")["hooks"]
+    assert hooks == ["../" + h for h in read_config(ROOT / "mkdocs.yml")["hooks"]]
 
 
 def test_swedish_pages_at_the_root(edition):
