@@ -125,8 +125,9 @@ def language_config(kind: str, lang: str, env: dict) -> Path:
     # plugin chooses each language's pages, so nothing is left out by name
     config = {"INHERIT": f"mkdocs-{kind}.yml", "plugins": plugins, "exclude_docs": site.get("exclude_docs") or ""}
     if kind == "pdf" and only_in_default(lang):
-        # links to the pages the book leaves out go to their address online
+        # links to the pages the book leaves out go to their address online; the cover says so
         config["hooks"] = list(site.get("hooks") or []) + ["pdf/omitted_links.py"]
+        config["extra"] = {"book_leaves_out": True}
     path = ROOT / f".mkdocs-{kind}.{lang}.yml"
     path.write_text("# Made by scripts/build_downloads.py for one build; safe to delete.\n"
                     + yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
@@ -198,7 +199,9 @@ def edition_pdf_config(edition: Path, version: str, *, home_only: bool = False) 
         to_pdf["to-pdf"]["exclude_pages"] = [".+"]  # every page but the home page (URL "")
     config = {
         "INHERIT": "mkdocs.yml",
-        "extra": {**ours["extra"], "edition_version": version},
+        "extra": {**ours["extra"], "edition_version": version,
+                  # the cover says that the book leaves out the pages in another language only
+                  "book_leaves_out": bool(lang and not home_only and only_in_default(lang))},
         "plugins": plugins + [to_pdf],
         **extra_hooks,
     }
