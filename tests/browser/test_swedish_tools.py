@@ -173,3 +173,22 @@ def test_swedish_dates_on_the_page_are_babels(site):
     assert re.search(r"\d+–\d+ månader", html), "months in Swedish"
     assert timeline_html.date_text(PS, dt.date(2027, 3, 1)) == "1 mars 2027"
     assert timeline_html.date_text(PS, dt.date(2027, 9, 3)) == "3 sep. 2027"
+
+
+def test_swedish_companion_writes_swedish_dates_and_decimal_commas(tab, site):
+    """Worked by hand: first day Monday 8 March 2027 ("måndag 8 mars 2027"), 1 mm a day as
+    4 steps of 0,25 mm; the chart's first row is "mån 8 mars" with "0,25 mm"."""
+    cs = SV.strings["js"]["companion"]
+    page = tab.page
+    page.goto(site.url + "sv/lengthening/companion/?amount=50&unit=mm", wait_until="networkidle")
+    page.wait_for_selector(".app-companion[data-app-init] .app-companion__form")
+    page.fill("#app-companion-start", "2027-03-08")
+    page.fill("#app-companion-rate", "1")
+    page.select_option("#app-companion-steps", "4")
+    page.click(".app-companion__form button[type='submit']")
+    page.wait_for_function("document.querySelector('.app-companion__summary').textContent.length > 0")
+    summary = page.text_content(".app-companion__summary")
+    assert cs["summary_segment"].format(date="måndag 8 mars 2027", rate="1", steps=4, step="0,25") in summary, summary
+    first = page.locator(".app-chart tbody tr").nth(0).inner_text().split("\t")[:3]
+    assert first == ["1", cs["date_short"].format(weekday="mån", day=8, month="mars"), "0,25 mm"], first
+    assert tab.console_errors == []
