@@ -286,6 +286,8 @@ class StringsFile(Model):
     units: dict[Unit, UnitNames] = Field(description="Names of units in prose")
     templates: dict[str, Any] = Field(description="Strings used at build time")
     js: dict[str, Any] = Field(description="Strings shipped to the browser")
+    book: dict[str, str] = Field(description="The PDF book of this language: cover subtitle, contents title, "
+                                             "the note for pages left out (in another language only)")
     theme: dict[Literal["headerlink"], Text] = Field(
         description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
 
@@ -352,8 +354,13 @@ class Phone(Model):
     number: PHONE
 
 
+LANGUAGE = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
 class ClinicSettings(Model):
     name: Text = Field(description="The clinic's name")
+    language: LANGUAGE | None = Field(None, description="The language of the edition's pages (en, sv): scripts/clinic "
+                                                         "builds that language's pages at the root of the site")
     logo: str | None = Field(None, description="An .svg or .png file beside the clinic file")
     phones: list[Phone] | None = None
     urgent: str | None = Field(None, description="What to do in an emergency; {emergency} shows the number")

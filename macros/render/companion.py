@@ -17,6 +17,7 @@ from typing import Any, Mapping, Sequence
 from markupsafe import Markup
 
 from macros.model import companion as model
+from macros.model.units import locale_format
 from macros.render.clinic import tel
 from macros.render.environment import render
 
@@ -37,7 +38,8 @@ def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str
         "times": {"first": FIRST_TIME, "last": LAST_TIME},
         "storage_key": STORAGE_KEY,
         "phones": list(phones),
-        "strings": strings["js"]["companion"],
+        # with the signs and names of numbers and dates in the strings' locale (units.locale_format)
+        "strings": {**strings["js"]["companion"], "format": locale_format(strings["locale"])},
     }
 
 

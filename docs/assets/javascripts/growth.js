@@ -58,14 +58,14 @@
       suggest = null;
     }
     if (suggest) {
-      var meant = String(raw) + " " + js.unit_words[suggest];
+      var meant = U.numberText(raw, js.format) + " " + js.unit_words[suggest];
       question.appendChild(el("p", null, fill(js.question, { amount: meant })));
       var fix = el("button", "md-button md-button--primary", fill(js.question_fix, { amount: meant }));
       fix.type = "button";
       fix.dataset.fixUnit = suggest;
       question.appendChild(fix);
       if (toMm(raw, unit) < low) {
-        var keep = el("button", "md-button", fill(js.question_keep, { amount: String(raw) + " " + js.unit_words[unit] }));
+        var keep = el("button", "md-button", fill(js.question_keep, { amount: U.numberText(raw, js.format) + " " + js.unit_words[unit] }));
         keep.type = "button";
         keep.dataset.keep = query.diff + "|" + unit;
         question.appendChild(keep);
@@ -193,7 +193,8 @@
     function update() {
       var q = typedUnit(form, readForm(form), data.units_typed);
       var url = new URL(window.location.href);
-      FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
+      // a link is the same in every language: a number is written with a point ("4,5" -> 4.5)
+      FIELDS.forEach(function (f) { url.searchParams.set(f, f === "diff" ? U.linkNumber(q[f]) : q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
       state.fromLink = false;
       state.started = true;
