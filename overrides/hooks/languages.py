@@ -4,8 +4,8 @@ Per page, in every language's build:
 
 * the language switcher (Material's ``extra.alternate``) links to this page in each language
   when it is translated, else to that language's home page;
-* ``<link rel="alternate" hreflang="...">`` in the head pairs a page with its translations
-  only (a full address from site_url, and ``x-default`` for the default language);
+* the sitemap pairs a page with its translations (``xhtml:link`` hreflang alternates, full
+  addresses); the head has no ``link[rel=alternate]`` (see ``on_post_page``);
 * a page that is not translated (the clinicians' section, What changed, a page whose
   translation is still to come) is built under /sv/ from the English file: its content is
   marked ``lang="en"`` (the page's frame stays in the build's language), its canonical
@@ -16,10 +16,8 @@ The plugin's own switcher handling is off (``reconfigure_material: false`` in mk
 warns that it does not work with instant navigation, and it links every language's head
 element to language home pages.
 
-Material's script reads each ``link[rel=alternate]`` in the head as another site and fetches
-``sitemap.xml`` beside it; every language's tree has its sitemap (``sv/sitemap.xml``), and
-each page's hreflang links are written after that script's check, in a ``<template>``
-copied into the head only for crawlers: see ``_head_links``.
+Material's script reads each ``link[rel=alternate]`` in the head as a language switch: so the
+head has none (the sitemap carries the pairs).
 """
 
 from __future__ import annotations
@@ -92,46 +90,18 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def _pairs(page, config, plugin) -> list[tuple[str, str]]:
-    """(hreflang, full address) of the page's real versions, and x-default: the default
-    language's; empty when the page has no translation."""
-    found = page.meta.get("hreflang") or {}
-    if len(found) < 2 or not config.site_url:
-        return []
-    pairs = [(lang, urljoin(config.site_url, url)) for lang, url in sorted(found.items())]
-    if plugin.default_language in found:
-        pairs.append(("x-default", urljoin(config.site_url, found[plugin.default_language])))
-    return pairs
-
-
-def _sitemap(pairs: list[tuple[str, str]], here: str) -> str:
-    links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}"/>'
-                    for lang, href in pairs)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            f"  <url>\n    <loc>{escape(here)}</loc>{links}\n  </url>\n</urlset>\n")
-
-
 @event_priority(-200)
 def on_post_page(output, page, config):
     plugin = _plugin(config)
     if plugin is None:
         return output
-    # Material's head links come from extra.alternate (the switcher's: relative, and to a
-    # language's home page when the page is not translated): replace them with the real pairs.
+    # Material's head links come from extra.alternate (the switcher's). No link[rel=alternate]
+    # stays in the head: Material's script takes each for a language switch, and a later click
+    # on that address (this page, reached again by the menu) would leave instant navigation
+    # for a full page load. The pairs of versions are in the sitemap instead (hreflang
+    # alternates, which search engines read the same way), and the switcher's links carry
+    # hreflang.
     output = MATERIAL_ALTERNATE.sub("", output)
-    pairs = _pairs(page, config, plugin)
-    links = "".join(f'\n    <link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}">'
-                    for lang, href in pairs)
-    output = output.replace("</head>", links + "\n  </head>", 1)
-    if pairs:
-        # Material's script takes each head link[rel=alternate] for another site and fetches
-        # sitemap.xml beside it: the page's own small sitemap (its versions) answers it.
-        # (The home page's is the site's sitemap, which lists every page.)
-        folder = Path(page.file.abs_dest_path).parent
-        if folder != Path(config.site_dir):
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "sitemap.xml").write_text(_sitemap(pairs, urljoin(config.site_url, page.url)), encoding="utf-8")
     # Another language is a full page load: instant navigation would keep <html lang> and the
     # search index of the page it started from.
     output = output.replace('class="md-select__link"', 'class="md-select__link" target="_self"')
