@@ -181,11 +181,23 @@ def test_sitemap_lists_both_languages(site):
     assert f'hreflang="sv" href="{urljoin(site.url, "sv/help/urgent/")}"' in xml
 
 
-def test_search_index_has_both_languages_with_swedish_stemming(site):
-    index = json.loads(_html(site, "search/search_index.json"))
-    assert "sv" in index["config"]["lang"] and "en" in index["config"]["lang"]
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert "help/urgent/" in locations and "sv/help/urgent/" in locations
+def test_each_language_has_its_own_search_index_and_sitemap(site):
+    """A search finds pages in the page's own language, with that language's stemming; the
+    index each page loads holds one language; Material finds it (and the sitemap its instant
+    navigation reads) through the page's base, the language's tree."""
+    english = json.loads(_html(site, "search/search_index.json"))
+    swedish = json.loads(_html(site, "sv/search/search_index.json"))
+    assert english["config"]["lang"] == ["en"] and swedish["config"]["lang"] == ["sv"]
+    en_pages = {d["location"].split("#")[0] for d in english["docs"]}
+    sv_pages = {d["location"].split("#")[0] for d in swedish["docs"]}
+    assert "help/urgent/" in en_pages and not any(p.startswith("sv/") for p in en_pages)
+    assert "help/urgent/" in sv_pages and not any(p.startswith("sv/") for p in sv_pages)
+    urgent = " ".join(d["text"] for d in swedish["docs"] if d["location"].startswith("help/urgent/"))
+    assert "112" in urgent and "Ring larmnumret" in urgent
+    assert '"base": "../../../sv/"' in _html(site, "sv/help/urgent/index.html")
+    assert '"base": "../.."' in _html(site, "help/urgent/index.html")
+    locs = re.findall(r"<loc>([^<]+)</loc>", _html(site, "sv/sitemap.xml"))
+    assert urljoin(site.url, "sv/help/urgent/") in locs and all(l.startswith(urljoin(site.url, "sv/")) for l in locs)
 
 
 # --- the macros' checks hold on Swedish pages ------------------------------------------
