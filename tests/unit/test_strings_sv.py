@@ -132,4 +132,4 @@ def test_the_swedish_hover_glossary_parses_and_names_its_terms_once():
     entries = glossary.load(ROOT / "includes" / "abbreviations.sv.md")
     assert entries, "no Swedish glossary entries"
     with pytest.raises(GuideDataError):
-        glossary.parse((ROOT / "includes" / "abbreviations.sv.md").read_text(encoding="utf-8") + "\n*[BLS]: igen\n")
+        glossary.parse((ROOT / "includes" / "abbreviations.sv.md").read_text(encoding="utf-8") + "\n*[epifysiodes]: igen\n")

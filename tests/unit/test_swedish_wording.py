@@ -94,9 +94,9 @@ def test_one_in_births(sv):
 
 def test_risks_say_what_was_counted(sv):
     assert wording.risk(sv.strings, sv.params["complications.nail_any"], "segment") == (
-        "cirka 1 komplikation per 3 förlängda ben (samma ben kan få fler än en komplikation)")
+        "cirka 1 komplikation per 3 förlängda skelettben (samma skelettben kan få fler än en komplikation)")
     assert wording.risk(sv.strings, sv.params["complications.nail_goal_not_reached"], "segment") == (
-        "cirka 1 fall per 20 förlängda ben")
+        "cirka 1 fall per 20 förlängda skelettben")
     assert wording.risk(sv.strings, sv.params["complications.pin_infection_frame"], "patient") == (
         "cirka 19 av 20 personer (85 av 88)")
     assert wording.risk(sv.strings, sv.params["complications.hip_instability_cfd"], "child") == (
