@@ -333,6 +333,8 @@ Regions = Annotated[list[Region], Field(min_length=1)]
 class RegionName(Model):
     region: Text = Field(description="A region of `regions`, by its name there")
     name: Text = Field(description="Its name in this language, written to follow 'in' ('i' in Swedish): Sverige")
+    home: bool = Field(default=False, description="The edition's own country (at most one): its pages then give "
+                                                  "this region's numbers where they say whom to call")
 
 
 class EmergencyFile(Model):
