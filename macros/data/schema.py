@@ -288,6 +288,10 @@ class StringsFile(Model):
     js: dict[str, Any] = Field(description="Strings shipped to the browser")
     theme: dict[Literal["headerlink"], Text] = Field(
         description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
+    parameter_labels: dict[str, Text] = Field(
+        default_factory=dict,
+        description="A language edition's own words for what a parameter is (parameter key: label), "
+                    "used instead of parameters.yml's English label. Empty: the labels of parameters.yml")
 
 
 # --- urgent.yml and emergency.yml ----------------------------------------------------------

@@ -75,6 +75,20 @@ def unit_name(strings: Mapping[str, Any], unit: str, x: float) -> str:
     return names[form]
 
 
+def label(strings: Mapping[str, Any], p: Parameter) -> str:
+    """What the parameter is, in words, in the strings' language: the edition's own label
+    (``parameter_labels`` in its strings file) when it gives labels, else parameters.yml's.
+    An edition that gives labels must give one for every parameter a page shows."""
+    labels = strings.get("parameter_labels") or {}
+    if not labels:
+        return p.label
+    if p.key not in labels:
+        lang = str(strings.get("locale", "en")).split("_")[0]
+        raise GuideDataError(f"strings.{lang}.yml", f"parameter_labels.{p.key}",
+                             "no label in this language (a page shows this parameter's label)")
+    return labels[p.key]
+
+
 def quantity(strings: Mapping[str, Any], x: float, unit: str) -> str:
     """``7, "day"`` -> ``"7 days"``; units without a name (ratios) give the bare number."""
     name = unit_name(strings, unit, x)
