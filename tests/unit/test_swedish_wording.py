@@ -47,6 +47,13 @@ def test_quantities(sv, key, which, expected):
     assert wording.param(sv.strings, sv.params[key], which) == expected
 
 
+def test_a_percent_has_a_no_break_space_before_it_in_swedish(sv):
+    """Swedish writes "10 %" (a space, kept on the line with the number); English "10%"."""
+    assert wording.quantity(sv.strings, 10, "percent") == f"10{NBSP}%"
+    assert wording.span(sv.strings, 15, 25, "percent").endswith(f"25{NBSP}%")
+    assert wording.quantity(GUIDE.strings, 10, "percent") == "10%"
+
+
 def test_bare_numbers_have_a_decimal_comma(sv):
     assert wording.number(27.7, sv.strings["locale"]) == "27,7"
     assert wording.number(0.75, sv.strings["locale"]) == "0,75"
