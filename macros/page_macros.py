@@ -134,12 +134,14 @@ def cite(site: Site, *keys: str) -> str:
             near = difflib.get_close_matches(str(key), list(site.guide.references), n=1, cutoff=0.75)
             raise GuideDataError("", key, "unknown reference (not in references.yml)"
                                  + (f"; did you mean {near[0]}?" if near else ""))
-        links.append(f"[{references.short_label(ref)}](/references.md#{references.anchor(ref.key)})")
+        label = references.short_label(ref, site.strings["templates"]["no_date"])
+        links.append(f"[{label}](/references.md#{references.anchor(ref.key)})")
     return "(" + "; ".join(links) + ")"
 
 
 def bibliography(site: Site) -> str:
-    return str(references.reference_list(references.sorted_references(site.guide.references)))
+    return str(references.reference_list(references.sorted_references(site.guide.references),
+                                         no_date=site.strings["templates"]["no_date"]))
 
 
 def glossary(site: Site) -> str:

@@ -54,6 +54,20 @@ def test_a_percent_has_a_no_break_space_before_it_in_swedish(sv):
     assert wording.quantity(GUIDE.strings, 10, "percent") == "10%"
 
 
+def test_an_undated_source_is_u_a_in_swedish(sv):
+    """Swedish writes "utan år" as "u.å." where English writes "n.d.", letter suffix kept."""
+    from macros.render.references import reference, short_label
+    undated = [r for r in GUIDE.references.values() if r.year == "n.d."]
+    assert undated, "no undated reference to check"
+    for ref in undated:
+        en = short_label(ref, GUIDE.strings["templates"]["no_date"])
+        swedish = short_label(ref, sv.strings["templates"]["no_date"])
+        assert "n.d." in en and "n.d." not in swedish and swedish == en.replace("n.d.", "u.å."), ref.key
+        assert "u.å." in str(reference(ref, sv.strings["templates"]["no_date"])), ref.key
+    dated = next(r for r in GUIDE.references.values() if r.year != "n.d.")
+    assert short_label(dated, "u.å.") == short_label(dated), dated.key
+
+
 def test_bare_numbers_have_a_decimal_comma(sv):
     assert wording.number(27.7, sv.strings["locale"]) == "27,7"
     assert wording.number(0.75, sv.strings["locale"]) == "0,75"
