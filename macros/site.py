@@ -205,12 +205,13 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         languages=languages, abbreviation_files=abbreviations, lang=languages.default,
         decision=decision, questions=questions)
     clinic_data = template_data(clinic)
-    references_html = {k: str(reference(r)) for k, r in guide.references.items()}
     site.theme_values = {lang: {"editorial": editorials[lang], "clinic": clinic_data,
                                 "strings": g.strings["templates"],
                                 "text": theme_text(g.strings["templates"], editorials[lang], clinic_data,
                                                    g.strings["locale"]),
-                                "references_html": references_html, "lang": lang, "theme": g.strings["theme"],
+                                "references_html": {k: str(reference(r, g.strings["templates"]["no_date"]))
+                                                    for k, r in g.references.items()},
+                                "lang": lang, "theme": g.strings["theme"],
                                 "files": download_paths(extra, lang, languages.default),  # not "downloads": config.extra gets these keys
                                 "book": g.strings["book"], "edition_date": long_date(dt.date.today(), g.strings["locale"])}
                          for lang, g in guides.items()}

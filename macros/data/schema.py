@@ -290,6 +290,10 @@ class StringsFile(Model):
                                              "the note for pages left out (in another language only)")
     theme: dict[Literal["headerlink"], Text] = Field(
         description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
+    parameter_labels: dict[str, Text] = Field(
+        default_factory=dict,
+        description="A language edition's own words for what a parameter is (parameter key: label), "
+                    "used instead of parameters.yml's English label. Empty: the labels of parameters.yml")
 
 
 # --- urgent.yml and emergency.yml ----------------------------------------------------------
@@ -335,6 +339,8 @@ Regions = Annotated[list[Region], Field(min_length=1)]
 class RegionName(Model):
     region: Text = Field(description="A region of `regions`, by its name there")
     name: Text = Field(description="Its name in this language, written to follow 'in' ('i' in Swedish): Sverige")
+    home: bool = Field(default=False, description="The edition's own country (at most one): its pages then give "
+                                                  "this region's numbers where they say whom to call")
 
 
 class EmergencyFile(Model):

@@ -44,14 +44,17 @@ def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str
 
 
 def companion(params, strings: Mapping[str, Any], phones: Sequence[tuple[str, str]], urgent_href: str,
-              emergency_signs: Sequence[str], same_day_signs: Sequence[str] = ()) -> Markup:
+              emergency_signs: Sequence[str], same_day_signs: Sequence[str] = (), *, emergency: str) -> Markup:
     """The whole widget: its configuration and the blank chart. The chart's warning box
     lists ``emergency_signs`` and ``same_day_signs`` (the urgent page's first two tiers,
     from ``data/urgent.yml``)
-    and the urgent page's reasons to hold the next turn (``templates.urgent.hold``)."""
+    and the urgent page's reasons to hold the next turn (``templates.urgent.hold``);
+    ``emergency`` is whom to call, as plain text (``urgent.emergency_call(..., link=False)``)."""
     limits = model.limits_from_params(params)
     phone_list = [{"label": label, "number": number, "tel": tel(number)} for label, number in phones]
-    return render("companion.html", config=config(params, strings, phone_list), t=strings["templates"]["companion"],
+    t = dict(strings["templates"]["companion"])
+    t["flags_emergency"] = t["flags_emergency"].format(emergency=emergency)
+    return render("companion.html", config=config(params, strings, phone_list), t=t,
                   phones=phone_list, urgent_href=urgent_href, emergency_signs=list(emergency_signs),
                   same_day_signs=list(same_day_signs),
                   hold=strings["templates"]["urgent"]["hold"], not_sure=strings["templates"]["urgent"]["not_sure"],

@@ -60,9 +60,10 @@ def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
     for key in keys:
         p = guide.params[key]
         out[key] = {
-            "label": p.label,
+            "label": wording.label(guide.strings, p),
             "text": wording.param(guide.strings, p, "range"),
-            "sources": [{"label": references_html.short_label(guide.references[k]), "href": refs_href(refs_base, guide.references[k].key)}
+            "sources": [{"label": references_html.short_label(guide.references[k], guide.strings["templates"]["no_date"]),
+                         "href": refs_href(refs_base, guide.references[k].key)}
                         for k in p.sources],
         }
     return out
