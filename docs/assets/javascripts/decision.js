@@ -475,7 +475,6 @@
     this.link.href = url;
     this.linkNote.textContent = !note ? "" : st.include_note ? s.link_has_note : s.link_no_note;
     this.qrFor(url);
-    this.prepareMenuPrint();
   };
 
   // The figures the growth estimator or the planner brought: the difference, its range, and
@@ -506,7 +505,6 @@
       try {
         self.qr.replaceChildren(qrSvg(encoder, url, self.s.qr_title));
         self.qr.setAttribute("data-qr", url);
-        self.prepareMenuPrint();
       } catch (e) {
         self.qr.replaceChildren(); // a link too long for a code: the printed link stays
       }
@@ -515,8 +513,8 @@
 
   // On paper: the summary alone, as a copy at the top of the body (print styles hide the rest).
   // Printed from the browser's menu: when the person has answers, a copy of their summary
-  // waits at the top of the page, shown only on paper (print styles leave out the form; the
-  // comparison tables follow). Kept up to date with every change.
+  // goes to the top of the page for the paper only (print styles leave out the form; the
+  // comparison tables follow); it is removed after printing.
   Aid.prototype.prepareMenuPrint = function () {
     var old = document.querySelector(".app-decision-menu-print");
     if (old) old.remove();
@@ -558,10 +556,23 @@
     document.documentElement.classList.remove("app-decision-printing");
     var old = document.querySelector(".app-decision-print");
     if (old) old.remove();
+    var menu = document.querySelector(".app-decision-menu-print");
+    if (menu) menu.remove();
   }
   if (!window.appDecisionPrintInit) {
     window.appDecisionPrintInit = true;
     window.addEventListener("afterprint", done);
+    var menuPrint = function () {
+      var root = document.querySelector("[data-app-widget='decision'][data-app-decision-init]");
+      if (root && root.app && !document.documentElement.classList.contains("app-decision-printing")) root.app.prepareMenuPrint();
+    };
+    window.addEventListener("beforeprint", menuPrint);
+    if (window.matchMedia) {
+      var media = window.matchMedia("print");
+      var onMedia = function (e) { if (e.matches) menuPrint(); else done(); };
+      if (media.addEventListener) media.addEventListener("change", onMedia);
+      else if (media.addListener) media.addListener(onMedia);
+    }
   }
 
   function start() {
