@@ -178,19 +178,19 @@ def _answers(config: Mapping[str, Any], v: str) -> tuple[dict[str, str], bool]:
     return answers, bad
 
 
-# ---- the ticked questions for the surgeon (q=) and the figures another tool brought (d, lo, hi) ----
+# ---- the ticked questions for the surgeon (t=; the theme reads q= as a search) and the figures another tool brought (d, lo, hi) ----
 
 def _short(qid: str) -> str:
     return qid[2:] if qid.startswith("q-") else qid
 
 
 def encode_ticks(ids: Sequence[str], ticked: Sequence[str]) -> str:
-    """``q=``'s value: the ticked ids without their ``q-`` prefix, in the checklist's order, joined by "."."""
+    """``t=``'s value: the ticked ids without their ``q-`` prefix, in the checklist's order, joined by "."."""
     return ".".join(_short(i) for i in ids if i in ticked)
 
 
 def decode_ticks(ids: Sequence[str], value: str) -> tuple[list[str], bool]:
-    """The ticked ids (in the checklist's order) from ``q=``'s value, and whether something was left out."""
+    """The ticked ids (in the checklist's order) from ``t=``'s value, and whether something was left out."""
     if not value:
         return [], False
     if len(value) > 40 * (len(ids) + 1):

@@ -349,10 +349,11 @@ def test_only_the_ticked_questions_reach_the_summary_and_the_link(aid):
     assert shown == [checklist[0]["text"], checklist[3]["text"]]  # in the list's order
     assert s["summary_no_ticks"] not in summary.inner_text()
     ids = [q["id"] for q in checklist]
-    assert _query(page)["q"] == [model.encode_ticks(ids, [q["id"] for q in picked])]
-    # the link ticks them again; a hostile q= is left out politely
-    _open(page, url, "?s=child&q=" + model.encode_ticks(ids, [ids[1]]) + ".nope.<b>")
+    assert _query(page)["t"] == [model.encode_ticks(ids, [q["id"] for q in picked])]
+    # the link ticks them again; a hostile t= is left out politely
+    _open(page, url, "?s=child&t=" + model.encode_ticks(ids, [ids[1]]) + ".nope.<b>")
     assert page.is_checked(f"#dq-{ids[1]}") and not page.is_checked(f"#dq-{ids[0]}")
+    assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked") is False  # the theme's q= search
     assert page.evaluate(READ)["messages"] == ["ticks"]
     assert summary.locator(".app-decision__summary-questions li").all_inner_texts() == [checklist[1]["text"]]
     assert page.locator("[data-app-widget='decision'] b").count() == 0

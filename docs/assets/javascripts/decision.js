@@ -115,7 +115,7 @@
     var decoded = M.decode(this.values, Array.from(params));
     this.state = decoded.state;
     var messages = decoded.messages.slice();
-    var ticks = M.decodeTicks(this.checkIds, params.has("q") ? params.get("q") : "");
+    var ticks = M.decodeTicks(this.checkIds, params.has("t") ? params.get("t") : "");
     this.state.ticks = ticks[0];
     if (ticks[1]) messages.push("ticks");
     this.fromLink = !!(this.state.s || this.state.b || Object.keys(this.state.answers).length || this.state.note ||
@@ -346,7 +346,7 @@
 
   Aid.prototype.query = function () {
     var parts = [M.encode(this.values, this.state)];
-    parts.push(this.state.ticks.length ? "q=" + M.encodeTicks(this.checkIds, this.state.ticks) : "");
+    parts.push(this.state.ticks.length ? "t=" + M.encodeTicks(this.checkIds, this.state.ticks) : "");
     parts.push(M.encodeFigures(this.figures.figures));
     return parts.filter(Boolean).join("&");
   };
