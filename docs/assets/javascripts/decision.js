@@ -399,14 +399,15 @@
     if (st.s) body.appendChild(el("p", null, fill(s.summary_situation, { situation: this.situationName(st.s) })));
     body.appendChild(el("p", null, st.b ? fill(s.summary_band, { band: this.bandName(st.b) }) : s.summary_band_unknown));
     this.figuresView(body);
-    if (st.s) {
+    var answered = this.answered();
+    var showFit = st.s && (answered.length || st.b);
+    if (st.s && !showFit) { // with the groups below, every option is named there
       body.appendChild(el("h4", null, s.summary_options));
       var ol = el("ul", { "class": "app-decision__summary-options" });
       this.values.situations[st.s].forEach(function (o) { ol.appendChild(el("li", null, self.optionName(o))); });
       body.appendChild(ol);
     }
     body.appendChild(el("h4", null, s.summary_answers));
-    var answered = this.answered();
     if (!answered.length) {
       body.appendChild(el("p", null, s.summary_no_answers));
     } else {
@@ -420,7 +421,7 @@
       });
       body.appendChild(al);
     }
-    if (st.s && (answered.length || st.b)) {
+    if (showFit) {
       body.appendChild(el("h4", null, s.summary_fit));
       body.appendChild(el("p", { "class": "app-decision__not-advice" }, s.not_recommendation));
       var fl = el("div", { "class": "app-decision__summary-fit" });
