@@ -389,7 +389,7 @@ def test_arriving_from_a_link_goes_to_the_questions_with_a_note(browser, decisio
     # the jump near the top and the contents list lead to the questions
     jump = page.locator("a.app-decision-jump")
     assert jump.get_attribute("href").endswith("#decision-values")
-    assert page.locator("nav.md-nav--secondary a[href='#decision-values']").count() >= 1
+    assert page.locator("nav.md-nav--secondary a[href$='#decision-values']").count() >= 1
     context.close()
 
 
