@@ -550,8 +550,32 @@ def decision_cases() -> dict[str, Any]:
         decodes.append([decoded, decision.decode(config, decoded)])
     notes = [[text, 20, *decision.clean_note(text, 20)] for text in NOTES] + \
             [[text, config["note_max"], *decision.clean_note(text, config["note_max"])] for text in NOTES]
+    from macros.data.questions import QUESTIONS_FILE, load_questions
+    ids = [q.id for qs_ in load_questions(ROOT / "data" / QUESTIONS_FILE).values() for q in qs_]
+    ticks = []
+    for _ in range(200):
+        ticked = [i for i in ids if rng.random() < 0.3]
+        value = decision.encode_ticks(ids, ticked)
+        ticks.append([ids, ticked, value, decision.decode_ticks(ids, value)])
+    for value in ["", ".", "choice-1", "choice-1.choice-1", "nope", "choice-1.nope", "q-choice-1", "<b>", "__proto__",
+                  "toString", "choice-1." * 400, "risks-2.choice-1", "\ufffd", " choice-1", "choice-1..risks-1"]:
+        ticks.append([ids, None, value, decision.decode_ticks(ids, value)])
+    numbers = [0, 0.04, 0.05, 1, 9.95, 12.34, 17.25, 29, 29.96, 120, 499.94]
+    figures = [[{"d": d, "lo": lo, "hi": hi}, decision.encode_figures({"d": d, "lo": lo, "hi": hi})]
+               for d in numbers for lo, hi in [(None, None), (max(0, d - 5), d + 7.25)]]
+    figure_pairs = [[], [["d", "29"]], [["d", "29.5"], ["lo", "20"], ["hi", "40.1"]], [["d", "29"], ["lo", "30"], ["hi", "40"]],
+                    [["d", "29,5"]], [["d", "-1"]], [["d", "1e3"]], [["d", "0x1f"]], [["d", "500"]], [["d", "500.1"]],
+                    [["d", "029"]], [["d", "29.55"]], [["d", ""]], [["lo", "2"], ["hi", "3"]], [["d", "2"], ["lo", "1"]],
+                    [["d", "2"], ["d", "3"]], [["d", "<b>"]], [["d", "\ufffd"]], [["d", " 2"]], [["d", "Infinity"]],
+                    [["d", "NaN"]], [["d", "2."]], [["d", ".5"]], [["d", "5"], ["lo", "5"], ["hi", "5"]]]
+    for _ in range(100):
+        pairs = [[rng.choice(["d", "lo", "hi", "x"]), "".join(rng.choice("0123456789.,-e ") for _ in range(rng.randint(0, 6)))]
+                 for _ in range(rng.randint(0, 4))]
+        figure_pairs.append(pairs)
+    figure_decodes = [[pairs, decision.decode_figures(pairs)] for pairs in figure_pairs]
     return {"config": config, "limits": limits, "messages": list(decision.MESSAGES), "fits": fits, "bands": bands,
-            "encodes": states, "decodes": decodes, "notes": notes}
+            "encodes": states, "decodes": decodes, "notes": notes, "ticks": ticks, "figures": figures,
+            "figure_decodes": figure_decodes}
 
 
 def build() -> dict[str, str]:

@@ -29,6 +29,17 @@
     return node;
   }
 
+  // After Estimate: bring the result into view if it is below the fold, gently (at once when
+  // the reader asks for reduced motion).
+  function showResult(widget) {
+    var result = widget.querySelector(".app-growth-result") || widget.querySelector(".app-growth__output > *");
+    if (!result || !result.scrollIntoView) return;
+    var box = result.getBoundingClientRect();
+    if (box.top >= 0 && box.top < window.innerHeight * 0.75) return;
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    result.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  }
+
   // state: {touched: {field: true}, all: bool (Estimate pressed or a link), keep: "diff|unit" confirmed}
   function render(widget, data, query, state) {
     var model = data.model, js = data.strings;
@@ -129,7 +140,9 @@
     if (data.decision && D) {
       var p2 = el("p", "app-growth-next__decision");
       var a2 = el("a", null, js.decision_link);
-      a2.href = data.decision.href + "?s=child&b=" + D.band(data.decision.limits, p.predicted);
+      // with the predicted difference and its range (mm, language-neutral), for the summary
+      var figures = D.encodeFigures ? D.encodeFigures({ d: p.predicted, lo: p.min, hi: p.max }) : "";
+      a2.href = data.decision.href + "?s=child&b=" + D.band(data.decision.limits, p.predicted) + (figures ? "&" + figures : "");
       a2.dataset.decisionLink = "";
       p2.appendChild(a2);
       output.appendChild(p2);
@@ -204,6 +217,7 @@
       event.preventDefault();
       state.all = true;
       update();
+      showResult(widget);
     });
     // The result follows each key press, like the planner.
     form.addEventListener("input", update);

@@ -177,7 +177,9 @@
       // The planner does not ask the age: the amount is the difference to correct now, so the
       // link is for someone who has stopped growing, and says so.
       var link = el("p", { "class": "app-timeline__decision app-screen-only" });
-      link.appendChild(el("a", { href: this.decision.href + "?s=grown&b=" + D.band(this.decision.limits, tl.amount),
+      var figures = D.encodeFigures ? D.encodeFigures({ d: tl.amount }) : "";
+      link.appendChild(el("a", { href: this.decision.href + "?s=grown&b=" + D.band(this.decision.limits, tl.amount) +
+                                   (figures ? "&" + figures : ""),
                                  "data-decision-link": "" }, s.decision_link));
       link.appendChild(document.createTextNode(" " + s.decision_note));
       box.appendChild(link);
