@@ -156,22 +156,23 @@ QUESTIONS_EN, QUESTIONS_SV = read("questions.yml"), read("questions.sv.yml")
 NEUTRAL = {"options", "page", "sources", "figure", "checklist", "bands_sources", "id"}
 
 
-def words_and_ids(en, sv, path=""):
+def words_and_ids(en, sv, path="", neutral=NEUTRAL):
     """``(path, English, Swedish, is_words)`` for every leaf, after checking both files have
-    the same keys in the same order and lists of the same length."""
+    the same keys in the same order and lists of the same length; a list or a value under a
+    key in ``neutral`` is identifiers (``is_words`` false)."""
     if isinstance(en, dict):
         assert isinstance(sv, dict) and list(sv) == list(en), f"{path or 'top'}: keys {list(sv)} != {list(en)}"
         for key in en:
-            yield from words_and_ids(en[key], sv[key], f"{path}.{key}" if path else str(key))
+            yield from words_and_ids(en[key], sv[key], f"{path}.{key}" if path else str(key), neutral)
     elif isinstance(en, list):
         assert isinstance(sv, list) and len(sv) == len(en), f"{path}: {len(sv)} items, English has {len(en)}"
-        if path.rsplit(".", 1)[-1] in NEUTRAL:
+        if path.rsplit(".", 1)[-1] in neutral:
             yield path, en, sv, False
         else:
             for i, (a, b) in enumerate(zip(en, sv)):
-                yield from words_and_ids(a, b, f"{path}[{i}]")
+                yield from words_and_ids(a, b, f"{path}[{i}]", neutral)
     else:
-        yield path, en, sv, path.rsplit(".", 1)[-1] not in NEUTRAL
+        yield path, en, sv, path.rsplit(".", 1)[-1] not in neutral
 
 
 def placeholders(text: str) -> list[str]:
