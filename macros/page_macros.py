@@ -53,6 +53,7 @@ from macros.data.parameters import Parameter
 from macros.data.urgent import fill_params
 from macros.errors import GuideDataError
 from macros.model import timeline as timeline_model
+from macros.model import values as values_model
 from macros.model import wording
 from macros.model.growth import OutsideTable
 from macros.render import changes as changes_render
@@ -66,6 +67,7 @@ from macros.render import timeline as timeline_render
 from macros.site import Site
 
 PLANNER_PAGE = "/lengthening/planner/"
+DECISION_PAGE = "treatment/decision-aid.md"
 
 
 class AuthoringError(Exception):
@@ -190,7 +192,8 @@ def typical_timelines(site: Site) -> str:
 
 def planner(site: Site) -> str:
     short = qr.absolute(site.site_url, site.permalinks.for_page("lengthening/planner.md") or PLANNER_PAGE)
-    return str(timeline_render.planner(site.guide, site.refs_base(), site.default_unit, short, site.site_name))
+    return str(timeline_render.planner(site.guide, site.refs_base(), site.default_unit, short, site.site_name,
+                                       _decision_link(site)))
 
 
 def companion(site: Site) -> str:
@@ -214,15 +217,16 @@ def growth_table(site: Site) -> str:
 def growth_estimator(site: Site) -> str:
     links = {k: {"text": v["text"], "href": site.href(v["page"])}
              for k, v in site.strings["js"]["growth"]["links"].items()}
-    return str(growth_render.estimator(site.growth, site.strings, site.default_unit, site.guide.params, links))
+    return str(growth_render.estimator(site.growth, site.strings, site.default_unit, site.guide.params, links,
+                                       _decision_link(site)))
 
 
 # ---- decision aid and questions ------------------------------------------------------
 
-def decision_values(site: Site) -> list:
+def decision_values(site: Site) -> dict[str, Any]:
     """The decision aid's values part (what matters to a person, which options fit):
-    the hook the widget's configuration reads as ``values``; empty until that part exists."""
-    return []
+    the hook the widget's configuration reads as ``values`` (see :func:`values_config`)."""
+    return values_config(site)
 
 
 def _checklist(site: Site) -> list[dict[str, str]]:
@@ -282,6 +286,38 @@ def sources_read(site: Site) -> str:
 
 def planner_links(site: Site) -> str:
     return clinicians.ready_links_table(site.site_url, site.strings)
+
+
+# ---- the decision aid: what matters to you -------------------------------------------
+
+def values_config(site: Site) -> dict[str, Any]:
+    """The ``values`` part of the decision aid's widget configuration (not a page macro):
+    the questions of data/values.yml with each reason's numbers worded, its page linked from
+    the current page and its sources; the size bands worded from the thresholds; the limits
+    (in mm) that put a difference into a band."""
+    fill = _sign_value(site)
+    refs = site.href("references.md")
+
+    def source(key: str) -> dict[str, str]:
+        ref = site.guide.references[key]
+        return {"label": references.short_label(ref), "href": f"{refs}#{references.anchor(ref.key)}"}
+
+    config = values_model.plain_config(site.guide.values, lambda text: fill_params(text, fill), site.href, source)
+    words = {"small": fill("thresholds.small_difference", "low"), "large": fill("thresholds.large_difference", "low")}
+    config["band_ranges"] = {b: t.format(**words) for b, t in site.strings["js"]["decision"]["band_ranges"].items()}
+    config["limits"] = _decision_limits(site)
+    config["very_large"] = site.href("treatment/very-large-differences.md")
+    return config
+
+
+def _decision_limits(site: Site) -> dict[str, float]:
+    """The band limits in mm, as the growth estimator's bands (macros.model.growth)."""
+    return {"small_max_mm": site.growth.lift_max_mm, "medium_max_mm": site.growth.modulation_max_mm}
+
+
+def _decision_link(site: Site) -> dict[str, Any]:
+    """What the planner and the growth estimator need to link to the decision aid."""
+    return {"href": site.href(DECISION_PAGE), "limits": _decision_limits(site)}
 
 
 def link_builder(site: Site) -> str:

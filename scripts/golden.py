@@ -1,6 +1,6 @@
 """Golden cases for the browser's model scripts, written by the Python model.
 
-    python scripts/golden.py          # write tests/golden/units.json, planner.json, growth.json
+    python scripts/golden.py          # write tests/golden/units.json, planner.json, growth.json, companion.json, decision.json
     python scripts/golden.py check    # exit 1 when a committed file differs from what Python gives now
 
 Python (``macros/model/units.py``, ``timeline.py``, ``growth.py`` and the words of
@@ -11,6 +11,9 @@ browser builds, every error code for bad input, unit conversions and number read
 ``node --test tests/js/`` checks ``units-model.js``, ``planner-model.js`` and
 ``growth-model.js`` give the same answers; ``tests/test_golden.py`` checks the committed
 files equal what this script writes now, so they cannot drift from Python.
+``decision.json`` holds the decision aid's configuration (``macros/model/values.py``), the
+options' groups and reasons for many answers, size bands, and links written and read,
+hostile ones included, for ``decision-model.js``.
 
 Inputs are fixed (a seeded generator): the same files on every run. Numbers JSON cannot
 carry (infinity) are written as the strings ``"Infinity"``/``"-Infinity"``.
@@ -34,6 +37,9 @@ from macros.data.guide import load_guide  # noqa: E402
 from macros.model import growth, units  # noqa: E402
 from macros.model import companion as c  # noqa: E402
 from macros.model import timeline as t  # noqa: E402
+from macros.model import values as decision  # noqa: E402
+from macros.model import wording  # noqa: E402
+from macros.data.urgent import fill_params  # noqa: E402
 from macros.render import growth as growth_html  # noqa: E402
 from macros.render import timeline as timeline_html  # noqa: E402
 
@@ -318,8 +324,9 @@ def growth_cases() -> dict[str, Any]:
     }
 
 
-def _dump(data: dict[str, Any]) -> str:
-    """One key per line, one case per line: a change shows as a short diff."""
+def _dump(data: dict[str, Any], ascii_only: bool = False) -> str:
+    """One key per line, one case per line: a change shows as a short diff. ``ascii_only``
+    escapes every non-ASCII character (a file whose cases hold lone surrogates)."""
     lines = ["{"]
     keys = list(data)
     for i, key in enumerate(keys):
@@ -327,11 +334,11 @@ def _dump(data: dict[str, Any]) -> str:
         end = "," if i < len(keys) - 1 else ""
         if isinstance(value, list) and value:
             lines.append(f"{json.dumps(key)}: [")
-            lines += [json.dumps(v, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            lines += [json.dumps(v, ensure_ascii=ascii_only, allow_nan=False, separators=(",", ":"))
                       + ("," if j < len(value) - 1 else "") for j, v in enumerate(value)]
             lines.append("]" + end)
         else:
-            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(',', ':'))}{end}")
+            lines.append(f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=ascii_only, allow_nan=False, separators=(',', ':'))}{end}")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -377,10 +384,95 @@ def companion_text() -> str:
                       separators=(",", ":")) + "\n"
 
 
+# ---- the decision aid: which options fit the answers, the size band, the link state ----
+
+NOTES = ["", " ", "Ask about pain.", "  two\r\nlines\r", "<script>alert(1)</script>", "a&b=c?d#e%f+g",
+         "café ünïcödé", "emoji 😀 and 👍🏽", "\ud800 lone", "tab\there", "ctrl\x00\x07\x1b\x7f\x85 chars",
+         "\u202eevil\u202c", "ok\u2066x\u2069", "x" * 300, "x" * 301, "é" * 400, "😀" * 301, " " * 50 + "y",
+         "y" + "\n" * 400, "\ufeffbom", "a\u00a0b", "quote ' \" ( ) ! ~ * -_."]
+
+
+def decision_compact(result: dict[str, Any]) -> dict[str, Any]:
+    """A fit result with each reason as [fit, from, reason, page, source keys] (the JavaScript test
+    compacts its output the same way)."""
+    return {"groups": result["groups"],
+            "reasons": {o: [[r["fit"], r["from"], r["reason"], r["page"], [x["href"] for x in r["sources"]]] for r in rs]
+                        for o, rs in result["reasons"].items()}}
+
+
+def decision_config(guide) -> dict[str, Any]:
+    """The plain configuration as the page embeds it, with pages and sources as plain keys."""
+    from macros.render.references import short_label
+
+    def fill(text: str) -> str:
+        return fill_params(text, lambda key, which: wording.param(guide.strings, guide.params[key], which or "range"))
+
+    return decision.plain_config(guide.values, fill, lambda page: page,
+                                 lambda key: {"label": short_label(guide.references[key]), "href": "#" + key})
+
+
+def decision_cases() -> dict[str, Any]:
+    guide = load_guide(ROOT / "data")
+    config = decision_config(guide)
+    rng = random.Random(SEED)
+    qs = config["questions"]
+    answer_sets: list[dict[str, str]] = [{}]
+    answer_sets += [{q["id"]: a["code"]} for q in qs for a in q["answers"]]
+    for _ in range(120):
+        answer_sets.append({q["id"]: rng.choice(q["answers"])["code"] for q in qs if rng.random() < 0.6})
+    fits = []
+    for situation in ["child", "grown", None, "bogus"]:
+        for size in ["small", "medium", "large", None, "huge"]:
+            for answers in (answer_sets if situation in ("child", "grown") and size != "huge" else answer_sets[:3]):
+                fits.append([situation, size, answers, decision_compact(decision.fit(config, situation, size, answers))])
+    growth_model = _growth_model()
+    limits = {"small_max_mm": growth_model.lift_max_mm, "medium_max_mm": growth_model.modulation_max_mm}
+    bands = [[mm, decision.band(limits, mm)] for mm in [k / 4 for k in range(0, 801)]]
+    states = []
+    for i in range(300):
+        answers = {q["id"]: rng.choice(q["answers"])["code"] for q in qs if rng.random() < 0.5}
+        if rng.random() < 0.1:
+            answers[rng.choice(qs)["id"]] = rng.choice(["x", "", "9"])
+        state = {"s": rng.choice(["child", "grown", None, "x"]), "b": rng.choice(["small", "medium", "large", None, "x"]),
+                 "answers": answers, "note": NOTES[i % len(NOTES)], "include_note": rng.random() < 0.7}
+        states.append([state, decision.encode(config, state)])
+    hostile = [[], [["s", "<script>alert(1)</script>"]], [["s", "grown"], ["s", "child"]], [["S", "grown"]],
+               [["b", "huge"]], [["b", ""]], [["s", ""]], [["v", "garbage!!"]], [["v", "a"]], [["v", "a1a2"]],
+               [["v", "z1"]], [["v", "a9"]], [["v", "a1b"]], [["v", "a1" * 9]], [["v", "<b>"]], [["v", ""]],
+               [["n", "x" * 10000]], [["n", "<img src=x onerror=alert(1)>"]], [["n", "\ufffd\ufffd"]],
+               [["s", "gro\ufffdwn"]], [["v", "a1\ufffd"]], [["utm_source", "x"], ["s", "child"]],
+               [["s", "__proto__"]], [["b", "constructor"]], [["v", "__proto__"]], [["s", "toString"]],
+               [["n", "  "]], [["n", "\x00"]]]
+    for _ in range(300):
+        pairs = []
+        for _ in range(rng.randint(0, 5)):
+            key = rng.choice(["s", "b", "v", "n", "x"])
+            alphabet = "abcdefgh0123456789xyz<>&\"' \ufffd"
+            value = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+            if key == "v" and rng.random() < 0.5:
+                value = "".join(q["code"] + rng.choice(q["answers"])["code"] for q in rng.sample(qs, rng.randint(0, len(qs))))
+            if key in ("s", "b") and rng.random() < 0.5:
+                value = rng.choice(["child", "grown", "small", "medium", "large"])
+            pairs.append([key, value])
+        hostile.append(pairs)
+    for state, query in states:  # every encoded link decodes to the state it came from
+        hostile.append([pair.split("=", 1) for pair in query.split("&")] if query else [])
+    decodes = []
+    for pairs in hostile:
+        from urllib.parse import unquote
+        decoded = [[k, unquote(v) if k == "n" and "%" in v else v] for k, v in pairs]
+        decodes.append([decoded, decision.decode(config, decoded)])
+    notes = [[text, 20, *decision.clean_note(text, 20)] for text in NOTES] + \
+            [[text, config["note_max"], *decision.clean_note(text, config["note_max"])] for text in NOTES]
+    return {"config": config, "limits": limits, "messages": list(decision.MESSAGES), "fits": fits, "bands": bands,
+            "encodes": states, "decodes": decodes, "notes": notes}
+
+
 def build() -> dict[str, str]:
     """The text of each golden file, by file name."""
     return {"units.json": _dump(units_cases()), "planner.json": _dump(planner_cases()),
-            "growth.json": _dump(growth_cases()), "companion.json": companion_text()}
+            "growth.json": _dump(growth_cases()), "companion.json": companion_text(),
+            "decision.json": _dump(decision_cases(), ascii_only=True)}
 
 
 def main(argv: list[str]) -> int:

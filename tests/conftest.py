@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from support import CHROMIUM, CHROMIUM_ARGS, ROOT, Downloads, Site, free_port, guide as load_once, mkdocs_build, \
-    recording_page, serve
+from support import CHROMIUM, CHROMIUM_ARGS, DECISION_PAGE, ROOT, Downloads, Site, free_port, guide as load_once, \
+    mkdocs_build, recording_page, serve
 
 LAYERS = ("unit", "site", "browser", "pdf")
 
@@ -87,3 +87,9 @@ def downloads(tmp_path_factory) -> Downloads:
     out = tmp_path_factory.mktemp("downloads")
     built = build_downloads.build(out, pdf_html=out / "pdf-html")
     return Downloads(built["pdf"], built["offline_zip"], built["offline_dir"], out / "pdf-html")
+
+
+@pytest.fixture(scope="session")
+def decision_aid(site):
+    """The address of the decision aid page, and the origin it is served from."""
+    return site.url + DECISION_PAGE, site.url

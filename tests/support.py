@@ -165,3 +165,6 @@ def drawn_figures() -> tuple[tuple[str, str], ...]:
         for n, fig in enumerate(BeautifulSoup(text, "html.parser").find_all("figure"), 1):
             found.append((page, figure_name(fig.find("svg"), n)))
     return tuple(found)
+
+
+DECISION_PAGE = "treatment/decision-aid/"  # the decision aid (docs/treatment/decision-aid.md)

@@ -21,6 +21,7 @@ from macros.data import languages as lang_files
 from macros.data.languages import Languages
 from macros.data.strings import load_strings
 from macros.data.urgent import EMERGENCY_FILE, URGENT_FILE, Region, Sign, load_regions, load_signs
+from macros.data.values import VALUES_FILE, Values, load_values
 
 REFERENCES_FILE = "references.yml"
 PARAMETERS_FILE = "parameters.yml"
@@ -38,6 +39,7 @@ class Guide:
     overridden: frozenset = frozenset()
     signs: Mapping[str, tuple[Sign, ...]] = field(default_factory=dict)  # warning signs by tier
     regions: tuple[Region, ...] = ()  # emergency and advice numbers of this edition
+    values: Values | None = None  # the decision aid's questions on what matters (values.yml)
 
 
 def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = "clinic.yml") -> Guide:
@@ -65,22 +67,27 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
     strings = load_strings(data_dir / STRINGS_FILE, params.units)
     signs = load_signs(data_dir / URGENT_FILE, references, lambda key, which: params[key])
     regions = clinic.emergency or load_regions(data_dir / EMERGENCY_FILE)
-    return Guide(references, params, strings, clinic, overridden, signs, regions)
+    values = load_values(data_dir / VALUES_FILE, references, lambda key, which: params[key])
+    return Guide(references, params, strings, clinic, overridden, signs, regions, values=values)
 
 
 def load_editions(base: Guide, data_dir: Path, languages: Languages) -> dict[str, Guide]:
     """One :class:`Guide` per language: ``base`` (the default language, from
     :func:`load_guide`) and, for each other language, the same parameters, references and
-    clinic with that language's strings, warning signs and phone-number list
-    (:mod:`macros.data.languages` names the files). Each file is read once per build."""
+    clinic with that language's strings, warning signs, phone-number list and the decision
+    aid's questions on what matters (:mod:`macros.data.languages` names the files). Each
+    file is read once per build."""
     data_dir = Path(data_dir)
     editions = {languages.default: base}
     for lang in languages.others:
         strings_file = lang_files.existing(lang_files.strings_file(data_dir, lang), data_dir / STRINGS_FILE)
         urgent_file = lang_files.existing(lang_files.urgent_file(data_dir, lang, languages.default),
                                           data_dir / URGENT_FILE)
+        values_file = lang_files.existing(lang_files.values_file(data_dir, lang, languages.default),
+                                          data_dir / VALUES_FILE)
         strings = load_strings(strings_file, base.params.units)
         signs = load_signs(urgent_file, base.references, lambda key, which: base.params[key])
+        values = load_values(values_file, base.references, lambda key, which: base.params[key])
         regions = base.clinic.emergency or load_regions(data_dir / EMERGENCY_FILE, lang)
-        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions)
+        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions, values=values)
     return editions

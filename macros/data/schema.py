@@ -508,6 +508,55 @@ class QuestionsFile(Model):
 
     sections: Annotated[dict[NAME, Annotated[list[Question], Field(min_length=1)]], Field(min_length=1)]
 
+# --- values.yml (what matters to you, in the decision aid) -----------------------------------
+
+CODE = _form(r"^[a-z0-9]$", "must be one lower-case letter or digit, got {input!r}")
+
+
+class ValueFit(Model):
+    """Options an answer (or a size band) fits better or worse, and why."""
+
+    options: Annotated[list[OptionId], Field(min_length=1, description="Option ids")]
+    fit: Literal["better", "worse"]
+    reason: Text = Field(description="Why, in plain words; {param:KEY[:which]} shows a parameter")
+    page: PAGE_FILE = Field(description="The guide page that explains it (under docs/)")
+    sources: SourceList
+
+
+class ValueAnswer(Model):
+    code: CODE = Field(description="One letter or digit; the link writes it (never change it)")
+    text: Text = Field(description="The answer as the person says it")
+    fits: list[ValueFit] = Field(default_factory=list, description="Empty: the answer changes nothing")
+
+
+class ValueQuestion(Model):
+    id: NAME
+    code: CODE = Field(description="One letter or digit; the link writes it (never change it)")
+    text: Text
+    hint: Text | None = None
+    answers: Annotated[list[ValueAnswer], Field(min_length=2)]
+
+
+class ValueSituations(Model):
+    child: Annotated[list[OptionId], Field(min_length=1)]
+    grown: Annotated[list[OptionId], Field(min_length=1)]
+
+
+class ValueBands(Model):
+    small: list[ValueFit]
+    medium: list[ValueFit]
+    large: list[ValueFit]
+
+
+class ValuesFile(Model):
+    """data/values.yml: the decision aid's questions on what matters, and which options fit each answer."""
+
+    situations: ValueSituations
+    note_max: Annotated[int, Strict(), Field(ge=20, le=1000, description="Longest note the link carries")]
+    questions: Annotated[list[ValueQuestion], Field(min_length=1)]
+    bands: ValueBands
+
+
 # --- the files and their schemas -----------------------------------------------------------
 
 # schema name -> (model, the shipped files it describes, relative to the project)
@@ -522,6 +571,7 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
     "decision": (DecisionFile, ("data/decision.yml", "data/decision.sv.yml")),
     "questions": (QuestionsFile, ("data/questions.yml", "data/questions.sv.yml")),
+    "values": (ValuesFile, ("data/values.yml", "data/values.sv.yml")),
 }
 TITLES = {
     "references": "data/references.yml: the bibliography, by reference key",

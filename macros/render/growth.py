@@ -149,9 +149,10 @@ def table(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
 
 
 def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str = "mm", params: Any = None,
-              links: Mapping[str, Any] | None = None) -> Markup:
+              links: Mapping[str, Any] | None = None, decision: Mapping[str, Any] | None = None) -> Markup:
     """The interactive estimator: a form and a live region. Without JavaScript the form
-    is hidden (it could not compute): a note links to the table and the worked examples."""
+    is hidden (it could not compute): a note links to the table and the worked examples.
+    ``decision`` ({href, limits}) links the result to the decision aid for its size band."""
     t = strings["templates"]["growth"]
     model_json = model.as_dict()
     if params is not None:
@@ -159,6 +160,8 @@ def estimator(model: GrowthModel, strings: Mapping[str, Any], default_unit: str 
     config = {"model": model_json, "strings": js_strings(strings, model), "sexes": list(SEXES),
               "links": dict(links or {}), "default_unit": default_unit,
               "units_typed": strings["js"]["units_typed"]}
+    if decision:
+        config["decision"] = dict(decision)
     return render("growth_estimator.html", t=t, config=config, default_unit=default_unit,
                   sexes=[{"value": "boy", "label": t["sex_boy"]}, {"value": "girl", "label": t["sex_girl"]}],
                   units=[{"value": u, "label": t[f"unit_{u}"]} for u in INPUT_UNITS])

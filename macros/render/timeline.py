@@ -287,7 +287,7 @@ def browser_model(guide: Guide) -> dict[str, Any]:
 
 
 def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: str = "/go/planner/",
-            site_name: str = "") -> Markup:
+            site_name: str = "", decision: Mapping[str, Any] | None = None) -> Markup:
     """The interactive planner. Without JavaScript the form is hidden (it could not
     compute): a note links to the typical timelines and the blank plan, and an example
     for the usual choices is shown, marked as an example. ``site_name`` (the edition's
@@ -302,6 +302,8 @@ def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: s
     config = {"model": model, "strings": s, "params": param_info(guide, keys, refs_base), "defaults": defaults,
               "evidence_max_text": wording.quantity(guide.strings, model["evidence_max_mm"], "mm"), "short_url": short_url,
               "units_typed": guide.strings["js"]["units_typed"]}
+    if decision:  # {href, limits}: the result links to the decision aid for its size band
+        config["decision"] = dict(decision)
     return render(
         "planner.html", config=config, t=t, defaults=defaults, default_unit=default_unit, site_name=site_name,
         units=[{"value": u, "label": t[f"unit_{u}"]} for u in UNITS],

@@ -17,12 +17,13 @@ _spec = importlib.util.spec_from_file_location("guide_styles", ROOT / "scripts" 
 styles = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(styles)
 
-WIDGETS = ("companion", "decision", "growth", "linkbuilder", "planner")
-# A widget's root: data-app-widget="NAME".
-ROOTS = {name: f'[data-app-widget="{name}"]' for name in WIDGETS}
+WIDGETS = ("companion", "decision", "decision-values", "growth", "linkbuilder", "planner")
+# A widget's root: data-app-widget="NAME" (the decision aid's questions and summary: the aid's root).
+ROOTS = {name: f'[data-app-widget="{name}"]' for name in WIDGETS} | {"decision-values": '[data-app-widget="decision"]'}
 # Pages whose content shares a widget's styles without the widget (static timelines).
 SHARES = {"planner": ".app-timeline", "growth": ".app-growth, .app-growth-result", "linkbuilder": ".app-slip",
-          "companion": "[data-app-widget='companion']", "decision": "[data-app-widget='decision']"}
+          "companion": "[data-app-widget='companion']", "decision": "[data-app-widget='decision']",
+          "decision-values": "[data-app-widget='decision']"}
 
 
 def built_pages(site):

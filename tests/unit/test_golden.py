@@ -28,7 +28,7 @@ def written() -> dict[str, str]:
     return golden.build()
 
 
-@pytest.mark.parametrize("name", ["units.json", "planner.json", "growth.json"])
+@pytest.mark.parametrize("name", ["units.json", "planner.json", "growth.json", "decision.json"])
 def test_committed_golden_files_are_what_python_gives_now(written, name):
     path = ROOT / "tests" / "golden" / name
     assert path.exists(), f"tests/golden/{name} is missing: run python scripts/golden.py"

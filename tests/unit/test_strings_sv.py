@@ -1,6 +1,6 @@
 """The Swedish data files are faithful copies of the English ones in everything but words.
 
-data/decision.sv.yml and data/questions.sv.yml keep the English files' keys, ids,
+data/decision.sv.yml, data/questions.sv.yml and data/values.sv.yml keep the English files' keys, ids,
 sources, pages and number placeholders, pass the build's loaders, and are what a Swedish
 page reads.
 
@@ -24,6 +24,7 @@ from support import ROOT, guide
 from macros.data import glossary
 from macros.data.decision import PLACEHOLDER as DECISION_PLACEHOLDER, load_decision
 from macros.data.questions import load_questions
+from macros.data.values import load_values
 from macros.data.yamlfile import read_config
 from macros.model.timeline import MILESTONES
 from macros.site import load_site
@@ -227,6 +228,38 @@ def test_a_swedish_page_reads_the_swedish_decision_and_questions():
     site.set_page("treatment/decision-aid.sv.md", "sv/treatment/decision-aid/")
     assert site.decision.situations[0].name == " ".join(DECISION_SV["situations"]["child"]["name"].split())
     assert site.questions["choices"][0].text == QUESTIONS_SV["sections"]["choices"][0]["text"]
+    assert site.guide.values.questions[0].text == VALUES_SV["questions"][0]["text"]
+    assert site.strings["js"]["decision"]["values_title"] == SV["js"]["decision"]["values_title"]
     site.set_page("treatment/decision-aid.md", "treatment/decision-aid/")
+    assert site.guide.values.questions[0].text == VALUES_EN["questions"][0]["text"]
     assert site.decision.situations[0].name == DECISION_EN["situations"]["child"]["name"]
     assert site.questions["choices"][0].text == QUESTIONS_EN["sections"]["choices"][0]["text"]
+
+
+# ---- the decision aid's questions on what matters ------------------------------------------
+# data/values.sv.yml keeps values.yml's questions, answers and fits in the same order, with
+# the same ids, link codes (a link made in one language opens in the other), options, pages,
+# sources and placeholders.
+
+VALUES_EN, VALUES_SV = read("values.yml"), read("values.sv.yml")
+VALUES_NEUTRAL = {"options", "fit", "page", "sources", "code", "id", "note_max", "child", "grown"}
+
+
+def test_swedish_values_keep_codes_fits_sources_and_placeholders():
+    checked = 0
+    for path, a, b, is_words in words_and_ids(VALUES_EN, VALUES_SV, neutral=VALUES_NEUTRAL):
+        checked += 1
+        if not is_words:
+            assert b == a, f"values.sv.yml {path}: {b!r}, the English file has {a!r}"
+            continue
+        assert isinstance(b, str) and b.strip(), f"values.sv.yml {path}: empty"
+        assert placeholders(b) == placeholders(a), f"values.sv.yml {path}: placeholders differ from the English"
+        assert b.strip() != a.strip(), f"values.sv.yml {path}: not translated"
+    assert checked > 50
+
+
+def test_swedish_values_pass_the_loader():
+    g = guide()
+    values = load_values(DATA / "values.sv.yml", g.references, lambda key, which: g.params[key])
+    assert [(q.id, q.code, [a.code for a in q.answers]) for q in values.questions] == \
+        [(q.id, q.code, [a.code for a in q.answers]) for q in g.values.questions]

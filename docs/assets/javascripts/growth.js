@@ -124,6 +124,16 @@
     });
     next.appendChild(ul);
     output.appendChild(next);
+    // The decision aid, opened for a growing child and the predicted difference's size band.
+    var D = globalThis.LLGDecisionModel;
+    if (data.decision && D) {
+      var p2 = el("p", "app-growth-next__decision");
+      var a2 = el("a", null, js.decision_link);
+      a2.href = data.decision.href + "?s=child&b=" + D.band(data.decision.limits, p.predicted);
+      a2.dataset.decisionLink = "";
+      p2.appendChild(a2);
+      output.appendChild(p2);
+    }
   }
 
   function readForm(form) {

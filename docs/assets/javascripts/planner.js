@@ -44,6 +44,7 @@
     this.defaults = data.defaults;
     this.evidenceMaxText = data.evidence_max_text;
     this.words = data.units_typed; // the unit words a person may type after the amount
+    this.decision = data.decision; // {href, limits}: the decision aid, opened for this size band
     this.form = root.querySelector(".app-planner__form");
     this.message = root.querySelector(".app-planner__message");
     this.live = root.querySelector(".app-planner__live");
@@ -178,6 +179,16 @@
     var disc = el("p", { "class": "app-timeline__disclaimer" });
     disc.appendChild(el("strong", null, s.disclaimer));
     box.appendChild(disc);
+    var D = globalThis.LLGDecisionModel;
+    if (this.decision && D) {
+      // The planner does not ask the age: the amount is the difference to correct now, so the
+      // link is for someone who has stopped growing, and says so.
+      var link = el("p", { "class": "app-timeline__decision app-screen-only" });
+      link.appendChild(el("a", { href: this.decision.href + "?s=grown&b=" + D.band(this.decision.limits, tl.amount),
+                                 "data-decision-link": "" }, s.decision_link));
+      link.appendChild(document.createTextNode(" " + s.decision_note));
+      box.appendChild(link);
+    }
     return box;
   };
 

@@ -6,10 +6,11 @@
 
   // Each widget and the model scripts its NAME.js needs first.
   var WIDGETS = {
-    planner: ["units-model.js", "planner-model.js"],
-    growth: ["units-model.js", "growth-model.js"],
+    planner: ["units-model.js", "planner-model.js", "decision-model.js"],
+    growth: ["units-model.js", "growth-model.js", "decision-model.js"],
     linkbuilder: ["units-model.js", "planner-model.js"],
     companion: ["units-model.js", "companion-model.js"],
+    decision: ["decision-model.js"],
   };
   var base = document.currentScript ? document.currentScript.src : "";
   var added = {};
