@@ -585,9 +585,9 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "permalinks": (PermalinksFile, ("data/permalinks.yml",)),
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
-    "decision": (DecisionFile, ("data/decision.yml",)),
+    "decision": (DecisionFile, ("data/decision.yml", "data/decision.sv.yml")),
     "questions": (QuestionsFile, ("data/questions.yml", "data/questions.sv.yml")),
-    "values": (ValuesFile, ("data/values.yml",)),
+    "values": (ValuesFile, ("data/values.yml", "data/values.sv.yml")),
 }
 TITLES = {
     "references": "data/references.yml: the bibliography, by reference key",
