@@ -56,7 +56,6 @@ class Site:
     clinic: Clinic
     permalinks: Permalinks
     changes: list
-    editorial: dict[str, Any]
     tracker: str
     default_unit: str
     growth: growth.GrowthModel
@@ -66,10 +65,11 @@ class Site:
     contact_email: str = ""
     decision: Decision | None = None  # the decision aid (data/decision.yml)
     questions: dict[str, tuple[Question, ...]] | None = None  # questions for the surgeon, by section
-    site_name: str = ""  # the edition's name (mkdocs.yml site_name): heads a printed plan
+    site_names: Mapping[str, str] | None = None  # by language: the edition's name, heads a printed plan
     languages: Languages = Languages()
     abbreviation_files: Mapping[str, Path] | None = None  # by language: the hover glossary
     theme_values: Mapping[str, dict] | None = None  # by language: what the theme's templates read
+    editorials: Mapping[str, dict] | None = None  # by language: who publishes the edition, in its words
     page_src: str = ""  # the Markdown file being rendered ("help/urgent.md", "help/urgent.sv.md")
     page_url: str = ""  # its address relative to the site root ("help/urgent/", "sv/help/urgent/")
     lang: str = "en"  # the language of the page being rendered (of its file)
@@ -87,6 +87,18 @@ class Site:
     @property
     def strings(self) -> Mapping[str, Any]:
         return self.guide.strings
+
+    @property
+    def editorial(self) -> dict[str, Any]:
+        """Who publishes the edition and who signed it off, in the current page's language."""
+        return (self.editorials or {})[self.lang]
+
+    @property
+    def site_name(self) -> str:
+        """The edition's name in the current page's language (mkdocs.yml site_name, or the
+        language's own in the i18n plugin's settings)."""
+        names = self.site_names or {}
+        return names.get(self.lang) or names.get(self.languages.default, "")
 
     @property
     def abbreviations(self) -> Path:
@@ -150,15 +162,19 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     clinic_file = project_dir / extra["clinic_file"] if extra.get("clinic_file") else None
     clinic = load_clinic(clinic_file)
     guide = load_guide(data_dir, clinic, clinic_file.name if clinic_file else "clinic.yml")
+    languages = lang_files.from_config(config)
     if clinic.is_edition:
         editorial = editorial_data.parse_editorial(clinic.editorial, clinic_file.name, "editorial", clinic.name)
-    else:
-        editorial = editorial_data.parse_editorial(extra.get("editorial"), "mkdocs.yml", "extra.editorial",
-                                                   config["site_name"])
+        editorials = {lang: editorial for lang in languages.codes}
+    else:  # a language may give the statement's words (plugins.i18n.languages[].extra.editorial)
+        editorials = {lang: editorial_data.parse_editorial(
+            lang_files.merged(extra.get("editorial"), ((languages.extras or {}).get(lang) or {}).get("editorial")),
+            "mkdocs.yml", "extra.editorial" if lang == languages.default else f"plugins.i18n.{lang}.extra.editorial",
+            (languages.site_names or {}).get(lang) or config["site_name"]) for lang in languages.codes}
+        editorial = editorials[languages.default]
     docs_dir = Path(config["docs_dir"])
     if not docs_dir.is_absolute():
         docs_dir = project_dir / docs_dir
-    languages = lang_files.from_config(config)
     guides = load_editions(guide, data_dir, languages)
     pages = [p for p in (f.relative_to(docs_dir).as_posix() for f in docs_dir.rglob("*.md"))
              if languages.source(p) == p]
@@ -174,18 +190,20 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     abbreviations = {lang: lang_files.existing(lang_files.abbreviations_file(INCLUDES, lang, languages.default),
                                                ABBREVIATIONS_FILE) for lang in languages.codes}
     site = Site(
-        guides=guides, clinic=clinic, permalinks=permalinks, changes=changes, editorial=editorial,
+        guides=guides, clinic=clinic, permalinks=permalinks, changes=changes, editorials=editorials,
         tracker=editorial_data.issue_tracker(config.get("repo_url") or extra.get("repository"), None),
         default_unit=default_unit, growth=growth.model_from_params(guide.params), docs_dir=docs_dir,
         site_url=clinic.site_url or config.get("site_url"), directory_urls=config.get("use_directory_urls", True),
-        contact_email=clinic.contact_email or extra.get("contact_email", ""), site_name=config.get("site_name") or "",
+        contact_email=clinic.contact_email or extra.get("contact_email", ""),
+        site_names={**(languages.site_names or {}), languages.default: config.get("site_name") or ""},
         languages=languages, abbreviation_files=abbreviations, lang=languages.default,
         decision=decision, questions=questions)
     clinic_data = template_data(clinic)
     references_html = {k: str(reference(r)) for k, r in guide.references.items()}
-    site.theme_values = {lang: {"editorial": editorial, "clinic": clinic_data,
+    site.theme_values = {lang: {"editorial": editorials[lang], "clinic": clinic_data,
                                 "strings": g.strings["templates"],
-                                "text": theme_text(g.strings["templates"], editorial, clinic_data, g.strings["locale"]),
-                                "references_html": references_html, "lang": lang}
+                                "text": theme_text(g.strings["templates"], editorials[lang], clinic_data,
+                                                   g.strings["locale"]),
+                                "references_html": references_html, "lang": lang, "theme": g.strings["theme"]}
                          for lang, g in guides.items()}
     return site, site.theme_values[languages.default]

@@ -38,9 +38,26 @@ def site_pages(site_dir: Path) -> list[str]:
         if 'http-equiv="refresh"' in f.read_text(encoding="utf-8")[:2000]:
             continue  # a permanent-link redirect stub (checked by tests/site/test_permalinks.py)
         pages.append(rel.removesuffix("index.html"))
-    if (site_dir / "404.html").exists():
-        pages.append("404.html")
-    return sorted(pages)
+    for not_found in sorted(site_dir.glob("*404.html")) + sorted(site_dir.glob("*/404.html")):
+        pages.append(not_found.relative_to(site_dir).as_posix())  # 404.html, sv/404.html
+    return sorted(set(pages))
+
+
+# The browser gates (axe in two colour schemes, console, requests, storage, instant
+# navigation) load every page of the language at the root and these pages of each other
+# language: the home page, the warning signs, every tool, a list page, an English-only page
+# under the language's tree and its 404 page. The static gates (links, HTML) read every page.
+BROWSER_SAMPLE = ("", "help/urgent/", "lengthening/planner/", "lengthening/companion/",
+                  "children/growth-prediction/", "glossary/", "clinicians/", "404.html")
+
+
+def browser_pages(site_dir: Path, others: tuple[str, ...]) -> list[str]:
+    """The pages the browser gates load: every page outside the trees of ``others`` (the
+    languages built below the root, ``("sv",)``) and BROWSER_SAMPLE in each of those trees."""
+    pages = site_pages(site_dir)
+    in_tree = lambda p: p.split("/", 1)[0] in others and "/" in p  # noqa: E731
+    sample = {f"{lang}/{p}" for lang in others for p in BROWSER_SAMPLE}
+    return [p for p in pages if not in_tree(p) or p in sample]
 
 
 def page_title(site_dir: Path, path: str) -> str:

@@ -43,6 +43,48 @@ def guide():
     return load_guide(ROOT / "data")
 
 
+@functools.cache
+def languages():
+    """The languages mkdocs.yml builds (macros/data/languages.py): ``.root`` at /, the others
+    below it (``sv/``)."""
+    from macros.data.languages import from_config
+    from macros.data.yamlfile import read_config
+
+    return from_config(read_config(ROOT / "mkdocs.yml"))
+
+
+def page_sources(lang: str | None = None) -> list[str]:
+    """The Markdown pages under docs/ of one language, relative to docs/: the default
+    language's files (``help/urgent.md``), or a language's translations (``help/urgent.sv.md``)."""
+    langs = languages()
+    docs = ROOT / "docs"
+    out = []
+    for md in docs.rglob("*.md"):
+        src = md.relative_to(docs).as_posix()
+        if (langs.source(src) == src) if lang in (None, langs.default) else src.endswith(f".{lang}.md"):
+            out.append(src)
+    return sorted(out)
+
+
+def published_path(src: str) -> str:
+    """Where a Markdown page is built, relative to the site root: ``help/urgent.sv.md`` ->
+    ``sv/help/urgent/``, ``index.md`` -> ``""``."""
+    from macros.data.permalinks import page_url
+
+    langs = languages()
+    return langs.prefix(langs.of_page(src)) + page_url(langs.source(src)).lstrip("/")
+
+
+def built_pages(site_dir: Path, lang: str, patient: bool = False) -> dict[str, str]:
+    """{path: HTML} of the built content pages in ``lang`` (``patient=True``: the patient
+    pages only), from the one list in macros/checks/readability.py. A page under /sv/ that
+    is not translated is in no language's list (its English original is)."""
+    from macros.checks.readability import built_pages as by_language
+
+    langs = languages()
+    return by_language(site_dir, langs.root, [x for x in langs.built if x != langs.root], patient)[lang]
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -153,15 +195,13 @@ def drawn_figures() -> tuple[tuple[str, str], ...]:
     written in docs/**/*.md, read from the Markdown (so tests can be parametrised by it)."""
     from bs4 import BeautifulSoup
 
-    from macros.data.permalinks import page_url
-
     docs = ROOT / "docs"
     found = []
     for md in sorted(docs.rglob("*.md")):
         text = md.read_text(encoding="utf-8")
         if "<figure" not in text:
             continue
-        page = page_url(md.relative_to(docs).as_posix()).lstrip("/")
+        page = published_path(md.relative_to(docs).as_posix())  # "sv/treatment/shoe-lifts/" for a translation
         for n, fig in enumerate(BeautifulSoup(text, "html.parser").find_all("figure"), 1):
             found.append((page, figure_name(fig.find("svg"), n)))
     return tuple(found)

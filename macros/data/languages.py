@@ -32,6 +32,15 @@ from macros.errors import GuideDataError
 
 DEFAULT = "en"
 PAGE_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
+# Pages that stay in the default language only: the clinicians' section and What changed.
+# Every other page has a translation in every language (tests/unit/test_languages.py); a
+# translated page that links to one of these says so ("(på engelska)").
+DEFAULT_ONLY = ("clinicians/", "changes.md")
+
+
+def default_only(src: str) -> bool:
+    """``clinicians/linking.md`` and ``changes.md`` are not translated."""
+    return any(src == p or p.endswith("/") and src.startswith(p) for p in DEFAULT_ONLY)
 
 
 @dataclass(frozen=True)
@@ -42,8 +51,10 @@ class Languages:
     plugin's ``build_only_locale``; every other built language is under ``/<lang>/``."""
 
     codes: tuple[str, ...] = (DEFAULT,)
-    names: Mapping[str, str] | None = None
+    names: Mapping[str, str] | None = None  # the switcher's names: English, Svenska
     only: str | None = None
+    site_names: Mapping[str, str] | None = None  # a language's own site_name, if it has one
+    extras: Mapping[str, Mapping[str, Any]] | None = None  # a language's own ``extra`` settings
 
     @property
     def default(self) -> str:
@@ -77,9 +88,10 @@ class Languages:
         return "" if lang == self.root else f"{lang}/"
 
     def source(self, src: str) -> str:
-        """The page's language-neutral name: ``help/urgent.sv.md`` -> ``help/urgent.md``."""
+        """The page's language-neutral name: ``help/urgent.sv.md`` -> ``help/urgent.md`` (any
+        two-letter suffix: a build of one language still knows a translation's file)."""
         m = PAGE_SUFFIX.search(src or "")
-        return src[:m.start()] + ".md" if m and m.group("lang") in self.codes else src
+        return src[:m.start()] + ".md" if m else src
 
 
 def _plugin_config(plugins: Any) -> Mapping[str, Any] | None:
@@ -111,16 +123,24 @@ def from_config(config: Mapping[str, Any]) -> Languages:
         return Languages()
     entries = _get(settings, "languages") or []
     only = _get(settings, "build_only_locale")
-    default, others, names = None, [], {}
+    default, others, names, site_names, extras = None, [], {}, {}, {}
+    # With build_only_locale, the plugin rewrites its languages when MkDocs reads the config:
+    # the language built is marked default and the others build: false. The site's default
+    # language is then the one whose link is "/", and the others are still its languages.
+    rewritten = bool(only) and any(_get(entry, "link") == "/" for entry in entries)
     for entry in entries:
         code = _get(entry, "locale")
-        if _get(entry, "build", True) is False or code == "null":
+        if code == "null" or (_get(entry, "build", True) is False and not rewritten):
             continue
         if not isinstance(code, str) or not re.fullmatch(r"[a-z]{2}", code):
             raise GuideDataError("mkdocs.yml", "plugins.i18n.languages",
                                  f"a language is a two-letter code (en, sv), got {code!r}")
         names[code] = _get(entry, "name") or code
-        if _get(entry, "default", False) and default is None:
+        if _get(entry, "site_name"):
+            site_names[code] = _get(entry, "site_name")
+        if _get(entry, "extra"):
+            extras[code] = _get(entry, "extra")
+        if (_get(entry, "link") == "/" if rewritten else _get(entry, "default", False)) and default is None:
             default = code
         else:
             others.append(code)
@@ -129,7 +149,15 @@ def from_config(config: Mapping[str, Any]) -> Languages:
     if only and only not in names:
         raise GuideDataError("mkdocs.yml", "plugins.i18n.build_only_locale", f"{only!r} is not one of the languages")
     # build_only_locale: the plugin builds that language alone, at the root
-    return Languages((default, *others), names, only or None)
+    return Languages((default, *others), names, only or None, site_names, extras)
+
+
+def merged(base: Any, override: Any) -> Any:
+    """``base`` with ``override``'s values, mappings merged key by key (a language's
+    ``extra.editorial`` gives its words; who signed off stays the edition's)."""
+    if isinstance(base, Mapping) and isinstance(override, Mapping):
+        return {**base, **{k: merged(base.get(k), v) for k, v in override.items()}}
+    return base if override is None else override
 
 
 # ---- each language's files --------------------------------------------------------------

@@ -286,6 +286,8 @@ class StringsFile(Model):
     units: dict[Unit, UnitNames] = Field(description="Names of units in prose")
     templates: dict[str, Any] = Field(description="Strings used at build time")
     js: dict[str, Any] = Field(description="Strings shipped to the browser")
+    theme: dict[Literal["headerlink"], Text] = Field(
+        description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
 
 
 # --- urgent.yml and emergency.yml ----------------------------------------------------------

@@ -12,6 +12,9 @@ from mkdocs.plugins import event_priority
 
 @event_priority(100)  # before the macros plugin's own on_config
 def on_config(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:  # the next language of the same build: same code and data
+        return config
     for name in [m for m in sys.modules if m == "macros" or m.startswith("macros.")]:
         del sys.modules[name]
     return config

@@ -30,6 +30,20 @@ def test_search_finds_a_word(tab, site):
     assert tab.console_errors == []
 
 
+def test_swedish_search_finds_a_swedish_page(tab, site):
+    """From a Swedish page: Material's search in Swedish finds the Swedish urgent-help page."""
+    page = tab.page
+    page.goto(site.url + "sv/help/urgent/")
+    search = page.locator("input.md-search__input")
+    assert search.get_attribute("placeholder") == "Sök"
+    search.click()
+    search.type("larmnumret", delay=20)
+    results = page.locator(".md-search-result__list")
+    results.locator("a[href*='sv/help/urgent/']").first.wait_for(timeout=10_000)
+    assert "sökresultat" in page.locator(".md-search-result__meta").inner_text()
+    assert tab.console_errors == []
+
+
 def test_colour_scheme_toggle(tab, site):
     page = tab.page
     page.emulate_media(color_scheme="light")

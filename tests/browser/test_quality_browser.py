@@ -1,4 +1,5 @@
-"""Quality gates in Debian's Chromium, over every page the built site has.
+"""Quality gates in Debian's Chromium, over every page the built site has (every English
+page, and a sample of each other language's pages: quality_checks.BROWSER_SAMPLE).
 
 One pass per page per colour scheme (light, dark) in a single browser context: load the
 page, confirm the scheme is really applied, run axe-core (WCAG 2.0/2.1/2.2 A and AA),
@@ -15,7 +16,8 @@ from urllib.parse import urljoin
 
 import pytest
 
-from quality_checks import AXE_JS, AXE_TAGS, page_title, site_pages
+from quality_checks import AXE_JS, AXE_TAGS, BROWSER_SAMPLE, browser_pages, page_title, site_pages
+from support import languages
 
 pytestmark = pytest.mark.browser
 
@@ -36,7 +38,7 @@ def _watch(page, site_url, console, outside):
 @pytest.fixture(scope="session")
 def audit(browser, site):
     """Load every page once per colour scheme; return what each load showed."""
-    pages = site_pages(site.dir)
+    pages = _pages(site)
     result = {}
     for scheme in SCHEMES:
         context = browser.new_context(color_scheme=scheme)
@@ -71,9 +73,17 @@ def audit(browser, site):
     return result
 
 
+def _pages(site) -> list[str]:
+    return browser_pages(site.dir, tuple(x for x in languages().built if x != languages().root))
+
+
 def test_every_page_was_audited(audit, site):
-    pages = site_pages(site.dir)
+    pages = _pages(site)
     assert "" in pages and "404.html" in pages and len(pages) >= 3
+    for lang in languages().built:
+        if lang != languages().root:
+            missing = [f"{lang}/{p}" for p in BROWSER_SAMPLE if f"{lang}/{p}" not in pages]
+            assert not missing, f"the {lang} sample pages were not built: {missing}"
     for rec in audit.values():
         assert sorted(rec["axe"]) == pages
 
@@ -167,23 +177,30 @@ CLICK_LINK_TO = """target => {
 }"""
 
 
-def test_instant_navigation_through_every_page_logs_nothing(tab, site):
-    """Visit every page by clicking a link from the previous one, in one document."""
+@pytest.mark.parametrize("lang", languages().built)
+def test_instant_navigation_through_every_page_logs_nothing(tab, site, lang):
+    """Visit every page of one language by clicking a link from the previous one, in one
+    document. (Another language is a full page load, so that <html lang> and the search
+    follow: tests/site/test_two_languages.py checks the switcher's target.)"""
     page = tab.page
+    prefix = languages().prefix(lang)
+    home = urljoin(site.url, prefix)
     # Material decides which links to load instantly from sitemap.xml: wait until it has it.
-    page.goto(site.url, wait_until="networkidle")
+    page.goto(home, wait_until="networkidle")
     # On a loaded machine Material can still be reading the sitemap after the network is idle,
     # so the very first click may be a full load. Warm up with one click until a click stays
     # in the document (a few tries at most); from then on every page must load instantly.
     for _ in range(5):
         page.evaluate("window.__sameDocument = 'yes'")
-        abs_url = page.evaluate(CLICK_LINK_TO, urljoin(site.url, "start-here/"))
+        abs_url = page.evaluate(CLICK_LINK_TO, urljoin(home, "start-here/"))
         page.wait_for_function("u => location.href.split('#')[0] === u", arg=abs_url, timeout=10_000)
         if page.evaluate("window.__sameDocument") == "yes":
             break
         page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__sameDocument") == "yes", "instant navigation never started"
-    walk = [p for p in site_pages(site.dir) if p.endswith("/")] + [""]
+    others = tuple(x for x in languages().built if x != languages().root)
+    in_lang = (lambda p: p.startswith(prefix)) if prefix else (lambda p: p.split("/", 1)[0] not in others)
+    walk = [p for p in _pages(site) if p.endswith("/") and in_lang(p)] + [prefix]
     for path in walk:
         expected = page_title(site.dir, path)
         abs_url = page.evaluate(CLICK_LINK_TO, urljoin(site.url, path))

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from support import ROOT, free_port, guide, serve, zbar
+from support import ROOT, free_port, guide, page_sources, serve, zbar
 from macros.model import wording
 from macros.render import qr
 from macros.data.editorial import parse_editorial
@@ -31,7 +31,7 @@ DOCS = ROOT / "docs"
 CLINIC = load_clinic(EXAMPLE / "clinic.yml")
 BASE = guide()
 EDITION = load_guide(ROOT / "data", CLINIC)
-PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))
+PAGES = page_sources()  # the English files: a translation has no permanent link of its own
 SIGNOFF = parse_editorial(CLINIC.editorial, "clinic.yml", "editorial", CLINIC.name)
 CONTRACT = load_permalinks(ROOT / "data/permalinks.yml", PAGES)
 PARAM_CALL = re.compile(r"""\{\{\s*param\(\s*["']([\w.]+)["']\s*(?:,\s*["'](\w+)["']\s*)?\)\s*\}\}""")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from support import drawn_figures, figure_name
+from support import built_pages, drawn_figures, figure_name, languages
 
 COLOUR_ATTRIBUTES = {"fill", "stroke", "style", "color"}
 MIN_TEXT = 20  # characters: a title or description, not a placeholder word
@@ -93,8 +93,9 @@ def test_every_built_figure_is_checked(site):
     assert FIGURES, "no figure found in docs/"
     assert len(set(FIGURES)) == len(FIGURES), "two figures on one page share a name"
     built = set()
-    for file in site.dir.rglob("index.html"):
-        page = file.parent.relative_to(site.dir).as_posix() + "/"
-        for svg in BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser").select("article figure svg"):
-            built.add((page.removeprefix("./") if page != "./" else "", figure_name(svg)))
+    for lang in languages().built:  # each language's own pages (an untranslated copy under /sv/ is not one)
+        for rel, html in built_pages(site.dir, lang).items():
+            page = rel.removesuffix("index.html")
+            for svg in BeautifulSoup(html, "html.parser").select("article figure svg"):
+                built.add((page, figure_name(svg)))
     assert built == set(FIGURES)

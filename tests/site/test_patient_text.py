@@ -6,19 +6,24 @@ Developer documentation lives in CONTRIBUTING.md and the clinicians' pages."""
 
 from __future__ import annotations
 
+import pytest
+
 from macros.checks.readability import is_patient_page
+from support import built_pages, languages
 from text_lint import lint
 
 
-def _pages(site):
-    for page in sorted(site.dir.rglob("index.html")):
-        rel = page.relative_to(site.dir).as_posix()
+def _pages(site, lang):
+    """The pages in ``lang`` (an untranslated page under /sv/ is checked as the English page)."""
+    for rel, html in built_pages(site.dir, lang).items():
         if not rel.startswith(("go/", "assets/")):
-            yield rel, page.read_text(encoding="utf-8")
+            yield rel, html
 
 
-def test_rendered_text_has_no_findings(site):
-    findings = [f"{rel}: {f}" for rel, html in _pages(site) for f in lint(html, is_patient_page(rel))]
+@pytest.mark.parametrize("lang", languages().built)
+def test_rendered_text_has_no_findings(site, lang):
+    others = languages().others
+    findings = [f"{rel}: {f}" for rel, html in _pages(site, lang) for f in lint(html, is_patient_page(rel, others))]
     assert not findings, "\n".join(findings)
 
 

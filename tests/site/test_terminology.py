@@ -14,7 +14,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from support import ROOT
+from support import ROOT, built_pages
 from macros.data import glossary
 from macros.checks.readability import is_patient_page
 
@@ -80,12 +80,11 @@ def test_glossary_names_each_procedure_once_and_lists_its_synonyms_once():
 
 
 def test_patient_pages_use_the_preferred_names(site):
-    pages = sorted(p.relative_to(site.dir).as_posix() for p in site.dir.rglob("index.html"))
+    """The English pages (the names and synonyms are English words)."""
     checked, problems = 0, []
-    for path in pages:
-        html = (site.dir / path).read_text(encoding="utf-8")
-        if not is_patient_page(path) or 'class="md-content"' not in html:
-            continue  # clinician pages, the glossary, the reference list, redirect pages
+    for path, html in built_pages(site.dir, "en").items():
+        if not is_patient_page(path):
+            continue  # clinician pages, the glossary, the reference list
         checked += 1
         for syn, name in synonyms_used(page_text(html)):
             problems.append(f"{path}: '{syn}' (use '{name}', the glossary's name)")

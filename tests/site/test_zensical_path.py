@@ -153,6 +153,42 @@ DIFFERENCES: dict[str, tuple[str, str, str]] = {
         "_load_module loads only files inside the project root and refuses names with '..'.",
         "clinic-example/mkdocs.yml uses module_name: ../macros.",
         "Clinic editions stay on MkDocs."),
+    "plugin:i18n": (
+        "Not supported: config.py _convert_plugins keeps only the plugins in _PLUGIN_UNSUPPORTED_OPTIONS, "
+        "and i18n (mkdocs-static-i18n) is not among them, so its settings are dropped without a word; a "
+        "translated page (docs/<path>.sv.md) would be built as a page of its own at <path>.sv/. Zensical's "
+        "documentation (zensical.org/docs/setup/language, read 2026-12-01) sets one theme.language per "
+        "project; zensical/ui's base.html and partials/header.html render config.extra.alternate (head "
+        "links and the language switcher), as Material does.",
+        "The Swedish edition at /sv/: the second build, nav_translations, Swedish site_name, theme "
+        "language and search language, untranslated pages under /sv/.",
+        "The way off: one Zensical project per language (a generated config per language with its pages, "
+        "theme.language and extra.alternate pointing at the other project); the macros already take each "
+        "page's language from its file name (macros/data/languages.py), whichever tool builds it. Until "
+        "then the two-language site is built with MkDocs."),
+    "hook:overrides/hooks/languages.py": (
+        "`hooks:` is accepted but no MkDocs event runs.",
+        "Per page: the switcher to the page's own translation, hreflang links between a page and its "
+        "versions (and the small sitemap Material's script fetches beside each), lang=\"en\" on an "
+        "untranslated page under /sv/, headings' link titles in the page's language, the 404 page per "
+        "language.",
+        "Nothing yet: without the i18n plugin there is one language and the hook does nothing; see "
+        "plugin:i18n for the way off."),
+    "override:overrides/hooks/languages.py": (
+        "Copied into the site like any non-template file in custom_dir (see reload_macros.py).",
+        "A stray file in the published site, nothing secret.",
+        "Move the hook out of overrides/ when switching (mkdocs.yml)."),
+    "config:exclude_docs": (
+        "Kept as text (config.py _apply_defaults: exclude_docs, draft_docs and not_in_nav must be "
+        "multiline strings) and handed to the Rust side.",
+        "The PDF, offline and clinic variants leave out the translated pages (*.sv.md).",
+        "The variants stay on MkDocs (see config:INHERIT)."),
+    "macros:j2_comment_start_string": (
+        "Read: extensions/macros.py passes j2_comment_start_string / j2_comment_end_string to Jinja "
+        "(MacrosConfig, lines 297-298 and 392-395 of 0.1.3).",
+        "A translated page keeps the English anchor with a heading id, {#call-the-emergency-number-now}, "
+        "which Jinja's default comment syntax would swallow.",
+        "Nothing: the same setting works in both."),
 }
 
 # feature id -> where it was checked

@@ -14,21 +14,25 @@ template text.
 from __future__ import annotations
 
 import re
+import statistics
 
 import pytest
 
-from support import ROOT, TESTS
-from macros.checks.readability import MAX_GRADE, is_patient_page, page_grade
+from support import ROOT, TESTS, built_pages, languages
+from macros.checks.readability import MAX_GRADE, MAX_LIX, MAX_MEDIAN_LIX, READING_LEVEL, lix, page_grade, page_lix
 
 DOCS = ROOT / "docs"
 ALLOWLIST = TESTS / "number_allowlist.txt"
 
+# English and Swedish (a translated page, docs/<path>.sv.md, is linted the same way).
 UNIT_WORDS = (
     r"mm|millimet(?:re|er)s?|cm|centimet(?:re|er)s?|inch(?:es)?|in\b|"
-    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent|°\s?[CF]\b|degrees?"
+    r"days?|weeks?|months?|years?|hours?|%|per ?cent|percent|°\s?[CF]\b|degrees?|"
+    r"millimeter|centimeter|tum|dagar|dagen|dag|veckor|veckan|vecka|månader|månaden|månad|åren|året|år|"
+    r"timmar|timme|procent|grader"
 )
-NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|and|or)\s*\d+(?:[.,]\d+)?)?"
-CLINICAL_NUMBER = re.compile(rf"{NUMBER}\s*(?:{UNIT_WORDS})(?![\w])|{NUMBER}\s+in\s+\d+", re.IGNORECASE)
+NUMBER = r"(?<![\w.])\d+(?:[.,]\d+)?(?:\s*(?:to|-|–|and|or|till|och|eller)\s*\d+(?:[.,]\d+)?)?"
+CLINICAL_NUMBER = re.compile(rf"{NUMBER}\s*(?:{UNIT_WORDS})(?![\w])|{NUMBER}\s+(?:in|av)\s+\d+", re.IGNORECASE)
 
 
 def _allowed_phrases() -> list[re.Pattern]:
@@ -75,7 +79,10 @@ def test_no_hand_typed_clinical_numbers(path):
 # "twice a year", "a few times a day") are not durations.
 WORD_DURATION = re.compile(
     r"(?<!once )(?<!twice )(?<!times )(?<!per )\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|half an?|a few|several)\s+(?:day|week|month|year)s?\b",
+    r"eleven|twelve|half an?|a few|several)\s+(?:day|week|month|year)s?\b"
+    # Swedish: "två veckor", "ett år", "några månader" ("en gång i veckan" is a frequency)
+    r"|\b(?:en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|ett halvt|en halv|ett par|några|flera)"
+    r"\s+(?:dagar|dag|veckor|vecka|månader|månad|år)\b",
     re.IGNORECASE)
 
 
@@ -96,33 +103,40 @@ def test_no_durations_in_words(path):
 
 
 def test_duration_lint_catches_words():
-    for sample in ("often more than a year after", "it takes about six weeks", "for two months"):
+    for sample in ("often more than a year after", "it takes about six weeks", "for two months",
+                   "det tar ungefär sex veckor", "i två månader", "mer än ett år efter"):
         assert WORD_DURATION.search(_markdown_prose(sample)), sample
-    for sample in ("once a week", "twice a year", "a few times a day", '{{ param("lengthening.nail_removal") }}'):
+    for sample in ("once a week", "twice a year", "a few times a day", '{{ param("lengthening.nail_removal") }}',
+                   "en gång i veckan", "två gånger om dagen"):
         assert not WORD_DURATION.search(_markdown_prose(sample)), sample
 
 
 def test_lint_catches_hand_typed_numbers():
     for sample in ("lengthening starts after 5 to 7 days", "about 1 mm a day", "in 34% of cases",
                    "about 1 in 3 people", "a lift of 2 cm", "6-12 months", "a fever of 38 °C",
-                   "above 38.5°C", "101.5 degrees"):
+                   "above 38.5°C", "101.5 degrees",
+                   "förlängningen börjar efter 5 till 7 dagar", "cirka 1 mm per dag", "cirka 1 av 3 barn",
+                   "en förhöjning på 2 cm", "6–12 månader", "feber över 38,5 °C", "i 34 procent av fallen"):
         assert CLINICAL_NUMBER.search(_markdown_prose(sample)), sample
     assert not CLINICAL_NUMBER.search(_markdown_prose('{{ param("lengthening.latency") }} and 2 legs'))
 
 
-def _built_pages(site):
-    return sorted(p for p in site.dir.rglob("index.html") if is_patient_page(p.relative_to(site.dir).as_posix()))
-
-
-def test_patient_pages_are_readable(site):
-    grades = {}
-    for page in _built_pages(site):
-        grade = page_grade(page.read_text(encoding="utf-8"))
-        if grade is not None:
-            grades[page.relative_to(site.dir).as_posix()] = grade
-    assert grades, "no patient pages measured"
-    too_hard = {p: g for p, g in grades.items() if g > MAX_GRADE}
-    assert not too_hard, f"Flesch-Kincaid grade above {MAX_GRADE}: {too_hard}"
+@pytest.mark.parametrize("lang", languages().built)
+def test_patient_pages_are_readable(site, lang):
+    """English: Flesch-Kincaid grade at most 8 on every page. Swedish: LIX at most 40 on
+    every page and at most 35 over the pages (the median)."""
+    name, measure, limit, median_limit = READING_LEVEL[lang]
+    scores = {}
+    for path, html in built_pages(site.dir, lang, patient=True).items():
+        score = measure(html)
+        if score is not None:
+            scores[path] = score
+    assert scores, f"no {lang} patient pages measured"
+    too_hard = {p: round(g, 1) for p, g in scores.items() if g > limit}
+    assert not too_hard, f"{name} above {limit:g}: {too_hard}"
+    if median_limit is not None:
+        median = statistics.median(scores.values())
+        assert median <= median_limit, f"median {name} {median:.1f} above {median_limit:g} over {len(scores)} pages"
 
 
 def test_readability_measure_can_fail():
@@ -130,6 +144,21 @@ def test_readability_measure_can_fail():
             "coordination encompassing physiotherapeutic interventions, pharmacological analgesia administration "
             "and comprehensive radiographic surveillance of regenerate consolidation characteristics.</p>" * 3 + "</article>")
     assert page_grade(hard) > MAX_GRADE
+    svart = ("<article class='md-content__inner'><p>Postoperativ rehabilitering förutsätter multidisciplinär "
+             "samordning omfattande fysioterapeutiska interventioner, farmakologisk smärtlindring och "
+             "omfattande radiologisk övervakning av regeneratets konsolideringsegenskaper.</p>" * 3 + "</article>")
+    assert page_lix(svart) > MAX_LIX
+
+
+@pytest.mark.parametrize("text,expected", [
+    # Counted by hand: words / sentences + 100 × words of more than 6 letters / words.
+    ("Jag har ett ben. Det är kort.", 7 / 2),                      # no long word
+    ("Benförlängning kräver rehabilitering.", 3 / 1 + 100 * 2 / 3),  # "kräver" has 6 letters: not long
+    ("Ring 112 direkt. Vänta inte!", 4 / 2),                         # numbers are not words
+    ("Röntgen-bilden visar benet:\nlängden.", 4 / 2 + 100 * 2 / 4),  # a hyphenated word is one word
+])
+def test_lix_counts_by_the_formula(text, expected):
+    assert lix(text) == pytest.approx(expected)
 
 
 def test_no_unrendered_template_text(site):
