@@ -32,8 +32,12 @@ Macros (see CONTRIBUTING.md for examples):
     The decision aid (treatment/decision-aid.md): both situations' options side by side,
     with pictures of 100 figures, the questions for the surgeon and the interactive part's
     root; one section of the questions to ask the surgeon (data/questions.yml).
-``red_flags(tier)``, ``emergency_numbers()``, ``emergency_call()``, ``advice_call()``, ``contact_box()``
-    The warning signs of one tier and the edition's phone numbers (pages never type one).
+``red_flags(tier)``, ``emergency_numbers()``, ``emergency_call()``, ``advice_call()``, ``contact_box()``,
+``urgent_help()``
+    The warning signs of one tier and the edition's phone numbers (pages never type one):
+    the one number of a one-region (clinic) edition, else the language edition's home
+    country's (emergency.yml), else "your local emergency number"; ``urgent_help()`` is the
+    short summary of the signs that names whom to call.
 ``permalink_table()``, ``planner_links()``, ``link_builder()``, ``evidence_table()``,
 ``sources_read()``, ``report_contact()``
     The clinicians' pages.
@@ -130,12 +134,14 @@ def cite(site: Site, *keys: str) -> str:
             near = difflib.get_close_matches(str(key), list(site.guide.references), n=1, cutoff=0.75)
             raise GuideDataError("", key, "unknown reference (not in references.yml)"
                                  + (f"; did you mean {near[0]}?" if near else ""))
-        links.append(f"[{references.short_label(ref)}](/references.md#{references.anchor(ref.key)})")
+        label = references.short_label(ref, site.strings["templates"]["no_date"])
+        links.append(f"[{label}](/references.md#{references.anchor(ref.key)})")
     return "(" + "; ".join(links) + ")"
 
 
 def bibliography(site: Site) -> str:
-    return str(references.reference_list(references.sorted_references(site.guide.references)))
+    return str(references.reference_list(references.sorted_references(site.guide.references),
+                                         no_date=site.strings["templates"]["no_date"]))
 
 
 def glossary(site: Site) -> str:
@@ -201,7 +207,8 @@ def companion(site: Site) -> str:
     emergency = [fill_params(s.text, fill) for s in site.guide.signs["emergency"]]
     same_day = [fill_params(s.text, fill) for s in site.guide.signs["same_day"]]
     return str(companion_render.companion(site.guide.params, site.strings, site.clinic.phones,
-                                          site.href("help/urgent.md"), emergency, same_day))
+                                          site.href("help/urgent.md"), emergency, same_day,
+                                          emergency=urgent.emergency_call(site.guide.regions, site.strings, link=False)))
 
 
 # ---- growth estimator ---------------------------------------------------------------
@@ -272,6 +279,10 @@ def advice_call(site: Site) -> str:
     return urgent.advice_call(site.guide.regions, site.strings)
 
 
+def urgent_help(site: Site) -> str:
+    return urgent.urgent_help(site.guide.regions, site.strings)
+
+
 def contact_box(site: Site) -> str:
     return urgent.contact_box(site.clinic.phones, site.guide.regions, site.strings)
 
@@ -338,7 +349,7 @@ MACROS: dict[str, Callable[..., str]] = {f.__name__: f for f in (
     cite, bibliography, glossary, changes_list, editorial_statement, report_contact,
     options_table, timeline, typical_timelines, planner, companion,
     growth_example, growth_table, growth_estimator, decision_aid, questions,
-    red_flags, emergency_numbers, emergency_call, advice_call, contact_box,
+    red_flags, emergency_numbers, emergency_call, advice_call, contact_box, urgent_help,
     permalink_table, evidence_table, sources_read, planner_links, link_builder,
 )}
 

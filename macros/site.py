@@ -21,6 +21,7 @@ Pure module: no MkDocs import (the wiring in ``macros/__init__.py`` passes plain
 
 from __future__ import annotations
 
+import datetime as dt
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,7 @@ from macros.model import growth
 from macros.model.timeline import MILESTONES
 from macros.model.units import INPUT_UNITS
 from macros.render.clinic import template_data, theme_text
+from macros.render.environment import long_date
 from macros.render.references import reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -175,6 +177,10 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
     docs_dir = Path(config["docs_dir"])
     if not docs_dir.is_absolute():
         docs_dir = project_dir / docs_dir
+    if clinic.language and clinic.language != languages.root:
+        raise GuideDataError(clinic_file.name, "clinic.language",
+                             f"is {clinic.language!r}, but this build's pages are in {languages.root!r}: build the "
+                             f"edition with bash scripts/clinic, which builds the {clinic.language!r} pages at the root")
     guides = load_editions(guide, data_dir, languages)
     pages = [p for p in (f.relative_to(docs_dir).as_posix() for f in docs_dir.rglob("*.md"))
              if languages.source(p) == p]
@@ -199,11 +205,28 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         languages=languages, abbreviation_files=abbreviations, lang=languages.default,
         decision=decision, questions=questions)
     clinic_data = template_data(clinic)
-    references_html = {k: str(reference(r)) for k, r in guide.references.items()}
     site.theme_values = {lang: {"editorial": editorials[lang], "clinic": clinic_data,
                                 "strings": g.strings["templates"],
                                 "text": theme_text(g.strings["templates"], editorials[lang], clinic_data,
                                                    g.strings["locale"]),
-                                "references_html": references_html, "lang": lang, "theme": g.strings["theme"]}
+                                "references_html": {k: str(reference(r, g.strings["templates"]["no_date"]))
+                                                    for k, r in g.references.items()},
+                                "lang": lang, "theme": g.strings["theme"],
+                                "files": download_paths(extra, lang, languages.default),  # not "downloads": config.extra gets these keys
+                                "book": g.strings["book"], "edition_date": long_date(dt.date.today(), g.strings["locale"])}
                          for lang, g in guides.items()}
-    return site, site.theme_values[languages.default]
+    # config.extra (the PDF cover reads it) in the language built at the root: the default
+    # one, or the one language of a build made with build_only_locale (the Swedish book)
+    return site, site.theme_values[languages.root]
+
+
+def download_paths(extra: Mapping[str, Any], lang: str, default: str) -> dict[str, str]:
+    """Where the PDF book and the offline zip of ``lang`` are published (``extra.downloads``
+    in mkdocs.yml: ``pdf`` and ``offline`` for the default language, the same under a
+    language's code for another, e.g. ``sv: {pdf: ..., offline: ...}``)."""
+    downloads = extra.get("downloads") or {}
+    chosen = downloads if lang == default else downloads.get(lang)
+    if not isinstance(chosen, Mapping) or not {"pdf", "offline"} <= set(chosen):
+        raise GuideDataError("mkdocs.yml", f"extra.downloads{'' if lang == default else '.' + lang}",
+                             "needs the paths 'pdf' and 'offline' of this language's book and offline copy")
+    return {"pdf": chosen["pdf"], "offline": chosen["offline"]}

@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from macros.data.guide import load_guide  # noqa: E402
+from macros.data.strings import load_strings  # noqa: E402
 from macros.model import growth, units  # noqa: E402
 from macros.model import companion as c  # noqa: E402
 from macros.model import timeline as t  # noqa: E402
@@ -127,10 +128,33 @@ def units_cases() -> dict[str, Any]:
         "rounding": [[x, units.half_up(x), units.round1(x), growth.num(units.round1(x))] for x in rounding],
         # the chart's positions are written with one decimal (JavaScript's toFixed: a tie goes up)
         "toFixed1": [[x, units.to_fixed(x, 1)] for x in [k / 20 for k in range(0, 7201)] + [k / 8 for k in range(0, 2881, 3)]],
+        # the page's language: signs and names from Babel (units.locale_format), put together
+        # the same way on both sides (numberText, shortDate, dateParts, pluralForm)
+        "formats": FORMATS,
+        "numberText": [[x] + [units.number_text(x, FORMATS[lang]) for lang in FORMATS]
+                       for x in [0, 0.75, 4.5, 12.25, 29.4, 1095, 9999, 9999.5, 10000, 12345.5, 100000, 1234567,
+                                 -0.5, -12345, 1e21, 1e-7, 0.1 + 0.2] + [k * 0.35 for k in range(0, 400, 7)]],
+        "dates": [[d.isoformat()] + [[units.short_date(d, FORMATS[lang]), units.date_parts(d, FORMATS[lang], True),
+                                      units.date_parts(d, FORMATS[lang], False)] for lang in FORMATS]
+                  for d in [dt.date(2026, 12, 28) + dt.timedelta(days=k) for k in range(0, 800, 11)]
+                  + [dt.date(2027, 3, 1), dt.date(2027, 3, 8), dt.date(2028, 2, 29), dt.date(2100, 12, 31)]],
+        "plural": [[n] + [units.plural_form(n, FORMATS[lang]) for lang in FORMATS] for n in range(0, 30)],
+        # a typed number as a link carries it, the same in every language
+        "linkNumber": [[text, units.link_number(text)] for text in texts],
+        "sv": {"unitsTyped": SV["js"]["units_typed"],
+               "splitUnit": [[text, *units.split_unit(text, SV["js"]["units_typed"])]
+                             for text in dict.fromkeys(TYPED_WITH_UNIT_SV + TYPED_WITH_UNIT)]},
     }
 
 
 GUIDE = load_guide(ROOT / "data")
+# The Swedish edition's strings: a smaller set of cases in Swedish (decimal comma, Swedish
+# dates, the Swedish unit words) in each file, under "sv".
+SV = load_strings(ROOT / "data" / "strings.sv.yml", GUIDE.params.units)
+FORMATS = {"en": units.locale_format(GUIDE.strings["locale"]), "sv": units.locale_format(SV["locale"])}
+# Swedish amounts typed with their unit, as people write them
+TYPED_WITH_UNIT_SV = ["4 cm", "4,5 cm", "4 centimeter", "45 millimeter", "45 mm", "2 tum", "1,5 tum", "1,5tum", "4 TUM",
+                      "4 cm.", "4 tum tum", "tum", "4 meter", "4 dm", "0,75 mm", "4 Centimeter", "40 Millimeter"]
 
 
 def _planner_plausible() -> tuple[float, float]:
@@ -177,14 +201,46 @@ def compact_chart(chart: dict[str, Any]) -> dict[str, Any]:
 def _amount_text(strings, mm: float, unit: str) -> str:
     """The caption's amount: millimetres to one decimal, or the typed unit with the
     millimetres after it (as the static plan, which is in millimetres, words them)."""
-    mm_text = growth.num(units.round1(mm)) + " mm"
+    fmt = strings["format"]
+    mm_text = units.number_text(units.round1(mm), fmt) + " mm"
     if unit == "mm":
         return mm_text
-    return f"{growth.num(units.from_mm(mm, unit))} {strings['unit_words'][unit]} ({mm_text})"
+    return f"{units.number_text(units.from_mm(mm, unit), fmt)} {strings['unit_words'][unit]} ({mm_text})"
+
+
+def _dated_case(strings, model, text: str, k: int) -> dict[str, Any]:
+    amount = [20, 50, 80, 120, 37.5][k % 5]
+    bone, method = [("femur", "nail"), ("tibia", "frame"), ("femur", "frame"), ("tibia", "nail")][k % 4]
+    tl = t.compute(model, amount, bone, method, text)
+    return {
+        "date": text, "amount": amount, "bone": bone, "method": method,
+        "milestones": {mid: [tl.date(d).isoformat() for d in _span(s)] for mid, s in tl.milestones.items()},
+        "milestoneTexts": {mid: timeline_html.day_text(strings, s, tl) for mid, s in tl.milestones.items()},
+        "phaseTexts": {pid: [timeline_html.day_text(strings, a, tl), timeline_html.day_text(strings, b, tl)]
+                       for pid, (a, b) in tl.phases.items()},
+    }
+
+
+def planner_sv(model: dict[str, Any], amounts: list[float], dates: list[str]) -> dict[str, Any]:
+    """The Swedish page's planner: every 8th amount of the English cases, the Swedish
+    typed forms, and dated plans (Swedish dates)."""
+    strings = timeline_html.planner_strings(SV)
+    words = SV["js"]["units_typed"]
+    texts = list(dict.fromkeys(TYPED_WITH_UNIT_SV + ["4,5", "0,75", "4.5", "45", "2,5 tum"]))
+    parse = []
+    for text in texts:
+        for unit in t.UNITS:
+            got = t.parse_amount(text, unit, model, words)
+            parse.append([text, unit, {k: _js_number(v) if isinstance(v, float) else v for k, v in got.items()}])
+    timelines = [_timeline_case(strings, model, amount, bone, method)
+                 for k, amount in enumerate(amounts) if k % 8 == 0
+                 for bone, method in itertools.product(t.BONES, t.METHODS)]
+    return {"strings": strings, "unitsTyped": words, "parseAmount": parse, "timelines": timelines,
+            "dated": [_dated_case(strings, model, text, k) for k, text in enumerate(dates) if k % 2 == 0]}
 
 
 def planner_cases() -> dict[str, Any]:
-    strings = GUIDE.strings["js"]["planner"]
+    strings = timeline_html.planner_strings(GUIDE.strings)
     model = timeline_html.browser_model(GUIDE)
     rng = random.Random(SEED + 1)
     low, high = _planner_plausible()
@@ -221,18 +277,8 @@ def planner_cases() -> dict[str, Any]:
             parse_dates.append([text, None if d is None else d.isoformat()])
         except t.PlannerInputError as e:
             parse_dates.append([text, {"error": "date", "code": e.code}])
-    dated = []
-    for k, text in enumerate(d for d, r in parse_dates if isinstance(r, str)):
-        amount = [20, 50, 80, 120, 37.5][k % 5]
-        bone, method = [("femur", "nail"), ("tibia", "frame"), ("femur", "frame"), ("tibia", "nail")][k % 4]
-        tl = t.compute(model, amount, bone, method, text)
-        dated.append({
-            "date": text, "amount": amount, "bone": bone, "method": method,
-            "milestones": {mid: [tl.date(d).isoformat() for d in _span(s)] for mid, s in tl.milestones.items()},
-            "milestoneTexts": {mid: timeline_html.day_text(strings, s, tl) for mid, s in tl.milestones.items()},
-            "phaseTexts": {pid: [timeline_html.day_text(strings, a, tl), timeline_html.day_text(strings, b, tl)]
-                           for pid, (a, b) in tl.phases.items()},
-        })
+    valid_dates = [d for d, r in parse_dates if isinstance(r, str)]
+    dated = [_dated_case(strings, model, text, k) for k, text in enumerate(valid_dates)]
     return {
         "about": "Python's answers (macros/model/timeline.py, macros/render/timeline.py); scripts/golden.py writes "
                  "this file.",
@@ -247,6 +293,7 @@ def planner_cases() -> dict[str, Any]:
         "dated": dated,
         "monthsToDays": [[m, t.months_to_days(m)] for m in [k / 4 for k in range(0, 241)]],
         "months": [[d, t.months(d)] for d in range(0, 2200)],
+        "sv": planner_sv(model, sorted(amounts), valid_dates),
     }
 
 
@@ -303,9 +350,28 @@ def growth_cases() -> dict[str, Any]:
                 })
     errors = {unit: {code: growth_html.error_text(js, model, code, unit) for code in js["errors"]}
               for unit in (*units.INPUT_UNITS, "furlong")}
+    sv = growth_html.js_strings(SV, model)
+    sv_words = SV["js"]["units_typed"]
+    sv_parse = []
+    for diff in ["4,5", "4 cm", "4,5 cm", "45 millimeter", "2 tum", "1,5 tum", "4 centimeter", "0,75", "4 meter",
+                 "abc", "-4,5", "", "<b>4</b>"]:
+        q = {**base, "diff": diff}
+        inputs, errs = growth.parse_inputs(model, q, sv_words)
+        sv_parse.append([q, {"inputs": None if inputs is None else {"sex": inputs.sex, "years": inputs.years,
+                                                                    "months": inputs.months, "diff": inputs.diff,
+                                                                    "unit": inputs.unit}, "errors": errs}])
+    sv_predictions = [{**c, "parts": [list(part) for part in growth_html.result_parts(
+        sv, growth.predict(model, c["sex"], c["age"], c["current"]), c["unit"])]}
+        for k, c in enumerate(predictions) if k % 3 == 0]
     return {
         "about": "Python's answers (macros/model/growth.py, macros/render/growth.py); scripts/golden.py writes "
                  "this file.",
+        "sv": {"strings": sv, "unitsTyped": sv_words, "parseInputs": sv_parse, "predictions": sv_predictions,
+               "ageTexts": [[age, growth_html.age_text(sv, age)] for age in range(0, model.max_age + 13)],
+               "lengthTexts": [[mm, unit, growth_html.length_text(sv, mm, unit)]
+                               for mm in [k / 4 for k in range(0, 801, 7)] for unit in units.INPUT_UNITS],
+               "errorTexts": {unit: {code: growth_html.error_text(sv, model, code, unit) for code in sv["errors"]}
+                              for unit in units.INPUT_UNITS}},
         "model": model.as_dict(),
         "sexes": list(growth.SEXES),
         "strings": js,
@@ -379,9 +445,29 @@ def companion_cases() -> list[dict]:
     return cases
 
 
+def companion_words(cases: list[dict]) -> list[list]:
+    """For every 5th case, in each language: the target and each 7th row's total and step
+    in words, and the target day's date parts (long and short), as companion.js words them."""
+    out = []
+    for k, case in enumerate(cases):
+        if k % 5:
+            continue
+        e = case["expected"]
+        rows = e["rows"][::7]
+        words = {}
+        for lang, fmt in FORMATS.items():
+            day = dt.date.fromisoformat(rows[-1][1])
+            words[lang] = [c.mm_text(e["target"], fmt), [[c.mm_text(r[7], fmt), c.step_text(r[5], fmt)] for r in rows],
+                           units.date_parts(day, fmt, True), units.date_parts(day, fmt, False)]
+        out.append([k, [r[0] for r in rows], words])
+    return out
+
+
 def companion_text() -> str:
-    return json.dumps({"limits": COMPANION_LIMITS.as_dict(), "row_keys": COMPANION_ROW_KEYS, "cases": companion_cases()},
-                      separators=(",", ":")) + "\n"
+    cases = companion_cases()
+    return json.dumps({"limits": COMPANION_LIMITS.as_dict(), "row_keys": COMPANION_ROW_KEYS, "cases": cases,
+                       "formats": FORMATS, "words": companion_words(cases)},
+                      ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 # ---- the decision aid: which options fit the answers, the size band, the link state ----
@@ -464,8 +550,32 @@ def decision_cases() -> dict[str, Any]:
         decodes.append([decoded, decision.decode(config, decoded)])
     notes = [[text, 20, *decision.clean_note(text, 20)] for text in NOTES] + \
             [[text, config["note_max"], *decision.clean_note(text, config["note_max"])] for text in NOTES]
+    from macros.data.questions import QUESTIONS_FILE, load_questions
+    ids = [q.id for qs_ in load_questions(ROOT / "data" / QUESTIONS_FILE).values() for q in qs_]
+    ticks = []
+    for _ in range(200):
+        ticked = [i for i in ids if rng.random() < 0.3]
+        value = decision.encode_ticks(ids, ticked)
+        ticks.append([ids, ticked, value, decision.decode_ticks(ids, value)])
+    for value in ["", ".", "choice-1", "choice-1.choice-1", "nope", "choice-1.nope", "q-choice-1", "<b>", "__proto__",
+                  "toString", "choice-1." * 400, "risks-2.choice-1", "\ufffd", " choice-1", "choice-1..risks-1"]:
+        ticks.append([ids, None, value, decision.decode_ticks(ids, value)])
+    numbers = [0, 0.04, 0.05, 1, 9.95, 12.34, 17.25, 29, 29.96, 120, 499.94]
+    figures = [[{"d": d, "lo": lo, "hi": hi}, decision.encode_figures({"d": d, "lo": lo, "hi": hi})]
+               for d in numbers for lo, hi in [(None, None), (max(0, d - 5), d + 7.25)]]
+    figure_pairs = [[], [["d", "29"]], [["d", "29.5"], ["lo", "20"], ["hi", "40.1"]], [["d", "29"], ["lo", "30"], ["hi", "40"]],
+                    [["d", "29,5"]], [["d", "-1"]], [["d", "1e3"]], [["d", "0x1f"]], [["d", "500"]], [["d", "500.1"]],
+                    [["d", "029"]], [["d", "29.55"]], [["d", ""]], [["lo", "2"], ["hi", "3"]], [["d", "2"], ["lo", "1"]],
+                    [["d", "2"], ["d", "3"]], [["d", "<b>"]], [["d", "\ufffd"]], [["d", " 2"]], [["d", "Infinity"]],
+                    [["d", "NaN"]], [["d", "2."]], [["d", ".5"]], [["d", "5"], ["lo", "5"], ["hi", "5"]]]
+    for _ in range(100):
+        pairs = [[rng.choice(["d", "lo", "hi", "x"]), "".join(rng.choice("0123456789.,-e ") for _ in range(rng.randint(0, 6)))]
+                 for _ in range(rng.randint(0, 4))]
+        figure_pairs.append(pairs)
+    figure_decodes = [[pairs, decision.decode_figures(pairs)] for pairs in figure_pairs]
     return {"config": config, "limits": limits, "messages": list(decision.MESSAGES), "fits": fits, "bands": bands,
-            "encodes": states, "decodes": decodes, "notes": notes}
+            "encodes": states, "decodes": decodes, "notes": notes, "ticks": ticks, "figures": figures,
+            "figure_decodes": figure_decodes}
 
 
 def build() -> dict[str, str]:

@@ -22,7 +22,7 @@ from support import CHROMIUM, CHROMIUM_ARGS, DECISION_PAGE, ROOT, Downloads, Sit
 LAYERS = ("unit", "site", "browser", "pdf")
 
 
-NEEDS = {"site": "site", "browser": "browser", "downloads": "pdf"}  # fixture -> mark
+NEEDS = {"site": "site", "browser": "browser", "downloads": "pdf", "downloads_sv": "pdf"}  # fixture -> mark
 
 
 def pytest_collection_modifyitems(items):
@@ -93,3 +93,16 @@ def downloads(tmp_path_factory) -> Downloads:
 def decision_aid(site):
     """The address of the decision aid page, and the origin it is served from."""
     return site.url + DECISION_PAGE, site.url
+
+
+@pytest.fixture(scope="session")
+def downloads_sv(tmp_path_factory) -> Downloads:
+    """The Swedish PDF book and offline zip, built once per session (scripts/pdf's code,
+    one language)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_downloads
+
+    out = tmp_path_factory.mktemp("downloads-sv")
+    built = build_downloads.build(out, pdf_html=out / "pdf-html", lang="sv")
+    print(f"\nSwedish book: {built['seconds']['pdf']:.0f} s, offline copy: {built['seconds']['offline']:.0f} s")
+    return Downloads(built["pdf"], built["offline_zip"], built["offline_dir"], out / "pdf-html")

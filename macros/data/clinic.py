@@ -6,6 +6,8 @@ A clinic file (for example ``clinic-example/clinic.yml``) has these sections
 ``clinic``
     Settings of the edition, not clinical numbers: ``name``, ``logo`` (an SVG or PNG
     file beside the clinic file), ``phones`` (a list of ``label`` and ``number``),
+    ``language`` (the language of the edition's pages, e.g. ``sv``: ``scripts/clinic``
+    builds that language's pages at the root of the clinic's site),
     ``urgent`` (what to do in an emergency; ``{emergency}`` in it shows the clinic's
     emergency number), ``emergency`` (the edition's emergency and advice numbers by
     region, replacing ``data/emergency.yml``; see :mod:`macros.data.urgent`), ``site_url`` and
@@ -52,6 +54,7 @@ class Clinic:
     overrides: Mapping[str, Any] = field(default_factory=dict)
     emergency: tuple[Region, ...] = ()  # empty: the default edition's list (data/emergency.yml)
     editorial: Any = None  # the clinic's ``editorial`` section (macros.data.editorial), unvalidated
+    language: str = ""  # the language of the edition's pages (sv); empty: the guide's default
 
     @property
     def is_edition(self) -> bool:
@@ -167,7 +170,7 @@ def parse_clinic(raw: Any, base_dir: Path, file: str = "clinic.yml") -> Clinic:
         urgent = urgent.replace("{emergency}", emergency[0].emergency)
     overrides = raw.get("overrides") or {}
     return Clinic(c["name"].strip(), logo, tuple(phones), urgent, site_url, email, overrides, emergency,
-                  raw.get("editorial"))
+                  raw.get("editorial"), c.get("language") or "")
 
 
 def load_clinic(path: Path | None) -> Clinic:

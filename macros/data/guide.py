@@ -67,7 +67,7 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
             params = parse_parameters(merged, references, PARAMETERS_FILE)
         except GuideDataError as err:  # the shipped file passed, so the clinic's change is at fault
             raise GuideDataError(clinic_file, f"overrides.{err.key}", err.problem) from None
-    strings = load_strings(data_dir / STRINGS_FILE, params.units)
+    strings = load_strings(data_dir / STRINGS_FILE, params.units, params.items)
     signs = load_signs(data_dir / URGENT_FILE, references, lambda key, which: params[key])
     regions = clinic.emergency or load_regions(data_dir / EMERGENCY_FILE)
     values = load_values(data_dir / VALUES_FILE, references, lambda key, which: params[key])
@@ -85,7 +85,7 @@ def load_editions(base: Guide, data_dir: Path, languages: Languages) -> dict[str
         strings_file = lang_files.existing(lang_files.strings_file(data_dir, lang), data_dir / STRINGS_FILE)
         urgent_file = lang_files.existing(lang_files.urgent_file(data_dir, lang, languages.default),
                                           data_dir / URGENT_FILE)
-        strings = load_strings(strings_file, base.params.units)
+        strings = load_strings(strings_file, base.params.units, base.params.items)
         signs = load_signs(urgent_file, base.references, lambda key, which: base.params[key])
         regions = base.clinic.emergency or load_regions(data_dir / EMERGENCY_FILE, lang)
         own_questions = questions_file(data_dir, lang, languages.default)

@@ -286,8 +286,14 @@ class StringsFile(Model):
     units: dict[Unit, UnitNames] = Field(description="Names of units in prose")
     templates: dict[str, Any] = Field(description="Strings used at build time")
     js: dict[str, Any] = Field(description="Strings shipped to the browser")
+    book: dict[str, str] = Field(description="The PDF book of this language: cover subtitle, contents title, "
+                                             "the note for pages left out (in another language only)")
     theme: dict[Literal["headerlink"], Text] = Field(
         description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
+    parameter_labels: dict[str, Text] = Field(
+        default_factory=dict,
+        description="A language edition's own words for what a parameter is (parameter key: label), "
+                    "used instead of parameters.yml's English label. Empty: the labels of parameters.yml")
 
 
 # --- urgent.yml and emergency.yml ----------------------------------------------------------
@@ -333,6 +339,8 @@ Regions = Annotated[list[Region], Field(min_length=1)]
 class RegionName(Model):
     region: Text = Field(description="A region of `regions`, by its name there")
     name: Text = Field(description="Its name in this language, written to follow 'in' ('i' in Swedish): Sverige")
+    home: bool = Field(default=False, description="The edition's own country (at most one): its pages then give "
+                                                  "this region's numbers where they say whom to call")
 
 
 class EmergencyFile(Model):
@@ -352,8 +360,13 @@ class Phone(Model):
     number: PHONE
 
 
+LANGUAGE = Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+
+
 class ClinicSettings(Model):
     name: Text = Field(description="The clinic's name")
+    language: LANGUAGE | None = Field(None, description="The language of the edition's pages (en, sv): scripts/clinic "
+                                                         "builds that language's pages at the root of the site")
     logo: str | None = Field(None, description="An .svg or .png file beside the clinic file")
     phones: list[Phone] | None = None
     urgent: str | None = Field(None, description="What to do in an emergency; {emergency} shows the number")

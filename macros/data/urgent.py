@@ -63,6 +63,7 @@ class Region:
     region: str
     emergency: str
     advice: Advice | None = None
+    home: bool = False  # the language edition's own country (emergency.yml languages.<lang>[].home)
 
 
 def _text(value: str, file: str, key: str) -> str:
@@ -149,8 +150,9 @@ def load_regions(path: Path, lang: str | None = None) -> tuple[Region, ...]:
 
 def in_language(regions: tuple[Region, ...], order: list[Mapping[str, str]], file: str, key: str
                 ) -> tuple[Region, ...]:
-    """``regions`` in the order of ``order`` ([{region, name}]), each named ``name``: every
-    region exactly once, so a language edition cannot drop or invent a phone number."""
+    """``regions`` in the order of ``order`` ([{region, name, home}]), each named ``name``: every
+    region exactly once, so a language edition cannot drop or invent a phone number. At most
+    one region is the edition's ``home``: its numbers are the ones a page names."""
     by_name = {r.region: r for r in regions}
     out, seen = [], set()
     for i, entry in enumerate(order):
@@ -161,7 +163,10 @@ def in_language(regions: tuple[Region, ...], order: list[Mapping[str, str]], fil
             raise GuideDataError(file, f"{key}[{i}].region", f"lists {name!r} a second time")
         seen.add(name)
         r = by_name[name]
-        out.append(Region(_text(entry["name"], file, f"{key}[{i}].name"), r.emergency, r.advice))
+        home = bool(entry.get("home", False))
+        if home and any(o.home for o in out):
+            raise GuideDataError(file, f"{key}[{i}].home", "marks a second home region (at most one)")
+        out.append(Region(_text(entry["name"], file, f"{key}[{i}].name"), r.emergency, r.advice, home))
     missing = [r.region for r in regions if r.region not in seen]
     if missing:
         raise GuideDataError(file, key, f"misses {', '.join(repr(m) for m in missing)} (every region, once)")

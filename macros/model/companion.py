@@ -230,3 +230,20 @@ def mm_text(h: int) -> str:
     if frac == 0:
         return str(whole)
     return f"{whole}.{frac:02d}".rstrip("0")
+
+
+def _decimal_sign(text: str, fmt: Mapping[str, Any] | None) -> str:
+    return text.replace(".", fmt["decimal"]) if fmt else text
+
+
+def mm_text(h: int, fmt: Mapping[str, Any] | None = None) -> str:
+    """A length in hundredths of a mm in words, as companion-model.js ``mmText``: "12.5",
+    "12,5" with the page's format (``units.locale_format``)."""
+    whole, frac = divmod(h, 100)
+    return str(whole) if frac == 0 else _decimal_sign(f"{whole}.{frac:02d}".rstrip("0"), fmt)
+
+
+def step_text(t: int, fmt: Mapping[str, Any] | None = None) -> str:
+    """A step in ten-thousandths of a mm in words, as ``stepText``: "0.25", "0,25"."""
+    whole, frac = divmod(t, 10000)
+    return str(whole) if frac == 0 else _decimal_sign(f"{whole}.{frac:04d}".rstrip("0"), fmt)

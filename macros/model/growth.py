@@ -75,7 +75,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 from macros.errors import GuideDataError
-from macros.model.units import INPUT_UNITS, JS_SPACE, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, split_unit, to_mm, trim  # noqa: F401 (half_up, round1: used by growth_html)
+from macros.model.units import INPUT_UNITS, JS_SPACE, js_string, MM_PER, MM_PER_INCH, half_up, parse_decimal, round1, split_unit, to_mm, trim  # noqa: F401 (half_up, round1: used by growth_html)
 from macros.data.parameters import Parameters
 
 SEXES = ("boy", "girl")
@@ -89,8 +89,7 @@ BANDS = ("lift", "modulation", "lengthening")
 
 def num(x: float) -> str:
     """A number as JavaScript's ``String(x)`` prints it: ``29.4``, ``30`` (no ``.0``)."""
-    x = float(x)
-    return str(int(x)) if x.is_integer() else repr(x)
+    return js_string(x)
 
 
 # --- the model ---

@@ -176,3 +176,74 @@ def _answers(config: Mapping[str, Any], v: str) -> tuple[dict[str, str], bool]:
             continue
         answers[q["id"]] = acode
     return answers, bad
+
+
+# ---- the ticked questions for the surgeon (t=; the theme reads q= as a search) and the figures another tool brought (d, lo, hi) ----
+
+def _short(qid: str) -> str:
+    return qid[2:] if qid.startswith("q-") else qid
+
+
+def encode_ticks(ids: Sequence[str], ticked: Sequence[str]) -> str:
+    """``t=``'s value: the ticked ids without their ``q-`` prefix, in the checklist's order, joined by "."."""
+    return ".".join(_short(i) for i in ids if i in ticked)
+
+
+def decode_ticks(ids: Sequence[str], value: str) -> tuple[list[str], bool]:
+    """The ticked ids (in the checklist's order) from ``t=``'s value, and whether something was left out."""
+    if not value:
+        return [], False
+    if len(value) > 40 * (len(ids) + 1):
+        return [], True
+    found: list[str] = []
+    bad = False
+    for token in value.split("."):
+        match = [i for i in ids if _short(i) == token]
+        if not match:
+            bad = True
+        elif match[-1] not in found:
+            found.append(match[-1])
+    return [i for i in ids if i in found], bad
+
+
+FIGURE_MAX = 500
+_NUMBER = re.compile(r"(0|[1-9][0-9]{0,2})(\.[0-9])?")
+
+
+def link_number(mm: float) -> str:
+    """A length in mm for a link: a point whatever the language, at most one decimal, half up."""
+    tenths = int((mm * 10 + 0.5 + 1e-9) // 1)
+    return str(tenths // 10) + (f".{tenths % 10}" if tenths % 10 else "")
+
+
+def _number(text: str | None) -> float | None:
+    if text is None or not _NUMBER.fullmatch(text):
+        return None
+    x = float(text)
+    return x if x <= FIGURE_MAX else None
+
+
+def encode_figures(figures: Mapping[str, Any] | None) -> str:
+    if not figures or figures.get("d") is None:
+        return ""
+    parts = ["d=" + link_number(figures["d"])]
+    if figures.get("lo") is not None and figures.get("hi") is not None:
+        parts += ["lo=" + link_number(figures["lo"]), "hi=" + link_number(figures["hi"])]
+    return "&".join(parts)
+
+
+def decode_figures(pairs: Sequence[Sequence[str]]) -> dict[str, Any]:
+    """``{figures: {d, lo, hi} or None, bad}`` from the link's pairs (the first of a key counts).
+    A range that is not around the difference is left out."""
+    first: dict[str, str] = {}
+    for key, value in pairs:
+        if key in ("d", "lo", "hi") and key not in first:
+            first[key] = value
+    if not first:
+        return {"figures": None, "bad": False}
+    d, lo, hi = _number(first.get("d")), _number(first.get("lo")), _number(first.get("hi"))
+    if d is None:
+        return {"figures": None, "bad": True}
+    if lo is None or hi is None or lo > d or d > hi:
+        return {"figures": {"d": d, "lo": None, "hi": None}, "bad": "lo" in first or "hi" in first}
+    return {"figures": {"d": d, "lo": lo, "hi": hi}, "bad": False}

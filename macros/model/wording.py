@@ -75,13 +75,32 @@ def unit_name(strings: Mapping[str, Any], unit: str, x: float) -> str:
     return names[form]
 
 
+def label(strings: Mapping[str, Any], p: Parameter) -> str:
+    """What the parameter is, in words, in the strings' language: the edition's own label
+    (``parameter_labels`` in its strings file) when it gives labels, else parameters.yml's.
+    An edition that gives labels must give one for every parameter a page shows."""
+    labels = strings.get("parameter_labels") or {}
+    if not labels:
+        return p.label
+    if p.key not in labels:
+        lang = str(strings.get("locale", "en")).split("_")[0]
+        raise GuideDataError(f"strings.{lang}.yml", f"parameter_labels.{p.key}",
+                             "no label in this language (a page shows this parameter's label)")
+    return labels[p.key]
+
+
+def _sep(name: str) -> str:
+    """The space between a number and its unit's name: none before "%" (English "10%") or
+    before a name that brings its own space (Swedish writes "10 %" with a no-break space)."""
+    return "" if name.startswith("%") or name[:1].isspace() else " "
+
+
 def quantity(strings: Mapping[str, Any], x: float, unit: str) -> str:
     """``7, "day"`` -> ``"7 days"``; units without a name (ratios) give the bare number."""
     name = unit_name(strings, unit, x)
     if not name:
         return number(x, strings["locale"])
-    sep = "" if name.startswith("%") else " "
-    return f"{number(x, strings['locale'])}{sep}{name}"
+    return f"{number(x, strings['locale'])}{_sep(name)}{name}"
 
 
 def span(strings: Mapping[str, Any], low: float, high: float, unit: str) -> str:
@@ -91,8 +110,7 @@ def span(strings: Mapping[str, Any], low: float, high: float, unit: str) -> str:
         return quantity(strings, low, unit)
     pattern = strings["templates"]["range"]
     name = unit_name(strings, unit, high)
-    sep = "" if name.startswith("%") else " "
-    return pattern.format(low=number(low, locale), high=number(high, locale)) + (f"{sep}{name}" if name else "")
+    return pattern.format(low=number(low, locale), high=number(high, locale)) + (f"{_sep(name)}{name}" if name else "")
 
 
 def param(strings: Mapping[str, Any], p: Parameter, which: str = "range") -> str:

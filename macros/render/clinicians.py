@@ -17,6 +17,7 @@ from typing import Any, Iterable, Mapping
 from urllib.parse import urlencode
 
 from macros.model import wording
+from macros.model.units import link_number, locale_format
 from macros.render import qr
 from macros.render import references as references_html
 from macros.render.environment import render
@@ -134,7 +135,8 @@ def sources_read(references: Mapping[str, Reference], strings: Mapping[str, Any]
 def planner_query(**fields: Any) -> str:
     """The query string of a prefilled planner link, fields in the documented order."""
     order = ("amount", "unit", "bone", "method", "date")
-    pairs = [(k, fields[k]) for k in order if fields.get(k) not in (None, "")]
+    # the same in every language: a typed decimal comma is written with a point (units-model.js linkNumber)
+    pairs = [(k, link_number(fields[k]) if k == "amount" else fields[k]) for k in order if fields.get(k) not in (None, "")]
     return urlencode(pairs)
 
 
@@ -180,7 +182,8 @@ def link_builder(site_url: str | None, strings: Mapping[str, Any], default_unit:
               "planner": {k: ps[k] for k in ("question", "question_fix", "unit_words", "bones", "methods", "locale",
                                              "error_amount_not_number", "error_amount_not_positive", "error_amount_unit",
                                              "error_amount_too_large", "error_amount_implausible_low",
-                                             "error_amount_implausible_high")}}
+                                             "error_amount_implausible_high")}
+                         | {"format": locale_format(strings["locale"])}}
     # The config rides in a data attribute, not a <script> element: Material's instant
     # navigation re-runs the <script> elements of each new page.
     return str(render(

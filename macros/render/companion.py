@@ -17,6 +17,7 @@ from typing import Any, Mapping, Sequence
 from markupsafe import Markup
 
 from macros.model import companion as model
+from macros.model.units import locale_format
 from macros.render.clinic import tel
 from macros.render.environment import render
 
@@ -37,19 +38,23 @@ def config(params, strings: Mapping[str, Any], phones: Sequence[Mapping[str, str
         "times": {"first": FIRST_TIME, "last": LAST_TIME},
         "storage_key": STORAGE_KEY,
         "phones": list(phones),
-        "strings": strings["js"]["companion"],
+        # with the signs and names of numbers and dates in the strings' locale (units.locale_format)
+        "strings": {**strings["js"]["companion"], "format": locale_format(strings["locale"])},
     }
 
 
 def companion(params, strings: Mapping[str, Any], phones: Sequence[tuple[str, str]], urgent_href: str,
-              emergency_signs: Sequence[str], same_day_signs: Sequence[str] = ()) -> Markup:
+              emergency_signs: Sequence[str], same_day_signs: Sequence[str] = (), *, emergency: str) -> Markup:
     """The whole widget: its configuration and the blank chart. The chart's warning box
     lists ``emergency_signs`` and ``same_day_signs`` (the urgent page's first two tiers,
     from ``data/urgent.yml``)
-    and the urgent page's reasons to hold the next turn (``templates.urgent.hold``)."""
+    and the urgent page's reasons to hold the next turn (``templates.urgent.hold``);
+    ``emergency`` is whom to call, as plain text (``urgent.emergency_call(..., link=False)``)."""
     limits = model.limits_from_params(params)
     phone_list = [{"label": label, "number": number, "tel": tel(number)} for label, number in phones]
-    return render("companion.html", config=config(params, strings, phone_list), t=strings["templates"]["companion"],
+    t = dict(strings["templates"]["companion"])
+    t["flags_emergency"] = t["flags_emergency"].format(emergency=emergency)
+    return render("companion.html", config=config(params, strings, phone_list), t=t,
                   phones=phone_list, urgent_href=urgent_href, emergency_signs=list(emergency_signs),
                   same_day_signs=list(same_day_signs),
                   hold=strings["templates"]["urgent"]["hold"], not_sure=strings["templates"]["urgent"]["not_sure"],

@@ -159,7 +159,7 @@ def decision_aid(decision: Decision, strings: Mapping[str, Any], params: Paramet
         shown.append({"id": s["id"], "name": s["name"], "intro": s["intro"], "table": table,
                       "if_nothing": none["if_nothing"], "cite": cite(tuple(sources))})
     questions = render("decision_checklist.html", questions=checklist, prefix="dq-")
-    root = render("decision_root.html",
+    root = render("decision_root.html", nojs=t["nojs"],
                   config=config(situations, decision, strings, params, href, checklist, values, js_strings))
     return str(render("decision.md", t=t, bands=[fill_text(decision.bands[b]) for b in decision.bands],
                       very_large=fill_text(decision.very_large), very_large_page=decision.very_large_page,

@@ -26,7 +26,7 @@ from typing import Any, Mapping
 from markupsafe import Markup
 
 from macros.model import wording
-from macros.model.units import INPUT_UNITS, to_mm
+from macros.model.units import INPUT_UNITS, locale_format, number_text, plural_form, to_mm
 from macros.render.environment import render
 
 from macros.model.growth import (
@@ -45,8 +45,9 @@ from macros.model.growth import (
 def age_text(js: Mapping[str, Any], age_months: int) -> str:
     """``99`` -> ``"8 years and 3 months"``."""
     years, months = divmod(age_months, 12)
-    y = js["age_years"]["one" if years == 1 else "other"].format(n=years)
-    m = js["age_months"]["one" if months == 1 else "other"].format(n=months)
+    fmt = js["format"]
+    y = js["age_years"].get(plural_form(years, fmt), js["age_years"]["other"]).format(n=number_text(years, fmt))
+    m = js["age_months"].get(plural_form(months, fmt), js["age_months"]["other"]).format(n=number_text(months, fmt))
     if months == 0:
         return y
     if years == 0:
@@ -56,11 +57,12 @@ def age_text(js: Mapping[str, Any], age_months: int) -> str:
 
 def length_text(js: Mapping[str, Any], mm: float, unit: str) -> str:
     """Whole millimetres, or inches to one decimal with the millimetres after them."""
-    whole = str(half_up(mm))
+    fmt = js["format"]
+    whole = number_text(half_up(mm), fmt)
     if unit == "cm":
-        return js["length_cm"].format(cm=num(round1(mm / 10)), mm=whole)
+        return js["length_cm"].format(cm=number_text(round1(mm / 10), fmt), mm=whole)
     if unit == "in":
-        return js["length_in"].format(inches=num(round1(mm / MM_PER_INCH)), mm=whole)
+        return js["length_in"].format(inches=number_text(round1(mm / MM_PER_INCH), fmt), mm=whole)
     return js["length_mm"].format(mm=whole)
 
 
@@ -113,7 +115,7 @@ def error_text(js: Mapping[str, Any], model: GrowthModel, code: str, unit: str =
     the "for example" number is the strings' example for ``unit`` (``diff_examples``)."""
     examples = js["diff_examples"]
     return js["errors"][code].format(example=examples.get(unit, examples["mm"]),
-                                     max_mm=num(model.max_current_mm), min_age=age_text(js, model.min_age),
+                                     max_mm=number_text(model.max_current_mm, js["format"]), min_age=age_text(js, model.min_age),
                                      max_age=age_text(js, model.max_age))
 
 
@@ -121,6 +123,7 @@ def js_strings(strings: Mapping[str, Any], model: GrowthModel) -> dict[str, Any]
     """``js.growth`` with ``{within}`` of the range sentence filled from ``growth.uncertainty``
     (the same words on the page and in the browser, which gets this copy)."""
     js = dict(strings["js"]["growth"])
+    js["format"] = locale_format(strings["locale"])
     js["range"] = js["range"].replace("{within}", wording.quantity(strings, model.uncertainty_cm, "cm"))
     return js
 
@@ -131,19 +134,22 @@ def example(model: GrowthModel, strings: Mapping[str, Any], sex: str, age_months
     js, t = js_strings(strings, model), strings["templates"]["growth"]
     current_mm = to_mm(float(current), unit)
     p = predict(model, sex, age_months, current_mm)
-    m = num(half_up(p.multiplier * 1000) / 1000)
+    m = number_text(half_up(p.multiplier * 1000) / 1000, js["format"])
     title = t["example_heading"].format(sex=js["sex"][sex], age=age_text(js, age_months),
                                         current=length_text(js, current_mm, unit))
-    total = t["example_sum"].format(current=js["length_mm"].format(mm=num(round1(current_mm))), multiplier=m,
-                                    predicted=js["length_mm"].format(mm=num(round1(p.predicted_mm))))
+    total = t["example_sum"].format(current=js["length_mm"].format(mm=number_text(round1(current_mm), js["format"])),
+                                    multiplier=m,
+                                    predicted=js["length_mm"].format(mm=number_text(round1(p.predicted_mm), js["format"])))
     return render("growth_example.html", attrs=data_attributes(p, unit), title=title, sum=total,
                   parts=result_parts(js, p, unit))
 
 
 def table(model: GrowthModel, strings: Mapping[str, Any]) -> Markup:
     """The multiplier table as offered by the estimator."""
-    js, t = strings["js"]["growth"], strings["templates"]["growth"]
-    rows = [{"age": age_text(js, age), "boy": num(model.multipliers["boy"][i]), "girl": num(model.multipliers["girl"][i])}
+    js, t = js_strings(strings, model), strings["templates"]["growth"]
+    fmt = js["format"]
+    rows = [{"age": age_text(js, age), "boy": number_text(model.multipliers["boy"][i], fmt),
+             "girl": number_text(model.multipliers["girl"][i], fmt)}
             for i, age in enumerate(model.ages)]
     return render("growth_table.html", t=t, rows=rows)
 

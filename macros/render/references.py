@@ -21,14 +21,24 @@ def anchor(key: str) -> str:
     return f"ref-{key}"
 
 
-def reference(ref: Reference) -> Markup:
-    """One reference in a Vancouver-like style, its title linked to the DOI or URL."""
-    detail = ref.year_label
+def _dated(text: str, ref: Reference, no_date: str) -> str:
+    """``text`` (a label or year label) with an undated work's "n.d." in the page's language
+    (``templates.no_date``: "u.å." in Swedish), keeping a letter suffix ("n.d.-b")."""
+    if ref.year != "n.d." or no_date == "n.d.":
+        return text
+    head, sep, tail = text.rpartition("n.d.")
+    return f"{head}{no_date}{tail}" if sep else text
+
+
+def reference(ref: Reference, no_date: str = "n.d.") -> Markup:
+    """One reference in a Vancouver-like style, its title linked to the DOI or URL;
+    ``no_date`` is how the page's language writes "no date" (``templates.no_date``)."""
+    detail = _dated(ref.year_label, ref, no_date)
     if ref.volume:
         detail += f";{ref.volume}"
     if ref.pages:
         detail += f":{ref.pages}"
-    if not detail.endswith("."):  # "n.d." already ends a sentence
+    if not detail.endswith("."):  # "n.d." (and "u.å.") already ends a sentence
         detail += "."
     ids = [f"doi:{ref.doi}" if ref.doi else "", f"PMID {ref.pmid}" if ref.pmid else "", ref.pmcid]
     return render("reference.html", authors=(ref.authors or "").rstrip("."), title=ref.title.rstrip("."),
@@ -44,10 +54,10 @@ def unique(refs: Iterable[Reference]) -> list[Reference]:
     return list(seen.values())
 
 
-def reference_list(refs: Iterable[Reference], css_class: str = "app-references") -> Markup:
+def reference_list(refs: Iterable[Reference], css_class: str = "app-references", no_date: str = "n.d.") -> Markup:
     """An ordered list with one item per reference, its id the reference's anchor (``ref-KEY``)."""
     return render("reference_list.html", css_class=css_class,
-                  refs=[{"anchor": anchor(r.key), "entry": reference(r)} for r in refs])
+                  refs=[{"anchor": anchor(r.key), "entry": reference(r, no_date)} for r in refs])
 
 
 def sorted_references(refs: Mapping[str, Reference]) -> list[Reference]:
@@ -55,7 +65,8 @@ def sorted_references(refs: Mapping[str, Reference]) -> list[Reference]:
     return sorted(unique(refs.values()), key=lambda r: (r.label.lower(), r.title.lower()))
 
 
-def short_label(ref: Reference) -> str:
+def short_label(ref: Reference, no_date: str = "n.d.") -> str:
     """"Vogt et al. 2020": authors (or the organisation) and year, never a title;
-    "Knutson 2005a" when two works would share a label (macros.data.references.with_labels)."""
-    return ref.label or f"{ref.who} {ref.year}"
+    "Knutson 2005a" when two works would share a label (macros.data.references.with_labels);
+    an undated work with ``no_date`` ("Region Stockholm u.å." in Swedish)."""
+    return _dated(ref.label or f"{ref.who} {ref.year}", ref, no_date)

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from babel import Locale
-from babel.dates import format_date
 from markupsafe import Markup
 
 from macros.model import wording
@@ -43,8 +41,13 @@ AXIS_HEIGHT = 40
 LEGEND_HEIGHT = 30
 
 
-def _s(strings: Mapping[str, Any]) -> Mapping[str, Any]:
-    return strings["js"]["planner"]
+def planner_strings(strings: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``js.planner`` with ``format``: the signs and names of numbers and dates in the
+    strings file's locale (``units.locale_format``), which the browser gets too."""
+    return {**strings["js"]["planner"], "format": units.locale_format(strings["locale"])}
+
+
+_s = planner_strings
 
 
 def refs_href(base: str, key: str) -> str:
@@ -57,9 +60,10 @@ def param_info(guide: Guide, keys, refs_base: str) -> dict[str, Any]:
     for key in keys:
         p = guide.params[key]
         out[key] = {
-            "label": p.label,
+            "label": wording.label(guide.strings, p),
             "text": wording.param(guide.strings, p, "range"),
-            "sources": [{"label": references_html.short_label(guide.references[k]), "href": refs_href(refs_base, guide.references[k].key)}
+            "sources": [{"label": references_html.short_label(guide.references[k], guide.strings["templates"]["no_date"]),
+                         "href": refs_href(refs_base, guide.references[k].key)}
                         for k in p.sources],
         }
     return out
@@ -70,9 +74,10 @@ def amount_text(guide: Guide, amount_mm: float) -> str:
 
 
 def date_text(s, day) -> str:
-    """A date as the planner shows it: CLDR's day, short month and year in the strings'
-    locale, as the browser's Intl.DateTimeFormat gives it ("3 Mar 2027", "3 Sept 2027")."""
-    return format_date(day, "d MMM y", locale=Locale.parse(s["locale"], sep="-"))
+    """A date as the planner shows it: day, CLDR's short month and year in the strings'
+    locale ("3 Mar 2027", "3 Sept 2027", "1 mars 2027"), from the names in ``format``, as
+    planner-model.js writes it (units.short_date)."""
+    return units.short_date(day, s["format"])
 
 
 def day_text(s, span: Span, tl: Timeline) -> str:
@@ -82,9 +87,10 @@ def day_text(s, span: Span, tl: Timeline) -> str:
         if span.min == span.max:
             return f(span.typical)
         return s["date_range"].format(typical=f(span.typical), min=f(span.min), max=f(span.max))
+    n = lambda x: units.number_text(x, s["format"])  # noqa: E731
     if span.min == span.max:
-        return s["day_single"].format(typical=span.typical)
-    return s["day_range"].format(typical=span.typical, min=span.min, max=span.max)
+        return s["day_single"].format(typical=n(span.typical))
+    return s["day_range"].format(typical=n(span.typical), min=n(span.min), max=n(span.max))
 
 
 def _span(span: Span) -> dict[str, int]:
@@ -157,7 +163,8 @@ def summary_text(s, tl: Timeline) -> str:
 
 
 def months_range(s, span: Span) -> str:
-    return s["months_range"].format(min=months(span.min), max=months(span.max))
+    return s["months_range"].format(min=units.number_text(months(span.min), s["format"]),
+                                    max=units.number_text(months(span.max), s["format"]))
 
 
 def by_method(label: Any, method: str) -> str:

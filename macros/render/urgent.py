@@ -39,24 +39,47 @@ def emergency_numbers(regions: Sequence[Region], strings: Mapping[str, Any]) -> 
     return str(render("emergency_numbers.md", regions=regions, t=_t(strings), tel=tel))
 
 
-def emergency_call(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
-    """The number itself when the edition has one region, else "your local emergency number"."""
+def _home(regions: Sequence[Region]) -> Region | None:
+    """The language edition's own country (``home`` in emergency.yml's ``languages``), if any."""
+    return next((r for r in regions if r.home), None)
+
+
+def emergency_call(regions: Sequence[Region], strings: Mapping[str, Any], link: bool = True) -> str:
+    """The number itself when the edition has one region (a clinic's), else the home region's
+    number when the language edition has one ("112"), else "your local emergency number".
+    ``link=False``: the number as plain text (for HTML templates, which do not read Markdown)."""
     t = _t(strings)
+
+    def number(n: str) -> str:
+        return f"[{n}]({tel(n)})" if link else n
+
     if len(regions) == 1:
-        n = regions[0].emergency
-        return t["one_number"].format(number=f"[{n}]({tel(n)})")
+        return t["one_number"].format(number=number(regions[0].emergency))
+    home = _home(regions)
+    if home is not None:
+        return t["home_number"].format(number=number(home.emergency))
     return t["many_numbers"]
 
 
 def advice_call(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
-    """The advice line of a one-region edition ("NHS 111 (111)"), else a general phrase."""
+    """The advice line of a one-region edition ("NHS 111 (111)"), else the home region's
+    advice line when the language edition has one ("1177 Vårdguiden"), else a general phrase."""
     t = _t(strings)
     if len(regions) == 1:
         a = regions[0].advice
         if a is None:
             return t["no_advice_line"]
         return t["one_advice"].format(name=a.name, number=f"[{a.number}]({tel(a.number)})")
+    home = _home(regions)
+    if home is not None and home.advice is not None:
+        a = home.advice
+        return t["home_advice"].format(name_link=f"[{a.name}]({tel(a.number)})")
     return t["many_advice"]
+
+
+def urgent_help(regions: Sequence[Region], strings: Mapping[str, Any]) -> str:
+    """The short summary of the warning signs (``templates.urgent_help``), naming whom to call."""
+    return strings["templates"]["urgent_help"].format(emergency=emergency_call(regions, strings))
 
 
 def contact_box(phones: Sequence[tuple[str, str]], regions: Sequence[Region], strings: Mapping[str, Any]) -> str:

@@ -4,8 +4,8 @@ Per page, in every language's build:
 
 * the language switcher (Material's ``extra.alternate``) links to this page in each language
   when it is translated, else to that language's home page;
-* ``<link rel="alternate" hreflang="...">`` in the head pairs a page with its translations
-  only (a full address from site_url, and ``x-default`` for the default language);
+* the sitemap pairs a page with its translations (``xhtml:link`` hreflang alternates, full
+  addresses); the head has no ``link[rel=alternate]`` (see ``on_post_page``);
 * a page that is not translated (the clinicians' section, What changed, a page whose
   translation is still to come) is built under /sv/ from the English file: its content is
   marked ``lang="en"`` (the page's frame stays in the build's language), its canonical
@@ -16,14 +16,13 @@ The plugin's own switcher handling is off (``reconfigure_material: false`` in mk
 warns that it does not work with instant navigation, and it links every language's head
 element to language home pages.
 
-Material's script reads each ``link[rel=alternate]`` in the head as another site and fetches
-``sitemap.xml`` beside it; every language's tree has its sitemap (``sv/sitemap.xml``), and
-each page's hreflang links are written after that script's check, in a ``<template>``
-copied into the head only for crawlers: see ``_head_links``.
+Material's script reads each ``link[rel=alternate]`` in the head as a language switch: so the
+head has none (the sitemap carries the pairs).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from html import escape
@@ -92,46 +91,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def _pairs(page, config, plugin) -> list[tuple[str, str]]:
-    """(hreflang, full address) of the page's real versions, and x-default: the default
-    language's; empty when the page has no translation."""
-    found = page.meta.get("hreflang") or {}
-    if len(found) < 2 or not config.site_url:
-        return []
-    pairs = [(lang, urljoin(config.site_url, url)) for lang, url in sorted(found.items())]
-    if plugin.default_language in found:
-        pairs.append(("x-default", urljoin(config.site_url, found[plugin.default_language])))
-    return pairs
-
-
-def _sitemap(pairs: list[tuple[str, str]], here: str) -> str:
-    links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}"/>'
-                    for lang, href in pairs)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
-            f"  <url>\n    <loc>{escape(here)}</loc>{links}\n  </url>\n</urlset>\n")
-
-
 @event_priority(-200)
 def on_post_page(output, page, config):
     plugin = _plugin(config)
     if plugin is None:
         return output
-    # Material's head links come from extra.alternate (the switcher's: relative, and to a
-    # language's home page when the page is not translated): replace them with the real pairs.
+    # Material's head links come from extra.alternate (the switcher's). No link[rel=alternate]
+    # stays in the head: Material's script takes each for a language switch, and a later click
+    # on that address (this page, reached again by the menu) would leave instant navigation
+    # for a full page load. The pairs of versions are in the sitemap instead (hreflang
+    # alternates, which search engines read the same way), and the switcher's links carry
+    # hreflang.
     output = MATERIAL_ALTERNATE.sub("", output)
-    pairs = _pairs(page, config, plugin)
-    links = "".join(f'\n    <link rel="alternate" hreflang="{escape(lang)}" href="{escape(href)}">'
-                    for lang, href in pairs)
-    output = output.replace("</head>", links + "\n  </head>", 1)
-    if pairs:
-        # Material's script takes each head link[rel=alternate] for another site and fetches
-        # sitemap.xml beside it: the page's own small sitemap (its versions) answers it.
-        # (The home page's is the site's sitemap, which lists every page.)
-        folder = Path(page.file.abs_dest_path).parent
-        if folder != Path(config.site_dir):
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "sitemap.xml").write_text(_sitemap(pairs, urljoin(config.site_url, page.url)), encoding="utf-8")
+    output = _language_base(output, page, plugin)
     # Another language is a full page load: instant navigation would keep <html lang> and the
     # search index of the page it started from.
     output = output.replace('class="md-select__link"', 'class="md-select__link" target="_self"')
@@ -160,24 +132,87 @@ def on_env(env, config, files):
     return env
 
 
-_NOT_FOUND: dict[str, bytes] = {}
+_NOT_FOUND: dict[str, str] = {}
 
 
-def on_post_build(config):
-    """Each language writes 404.html at the site root: keep the default language's there and
-    move another language's to its tree (sv/404.html)."""
+def on_post_template(output, template_name, config):
+    """Each language's build renders 404.html at the site root: keep each language's text."""
     plugin = _plugin(config)
-    if plugin is None:
+    if plugin is not None and template_name == "404.html":
+        # The 404 page has no versions: no hreflang links (Material's point at the home pages).
+        output = MATERIAL_ALTERNATE.sub("", output)
+        _NOT_FOUND[plugin.current_language] = output
+    return output
+
+
+@event_priority(-100)  # after the i18n plugin, which builds the other languages in its own post-build
+def on_post_build(config):
+    """When every language is built: the default language's 404 page at the site root and
+    another language's in its tree (sv/404.html); one search index and sitemap per language."""
+    plugin = _plugin(config)
+    if plugin is None or getattr(plugin, "building", False):
         return
-    page = Path(config.site_dir) / "404.html"
-    if not page.exists():
-        return
-    # The 404 page has no versions: no hreflang links (Material's point at the home pages).
-    page.write_text(MATERIAL_ALTERNATE.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
-    if plugin.current_language == plugin.default_language:
-        _NOT_FOUND["root"] = page.read_bytes()
-    elif "root" in _NOT_FOUND:
-        target = Path(config.site_dir) / plugin.current_language / "404.html"
+    site = Path(config.site_dir)
+    for lang, html in (_NOT_FOUND.items() if _several(plugin) else ()):
+        target = site / ("" if lang == plugin.default_language else lang) / "404.html"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(page.read_bytes())
-        page.write_bytes(_NOT_FOUND["root"])
+        target.write_text(html, encoding="utf-8")
+    _NOT_FOUND.clear()
+    if _several(plugin):
+        _split_search_and_sitemaps(config, plugin)
+
+
+# --- one search index and one sitemap per language -----------------------------------------
+# The plugin merges every language into the root's search index, so a search from an English
+# page found Swedish pages (and the other way round), the index every page loads doubled, and
+# the other language's words changed the ranking. Each language gets its own: the default's at
+# search/ and another language's in its tree (sv/search/), with the pages' addresses relative to
+# that tree; Material finds both through the page's "base", which for a page under /sv/ is the
+# Swedish tree. Its instant navigation reads the sitemap beside that base (sv/sitemap.xml), so
+# that lists the language's pages.
+
+BASE = re.compile(r'("base": ")([^"]*)(")')
+
+
+def _tree(page, plugin) -> str:
+    """The language tree a page is built in ("" for the default's, "sv/" for Swedish)."""
+    first = (page.url or "").split("/", 1)[0]
+    return f"{first}/" if first in plugin.build_languages and first != plugin.default_language else ""
+
+
+def _language_base(output: str, page, plugin) -> str:
+    if not _several(plugin):
+        return output
+    tree = _tree(page, plugin)
+    if not tree:
+        return output
+    return BASE.sub(lambda m: m.group(1) + (m.group(2).rstrip("/") or ".") + "/" + tree + m.group(3),
+                    output, count=1)
+
+
+def _split_search_and_sitemaps(config, plugin) -> None:
+    site = Path(config.site_dir)
+    index_file = site / "search" / "search_index.json"
+    if not index_file.exists():
+        return
+    index = json.loads(index_file.read_text(encoding="utf-8"))
+    trees = {lang: f"{lang}/" for lang in plugin.build_languages if lang != plugin.default_language}
+    own = {plugin.default_language: [d for d in index["docs"]
+                                     if not any(d["location"].startswith(t) for t in trees.values())]}
+    for lang, tree in trees.items():
+        own[lang] = [{**d, "location": d["location"][len(tree):]} for d in index["docs"]
+                     if d["location"].startswith(tree)]
+    for lang, docs in own.items():
+        target = site / trees.get(lang, "") / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "config": {**index["config"], "lang": [lang]}, "docs": docs},
+                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    sitemap = site / "sitemap.xml"
+    if sitemap.exists() and config.site_url:
+        xml = sitemap.read_text(encoding="utf-8")
+        head, _, rest = xml.partition("<url>")
+        entries = re.findall(r"<url>.*?</url>", xml, re.S)
+        for tree in trees.values():
+            root = urljoin(config.site_url, tree)
+            mine = [e for e in entries if re.search(r"<loc>" + re.escape(root), e)]
+            (site / tree / "sitemap.xml").write_text(head + "\n".join(mine) + "\n</urlset>\n", encoding="utf-8")

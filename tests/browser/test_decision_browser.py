@@ -1,7 +1,8 @@
 """The decision aid in Chromium: axe finds nothing (light and dark, on a phone); without
-JavaScript both comparisons are shown; at 390 px the page never scrolls sideways, each
-table scrolls inside its own focusable region and the hint says so; printed, each table
-fits the page and the interactive part and the hint are left out."""
+JavaScript both comparisons are shown; at 390 px the page never scrolls sideways and each
+table is stacked, every cell under its option's name; on a wider screen each table scrolls
+inside its own focusable region and the hint says so; printed, each table fits the page
+and the interactive part and the hint are left out."""
 
 from __future__ import annotations
 
@@ -54,12 +55,24 @@ def test_without_javascript_both_comparisons_show(browser, site):
     context.close()
 
 
-def test_at_390_px_the_page_stays_put_and_each_table_scrolls_in_its_own_region(browser, site):
+def test_at_390_px_the_page_stays_put_and_each_table_is_stacked_by_option(browser, site):
+    """On a phone each row's cells stack, each under its option's name; from about 600 px the
+    table scrolls in its own region, its row names kept in view."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     page.goto(site.url + PATH)
     widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert widths[0] <= widths[1], f"the page scrolls sideways: {widths}"
+    for sid in ("child", "grown"):
+        block = page.locator(f".app-decision[data-situation='{sid}']")
+        assert not block.locator(".app-decision__hint").is_visible()  # nothing to scroll
+        region = block.locator(".app-decision__scroll")
+        assert region.evaluate("el => el.scrollWidth <= el.clientWidth")
+        names = block.locator("thead th[data-option]").all_inner_texts()
+        first_row = block.locator("tbody tr").first.locator("td")
+        assert first_row.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)") == \
+            ['"' + n.strip() + '"' for n in names]
+    page.set_viewport_size({"width": 700, "height": 844})
     for sid in ("child", "grown"):
         block = page.locator(f".app-decision[data-situation='{sid}']")
         assert block.locator(".app-decision__hint").is_visible()

@@ -76,7 +76,9 @@ def test_answers_regroup_the_options_with_their_reasons(aid):
     s = config["strings"]
     assert page.locator(".app-decision__groups").inner_text().strip() == s["choose_situation"]
     page.get_by_label(s["situations"]["grown"], exact=True).check()
-    assert page.evaluate(READ)["groups"] == _expected(config, "grown", None, {})
+    # nothing said yet: a prompt, and no groups that would contradict it
+    assert page.evaluate(READ)["groups"] == {}
+    assert page.locator(".app-decision__groups").inner_text().strip() == s["no_answers"]
     answers = {}
     for qid, code in [("surgery", "1"), ("height", "1"), ("scars", "1"), ("surgery", "3"), ("time", "1")]:
         _answer(page, config, qid, code)
@@ -89,8 +91,13 @@ def test_answers_regroup_the_options_with_their_reasons(aid):
     page.get_by_label(s["situations"]["child"], exact=True).check()
     page.get_by_label(re.compile("^" + re.escape(s["bands"]["small"])), exact=False).check()
     assert page.evaluate(READ)["groups"] == _expected(config, "child", "small", answers)
+    # the size alone: the groups, under a line saying that only the size counts so far
     page.get_by_role("button", name=s["clear"]).click()
+    assert page.locator(".app-decision__groups").inner_text().strip() == s["choose_situation"]
+    page.get_by_label(s["situations"]["child"], exact=True).check()
+    page.get_by_label(re.compile("^" + re.escape(s["bands"]["small"])), exact=False).check()
     assert page.evaluate(READ)["groups"] == _expected(config, "child", "small", {})
+    assert page.locator(".app-decision__groups .app-decision__prompt").inner_text() == s["size_only"]
     assert tab.console_errors == []
 
 
@@ -116,8 +123,6 @@ def test_the_summary_link_and_qr_code_reopen_the_same_state(aid, browser, tmp_pa
     for q, code in [("surgery", "2"), ("equal", "1")]:
         question = next(x for x in config["values"]["questions"] if x["id"] == q)
         assert next(a["text"] for a in question["answers"] if a["code"] == code) in summary
-    for item in config.get("checklist") or []:
-        assert (item if isinstance(item, str) else item.get("text", "")) in summary
     assert note in summary
     # the QR code carries the same link (decoded by zbarimg)
     page.wait_for_selector(f".app-decision__qr[data-qr='{href}'] svg")
@@ -270,16 +275,18 @@ def test_the_planner_and_the_estimator_link_to_the_aid_with_the_size_band(tab, s
         link = page.locator(".app-planner__result [data-decision-link]")
         link.wait_for()
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(link.get_attribute("href")).query)
-        assert query == {"s": ["grown"], "b": [model.band(limits, amount)]}, amount
+        assert query == {"s": ["grown"], "b": [model.band(limits, amount)], "d": [model.link_number(amount)]}, amount
         assert urllib.parse.urlsplit(link.get_attribute("href")).path.endswith("/treatment/decision-aid/")
         assert link.inner_text() == guide.strings["js"]["planner"]["decision_link"]
     for years, diff in ((8, 5), (8, 20), (12, 40)):
         page.goto(f"{site.url}children/growth-prediction/?sex=boy&years={years}&months=0&diff={diff}&unit=mm")
         link = page.locator(".app-growth__output [data-decision-link]")
         link.wait_for()
-        want = model.band(limits, predict(growth, "boy", years * 12, diff).predicted_mm)
+        p = predict(growth, "boy", years * 12, diff)
+        want = model.band(limits, p.predicted_mm)
         query = urllib.parse.parse_qs(urllib.parse.urlsplit(link.get_attribute("href")).query)
-        assert query == {"s": ["child"], "b": [want]}, (years, diff)
+        assert query == {"s": ["child"], "b": [want], "d": [model.link_number(p.predicted_mm)],
+                         "lo": [model.link_number(p.min_mm)], "hi": [model.link_number(p.max_mm)]}, (years, diff)
     assert tab.console_errors == []
 
 
@@ -292,3 +299,165 @@ def test_following_the_planners_link_opens_the_aid_in_that_state(tab, site):
     assert page.is_checked("input[name=s][value=grown]") and page.is_checked("input[name=b][value=large]")
     assert page.locator("[data-app-widget='decision'] .app-decision__groups [data-option]").count() == 5
     assert tab.console_errors == []
+
+
+def _query(page):
+    return urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+
+
+def test_the_address_bar_follows_the_answers_and_clear_empties_it(aid):
+    tab, url, _, _, _ = aid
+    page = tab.page
+    config = _open(page, url)
+    s = config["strings"]
+    page.get_by_label(s["situations"]["grown"], exact=True).check()
+    _answer(page, config, "surgery", "1")
+    link = page.locator("[data-decision-summary-link]").get_attribute("href")
+    assert page.url.split("#")[0] == link and _query(page)["s"] == ["grown"] and "v" in _query(page)
+    # the note goes into the address only when the box is ticked
+    page.get_by_label(s["note_label"]).fill("my note")
+    assert "n" not in _query(page)
+    page.get_by_label(s["include_note"]).check()
+    assert _query(page)["n"] == ["my note"]
+    page.get_by_label(s["include_note"]).uncheck()
+    assert "n" not in _query(page)
+    # a reload keeps the answers
+    before = page.evaluate(READ)
+    page.reload()
+    page.wait_for_selector("[data-app-widget='decision'][data-app-decision-init] .app-decision__summary-body p")
+    assert page.evaluate(READ)["checked"] == before["checked"]
+    page.get_by_role("button", name=s["clear"]).click()
+    assert urllib.parse.urlsplit(page.url).query == ""
+    page.reload()
+    page.wait_for_selector("[data-app-widget='decision'][data-app-decision-init] .app-decision__summary-body p")
+    assert page.evaluate(READ)["checked"] == []
+    assert tab.console_errors == []
+
+
+def test_only_the_ticked_questions_reach_the_summary_and_the_link(aid):
+    tab, url, _, _, _ = aid
+    page = tab.page
+    config = _open(page, url, "?s=child")
+    s, checklist = config["strings"], config["checklist"]
+    summary = page.locator(".app-decision__summary-body")
+    assert s["summary_no_ticks"] in summary.inner_text()
+    assert all(q["text"] not in summary.inner_text() for q in checklist)
+    picked = [checklist[3], checklist[0]]
+    for q in picked:
+        page.locator(f"#dq-{q['id']}").check()
+    shown = summary.locator(".app-decision__summary-questions li").all_inner_texts()
+    assert shown == [checklist[0]["text"], checklist[3]["text"]]  # in the list's order
+    assert s["summary_no_ticks"] not in summary.inner_text()
+    ids = [q["id"] for q in checklist]
+    assert _query(page)["t"] == [model.encode_ticks(ids, [q["id"] for q in picked])]
+    # the link ticks them again; a hostile t= is left out politely
+    _open(page, url, "?s=child&t=" + model.encode_ticks(ids, [ids[1]]) + ".nope.<b>")
+    assert page.is_checked(f"#dq-{ids[1]}") and not page.is_checked(f"#dq-{ids[0]}")
+    assert page.evaluate("document.querySelector('[data-md-toggle=search]').checked") is False  # the theme's q= search
+    assert page.evaluate(READ)["messages"] == ["ticks"]
+    assert summary.locator(".app-decision__summary-questions li").all_inner_texts() == [checklist[1]["text"]]
+    assert page.locator("[data-app-widget='decision'] b").count() == 0
+    assert tab.console_errors == []
+
+
+def test_arriving_from_a_link_goes_to_the_questions_with_a_note(browser, decision_aid):
+    url, origin = decision_aid
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  reduced_motion="reduce")
+    tab = recording_page(context, (origin, "data:"))
+    page = tab.page
+    config = _open(page, url, "?s=child&b=medium&d=29&lo=18.5&hi=41")
+    s = config["strings"]
+    page.wait_for_function("document.getElementById('decision-values').getBoundingClientRect().top < innerHeight")
+    top = page.evaluate("document.getElementById('decision-values').getBoundingClientRect().top")
+    assert 0 <= top < 200
+    assert page.locator("[data-decision-from-link]").inner_text() == s["from_link"]
+    # the estimator's figures, and the range that reaches into two size groups
+    body = page.locator(".app-decision__summary-body")
+    assert body.locator("[data-figures]").inner_text() == s["summary_figure_range"].format(d="2.9", lo="1.9", hi="4.1")
+    lo_band, hi_band = model.band(config["values"]["limits"], 18.5), model.band(config["values"]["limits"], 41)
+    spans = body.locator("[data-figures-span]")
+    if lo_band != hi_band:
+        assert spans.inner_text() == s["summary_figure_span"].format(a=s["bands"][lo_band], b=s["bands"][hi_band])
+    else:
+        assert spans.count() == 0
+    # without a link: the top of the page, no note
+    page.goto(url)
+    page.wait_for_selector("[data-app-widget='decision'][data-app-decision-init]")
+    page.wait_for_timeout(300)
+    assert page.evaluate("scrollY") == 0 and page.locator("[data-decision-from-link]").count() == 0
+    # the jump near the top and the contents list lead to the questions
+    jump = page.locator("a.app-decision-jump")
+    assert jump.get_attribute("href").endswith("#decision-values")
+    assert page.locator("nav.md-nav--secondary a[href$='#decision-values']").count() >= 1
+    context.close()
+
+
+def test_without_javascript_a_message_says_what_is_missing(browser, decision_aid):
+    url, _ = decision_aid
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url + "?s=grown&v=a1")
+    config = json.loads(page.get_attribute("[data-app-widget='decision']", "data-app-config"))
+    message = page.locator("[data-app-widget='decision'] .app-decision__nojs")
+    assert message.is_visible()
+    assert " ".join(message.inner_text().split()) == " ".join(
+        guide_strings()["templates"]["decision"]["nojs"].split())
+    assert page.locator(".app-decision__table").first.is_visible()
+    assert config["values"]
+    context.close()
+
+
+def guide_strings():
+    from support import guide
+    return guide().strings
+
+
+def test_a_phone_shows_each_option_by_name_beside_its_rows(browser, decision_aid):
+    url, origin = decision_aid
+    for scheme in ("default", "slate"):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page = recording_page(context, (origin, "data:")).page
+        _open(page, url)
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        cells = page.evaluate("""() => [...document.querySelectorAll(".app-decision__table td[data-option]")].map(td => {
+            const r = td.getBoundingClientRect();
+            return {name: getComputedStyle(td, "::before").content, want: td.dataset.name,
+                    left: r.left, right: r.right, width: r.width};
+          })""")
+        assert cells and all(c["name"] == json.dumps(c["want"]) for c in cells)
+        assert all(c["left"] >= 0 and c["right"] <= 390 and c["width"] > 250 for c in cells)
+        # the row's name stays in view while its options are read
+        assert page.evaluate("""() => getComputedStyle(document.querySelector(
+            ".app-decision__table th[scope=row]")).position""") == "sticky"
+        context.close()
+
+
+def test_printing_from_the_browser_menu_puts_the_answers_first(aid, tmp_path):
+    tab, url, _, _, _ = aid
+    page = tab.page
+    config = _open(page, url, "?s=grown&b=medium&v=a1b1")
+    s = config["strings"]
+    page.emulate_media(media="print")
+    page.wait_for_selector(".app-decision-menu-print .app-decision__summary-body p", state="attached")
+    pdf = tmp_path / "page.pdf"
+    pdf.write_bytes(page.pdf(format="A4"))
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    first = " ".join(first.split())
+    assert s["summary_title"] in first and s["not_recommendation"] in first
+    question = config["values"]["questions"][0]
+    assert " ".join(question["text"].split()) in first
+    everything = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                         check=True).stdout.split())
+    assert s["clear"] not in everything and s["values_intro"].split(".")[0] not in everything  # no form on paper
+    assert config["strings"]["privacy"].split(".")[0] not in everything
+    # without answers, no summary on paper
+    page.emulate_media(media="screen")
+    _open(page, url)
+    page.emulate_media(media="print")
+    pdf.write_bytes(page.pdf(format="A4"))
+    everything = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                         check=True).stdout.split())
+    assert s["summary_title"] not in everything

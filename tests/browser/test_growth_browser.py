@@ -69,7 +69,9 @@ def test_a_typed_entry_reaches_the_result(tab, site):
     assert got["attrs"] == attrs
     assert got["texts"] == texts
     q = urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query, keep_blank_values=True)
-    assert q == {"sex": [sex], "years": [str(years)], "months": [str(months)], "diff": [diff], "unit": [unit]}, page.url
+    # the address is the same in every language: the typed "1,5" is written with a point
+    assert q == {"sex": [sex], "years": [str(years)], "months": [str(months)], "diff": [diff.replace(",", ".")],
+                 "unit": [unit]}, page.url
     assert tab.console_errors == []
     assert tab.outside_requests == []
 
@@ -170,3 +172,35 @@ def test_no_query_shows_no_result_and_init_is_idempotent(tab, site):
     page.locator("[data-app-widget='growth'][data-app-init='1']").wait_for()
     assert page.locator(".app-growth__output").inner_html() == ""
     assert tab.console_errors == []
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_estimate_on_a_phone_brings_the_result_into_view(browser, site, motion):
+    """On a phone the result is below the fold: Estimate scrolls to it (at once when the
+    reader asks for reduced motion), clear of the site's header."""
+    from support import recording_page
+
+    context = browser.new_context(viewport={"width": 390, "height": 700}, is_mobile=True, has_touch=True,
+                                  reduced_motion=motion)
+    page = recording_page(context, (site.url, "data:")).page
+    page.goto(site.url + PAGE)
+    page.locator("[data-app-widget='growth'][data-app-init='1']").wait_for()
+    page.check("input[name=sex][value=boy]")
+    page.fill("input[name=years]", "8")
+    page.fill("input[name=months]", "0")
+    page.check("input[name=unit][value=mm]")
+    page.fill("input[name=diff]", "20")
+    result = page.locator(".app-growth__output .app-growth-result")
+    page.evaluate("window.scrollTo(0, 0)")
+    # the button at the bottom of the screen, as a thumb reaches it
+    page.evaluate("""() => { const b = document.querySelector('.app-growth__form button[type=submit]').getBoundingClientRect();
+                              window.scrollBy(0, b.bottom - innerHeight + 8); }""")
+    # where the result goes is below the fold before Estimate (else the test would prove nothing)
+    before = page.evaluate("document.querySelector('.app-growth__output').getBoundingClientRect().top")
+    assert before > 700 * 0.75
+    page.click(".app-growth__form button[type=submit]")
+    page.wait_for_function("""() => { const t = document.querySelector('.app-growth__output .app-growth-result').getBoundingClientRect().top;
+                                     return t >= 0 && t < innerHeight / 2; }""", timeout=5000)
+    header = page.evaluate("document.querySelector('.md-header').getBoundingClientRect().bottom")
+    assert result.evaluate("e => e.getBoundingClientRect().top") >= header - 1
+    context.close()

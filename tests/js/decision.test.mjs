@@ -67,3 +67,22 @@ test("a link the model writes opens the same state (round trip through URLSearch
 test("notes are cleaned and cut as in Python", () => {
   for (const [text, limit, clean, cut] of D.notes) assert.deepEqual(plain(M.cleanNote(text, limit)), [clean, cut], label(text));
 });
+
+test("ticked questions are written to and read from the link as in Python", () => {
+  assert.ok(D.ticks.length > 200);
+  let bad = 0;
+  for (const [ids, ticked, value, want] of D.ticks) {
+    if (ticked !== null) assert.equal(M.encodeTicks(ids, ticked), value, label(ticked));
+    const got = plain(M.decodeTicks(ids, value));
+    assert.deepEqual(got, want, label(value));
+    if (ticked !== null) assert.deepEqual(got, [ticked, false], label(value)); // a written link reads back
+    if (want[1]) bad += 1;
+  }
+  assert.ok(bad >= 5, "hostile q values are reported");
+});
+
+test("the figures another tool brought are written and read as in Python", () => {
+  for (const [figures, query] of D.figures) assert.equal(M.encodeFigures(figures), query, label(figures));
+  for (const [pairs, want] of D.figure_decodes) assert.deepEqual(plain(M.decodeFigures(pairs)), want, label(pairs));
+  assert.ok(D.figure_decodes.some(([, w]) => w.bad) && D.figure_decodes.some(([, w]) => w.figures && w.figures.lo !== null));
+});

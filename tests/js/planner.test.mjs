@@ -70,12 +70,11 @@ test("operation dates are read as Python reads them", () => {
 });
 
 test("each milestone's calendar date and its words equal Python's", () => {
-  // the DOM's date format (planner.js): the strings' locale, day, short month, year, in UTC
-  const format = new Intl.DateTimeFormat(s.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+  // the DOM's date format (planner.js): day, short month, year from the page's format
   assert.ok(G.dated.length > 30);
   for (const c of G.dated) {
     const start = M.parseDate(c.date).value;
-    const day = (d) => format.format(new Date(M.dateOf(start, d)));
+    const day = (d) => M.dateText(s, M.dateOf(start, d));
     const tl = M.compute(G.model, c.amount, c.bone, c.method);
     for (const mid of M.MILESTONES) {
       const span = tl.milestones[mid];

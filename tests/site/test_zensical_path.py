@@ -168,8 +168,8 @@ DIFFERENCES: dict[str, tuple[str, str, str]] = {
         "then the two-language site is built with MkDocs."),
     "hook:overrides/hooks/languages.py": (
         "`hooks:` is accepted but no MkDocs event runs.",
-        "Per page: the switcher to the page's own translation, hreflang links between a page and its "
-        "versions (and the small sitemap Material's script fetches beside each), lang=\"en\" on an "
+        "Per page: the switcher to the page's own translation (with hreflang; the sitemap pairs each page "
+        "with its versions), no link[rel=alternate] in the head, lang=\"en\" on an "
         "untranslated page under /sv/, headings' link titles in the page's language, the 404 page per "
         "language.",
         "Nothing yet: without the i18n plugin there is one language and the hook does nothing; see "

@@ -238,12 +238,14 @@ def test_diary_import_refuses_what_it_cannot_read(csv, field):
 # ------------------------------------------------------------------ build-time chart
 
 from macros.render import companion as companion_render  # noqa: E402
+from macros.render import urgent as urgent_render  # noqa: E402
 
 
 def render(phones):
     guide = load()
     return str(companion_render.companion(guide.params, guide.strings, phones, "../../help/urgent/",
-                                          ["Sign one", "Sign <two>"]))
+                                          ["Sign one", "Sign <two>"],
+                                          emergency=urgent_render.emergency_call(guide.regions, guide.strings, link=False)))
 
 
 def test_the_charts_warning_box_lists_every_emergency_sign_and_reason_to_hold_from_the_urgent_data():

@@ -26,8 +26,12 @@ DATA = ROOT / "data"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 # Lists a translation may lengthen: the words a reader may type after an amount (each
-# language adds its own, see the comment above js.units_typed).
-OPEN_LISTS = {"js.units_typed.mm", "js.units_typed.cm", "js.units_typed.in"}
+# language adds its own, see the comment above js.units_typed), and the nouns that must not
+# follow a risk phrase (each language has its own words for what was counted).
+OPEN_LISTS = {"js.units_typed.mm", "js.units_typed.cm", "js.units_typed.in", "templates.risk.sentence_nouns"}
+# Mappings a translation fills and the English file leaves empty: parameter_labels (the
+# English labels are written once, in parameters.yml).
+OPEN_MAPS = {"parameter_labels"}
 
 
 def read(name: str):
@@ -51,6 +55,8 @@ def leaves(node, path=""):
 
 def shape(node, path=""):
     """The structure of ``node``: mappings by key, lists by length (open lists by kind only)."""
+    if path in OPEN_MAPS:
+        return "mapping"
     if isinstance(node, dict):
         return {k: shape(v, f"{path}.{k}" if path else str(k)) for k, v in node.items()}
     if isinstance(node, list):
@@ -132,4 +138,60 @@ def test_the_swedish_hover_glossary_parses_and_names_its_terms_once():
     entries = glossary.load(ROOT / "includes" / "abbreviations.sv.md")
     assert entries, "no Swedish glossary entries"
     with pytest.raises(GuideDataError):
-        glossary.parse((ROOT / "includes" / "abbreviations.sv.md").read_text(encoding="utf-8") + "\n*[BLS]: igen\n")
+        glossary.parse((ROOT / "includes" / "abbreviations.sv.md").read_text(encoding="utf-8") + "\n*[epifysiodes]: igen\n")
+
+
+# --- what a parameter is, in Swedish ---------------------------------------------------
+
+def _shown_labels(edition):
+    """{key: label} of every parameter whose label the planner shows (the journey page's
+    estimate lists a subset of the same keys): read from the rendered widget's configuration,
+    as the page gets it, for every amount the planner accepts, bone and method."""
+    import json
+    from macros.model.timeline import BONES, METHODS
+    from macros.render import timeline
+    html = str(timeline.planner(edition, "../references/"))
+    config = json.loads(re.search(r"data-app-config='([^']*)'", html).group(1).replace("&#39;", "'"))
+    shown = {k: v["label"] for k, v in config["params"].items()}
+    model = timeline.browser_model(edition)
+    for mm in range(int(model["plausible_mm"]["low"]), int(model["plausible_mm"]["high"]) + 1, 5):
+        for bone in BONES:
+            for method in METHODS:
+                for key in timeline.compute(model, mm, bone, method).used_keys:
+                    shown.setdefault(key, timeline.param_info(edition, [key], "")[key]["label"])
+    return shown
+
+
+def test_every_parameter_label_a_swedish_page_shows_is_swedish():
+    from support import languages
+    from macros.data.guide import load_editions
+    g = guide()
+    sv = load_editions(g, DATA, languages())["sv"]
+    shown = _shown_labels(sv)
+    assert shown, "the planner shows no parameter"
+    for key, label in shown.items():
+        assert label == SV["parameter_labels"][key], key
+        assert label != g.params[key].label, f"{key}: the Swedish label is the English one"
+    # English keeps the one label of parameters.yml.
+    assert all(label == g.params[key].label for key, label in _shown_labels(g).items())
+
+
+def test_a_missing_swedish_label_stops_the_build_naming_the_key():
+    from dataclasses import replace
+    from support import languages
+    from macros.data.guide import load_editions
+    sv = load_editions(guide(), DATA, languages())["sv"]
+    labels = dict(sv.strings["parameter_labels"])
+    del labels["lengthening.latency"]
+    broken = replace(sv, strings={**sv.strings, "parameter_labels": labels})
+    with pytest.raises(GuideDataError) as err:
+        _shown_labels(broken)
+    assert str(err.value).startswith("strings.sv.yml: parameter_labels.lengthening.latency: no label"), str(err.value)
+
+
+def test_a_label_for_no_parameter_is_named():
+    broken = yaml.safe_load(yaml.safe_dump(SV, allow_unicode=True))
+    broken["parameter_labels"]["lengthening.latensy"] = "Vila"
+    g = guide()
+    with pytest.raises(GuideDataError, match=r"^strings.sv.yml: parameter_labels.lengthening.latensy: is not a parameter"):
+        parse_strings(broken, g.params.units, "strings.sv.yml", g.params.items)

@@ -47,6 +47,27 @@ def test_quantities(sv, key, which, expected):
     assert wording.param(sv.strings, sv.params[key], which) == expected
 
 
+def test_a_percent_has_a_no_break_space_before_it_in_swedish(sv):
+    """Swedish writes "10 %" (a space, kept on the line with the number); English "10%"."""
+    assert wording.quantity(sv.strings, 10, "percent") == f"10{NBSP}%"
+    assert wording.span(sv.strings, 15, 25, "percent").endswith(f"25{NBSP}%")
+    assert wording.quantity(GUIDE.strings, 10, "percent") == "10%"
+
+
+def test_an_undated_source_is_u_a_in_swedish(sv):
+    """Swedish writes "utan år" as "u.å." where English writes "n.d.", letter suffix kept."""
+    from macros.render.references import reference, short_label
+    undated = [r for r in GUIDE.references.values() if r.year == "n.d."]
+    assert undated, "no undated reference to check"
+    for ref in undated:
+        en = short_label(ref, GUIDE.strings["templates"]["no_date"])
+        swedish = short_label(ref, sv.strings["templates"]["no_date"])
+        assert "n.d." in en and "n.d." not in swedish and swedish == en.replace("n.d.", "u.å."), ref.key
+        assert "u.å." in str(reference(ref, sv.strings["templates"]["no_date"])), ref.key
+    dated = next(r for r in GUIDE.references.values() if r.year != "n.d.")
+    assert short_label(dated, "u.å.") == short_label(dated), dated.key
+
+
 def test_bare_numbers_have_a_decimal_comma(sv):
     assert wording.number(27.7, sv.strings["locale"]) == "27,7"
     assert wording.number(0.75, sv.strings["locale"]) == "0,75"
@@ -94,9 +115,9 @@ def test_one_in_births(sv):
 
 def test_risks_say_what_was_counted(sv):
     assert wording.risk(sv.strings, sv.params["complications.nail_any"], "segment") == (
-        "cirka 1 komplikation per 3 förlängda ben (samma ben kan få fler än en komplikation)")
+        "cirka 1 komplikation per 3 förlängda skelettben (samma skelettben kan få fler än en komplikation)")
     assert wording.risk(sv.strings, sv.params["complications.nail_goal_not_reached"], "segment") == (
-        "cirka 1 fall per 20 förlängda ben")
+        "cirka 1 fall per 20 förlängda skelettben")
     assert wording.risk(sv.strings, sv.params["complications.pin_infection_frame"], "patient") == (
         "cirka 19 av 20 personer (85 av 88)")
     assert wording.risk(sv.strings, sv.params["complications.hip_instability_cfd"], "child") == (

@@ -245,3 +245,64 @@ def test_phone_lint_can_fail():
         assert TYPED_PHONE.search(_page_text(sample)), sample
     for sample in ('<polyline points="220,112 380,56"/>', "{{ emergency_call() }}", "1112 cases", "9.11"):
         assert not TYPED_PHONE.search(_page_text(sample)), sample
+
+
+# --- whom to call: one number, the language edition's home country, or "your local number" ---
+
+from macros.data.urgent import Advice, Region, in_language, load_regions  # noqa: E402
+from macros.render import urgent as urgent_render  # noqa: E402
+
+RAW_EMERGENCY = yaml.safe_load((DATA / "emergency.yml").read_text(encoding="utf-8"))
+STRINGS_SV = yaml.safe_load((DATA / "strings.sv.yml").read_text(encoding="utf-8"))
+
+
+def _home_of(lang):
+    """The region the data marks as ``lang``'s home, with its numbers (from ``regions``)."""
+    entry = next(e for e in RAW_EMERGENCY["languages"][lang] if e.get("home"))
+    return next(r for r in RAW_EMERGENCY["regions"] if r["region"] == entry["region"])
+
+
+def test_the_swedish_edition_names_its_home_countrys_numbers():
+    home = _home_of("sv")
+    regions = load_regions(DATA / "emergency.yml", "sv")
+    assert len(regions) > 1 and sum(r.home for r in regions) == 1
+    n, a = home["emergency"], home["advice"]
+    t = STRINGS_SV["templates"]["urgent"]
+    assert urgent_render.emergency_call(regions, STRINGS_SV) == t["home_number"].format(number=f"[{n}]({tel(n)})")
+    assert urgent_render.emergency_call(regions, STRINGS_SV, link=False) == t["home_number"].format(number=n)
+    assert urgent_render.advice_call(regions, STRINGS_SV) == t["home_advice"].format(
+        name_link=f"[{a['name']}]({tel(a['number'])})")
+    summary = urgent_render.urgent_help(regions, STRINGS_SV)
+    assert f"[{n}]({tel(n)})" in summary and "{" not in summary
+
+
+def test_the_english_edition_has_no_home_country_and_says_your_local_number():
+    t = GUIDE.strings["templates"]["urgent"]
+    assert len(GUIDE.regions) > 1 and not any(r.home for r in GUIDE.regions)
+    assert urgent_render.emergency_call(GUIDE.regions, GUIDE.strings) == t["many_numbers"]
+    assert urgent_render.advice_call(GUIDE.regions, GUIDE.strings) == t["many_advice"]
+    assert t["many_numbers"] in urgent_render.urgent_help(GUIDE.regions, GUIDE.strings)
+
+
+def test_a_one_region_clinic_edition_gives_its_own_number_even_with_a_home_elsewhere():
+    t = GUIDE.strings["templates"]["urgent"]
+    clinic = (Region("the UK", "999", Advice("NHS 111", "111")),)
+    assert urgent_render.emergency_call(clinic, GUIDE.strings) == t["one_number"].format(number="[999](tel:999)")
+    two = (Region("Sverige", "112", Advice("1177 Vårdguiden", "1177"), home=False), Region("the UK", "999"))
+    assert urgent_render.emergency_call(two, GUIDE.strings) == t["many_numbers"]
+
+
+def test_a_language_has_at_most_one_home_region():
+    regions = (Region("the UK", "999"), Region("Sweden", "112"))
+    order = [{"region": "Sweden", "name": "Sverige", "home": True}, {"region": "the UK", "name": "UK", "home": True}]
+    with pytest.raises(GuideDataError, match=r"languages.sv\[1\].home: marks a second home region"):
+        in_language(regions, order, "emergency.yml", "languages.sv")
+
+
+def test_a_home_that_is_not_true_or_false_is_named(tmp_path):
+    raw = yaml.safe_load((DATA / "emergency.yml").read_text(encoding="utf-8"))
+    raw["languages"]["sv"][0]["home"] = "ja"
+    bad = tmp_path / "emergency.yml"
+    bad.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(GuideDataError, match=r"^emergency.yml: languages.sv\[0\].home: "):
+        load_regions(bad, "sv")

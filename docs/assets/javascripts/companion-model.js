@@ -132,16 +132,20 @@
              paused_from: pausedFrom };
   }
 
-  function stepText(t) {
+  /* A step (ten-thousandths of a mm) and a length (hundredths) in words: "0.25", "12.5";
+     with fmt (the page's number format, units.locale_format), its decimal sign: "0,25". */
+  function decimalSign(text, fmt) { return fmt && fmt.decimal ? text.replace(".", fmt.decimal) : text; }
+
+  function stepText(t, fmt) {
     var whole = Math.floor(t / 10000), frac = t % 10000;
     if (frac === 0) return String(whole);
-    return (whole + "." + String(frac + 10000).slice(1)).replace(/0+$/, "");
+    return decimalSign((whole + "." + String(frac + 10000).slice(1)).replace(/0+$/, ""), fmt);
   }
 
-  function mmText(h) {
+  function mmText(h, fmt) {
     var whole = Math.floor(h / 100), frac = h % 100;
     if (frac === 0) return String(whole);
-    return (whole + "." + pad(frac)).replace(/0+$/, "");
+    return decimalSign((whole + "." + pad(frac)).replace(/0+$/, ""), fmt);
   }
 
 
@@ -196,11 +200,11 @@
       r.times.forEach(function (t, k) {
         var start = compactDate(r.date) + "T" + t.replace(":", "") + "00";
         var props = ["DTSTART:" + start, "DURATION:PT5M",
-                     "SUMMARY:" + icsText(fill(strings.ics_step, { step: stepText(r.step_mm) })),
+                     "SUMMARY:" + icsText(fill(strings.ics_step, { step: stepText(r.step_mm, strings.format) })),
                      "DESCRIPTION:" + icsText(fill(strings.ics_step_desc, { n: k + 1, steps: r.times.length }))];
         if (count > 1) props.splice(1, 0, "RRULE:FREQ=DAILY;COUNT=" + count);
         props.push("BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:PT0M",
-                   "DESCRIPTION:" + icsText(fill(strings.ics_step, { step: stepText(r.step_mm) })), "END:VALARM");
+                   "DESCRIPTION:" + icsText(fill(strings.ics_step, { step: stepText(r.step_mm, strings.format) })), "END:VALARM");
         out.push({ uid: "llg-companion-step-" + start.slice(0, 13) + UID_DOMAIN, dtstart: "DTSTART:" + start, props: props });
       });
       i = j;

@@ -36,7 +36,7 @@
     return el("div", { class: "app-companion__field" }, kids);
   }
 
-  function numberText(x) { return String(Math.round(x * 100) / 100); }
+  function numberText(x, fmt) { return window.LLGUnitsModel.numberText(Math.round(x * 100) / 100, fmt); }
 
   // A typed number, with a point or a comma for decimals (as the planner reads it); null otherwise.
   function readNumber(text) { return window.LLGUnitsModel.parseDecimal(text); }
@@ -283,8 +283,8 @@
     var s = this.s, self = this;
     this.question.replaceChildren();
     if (!p) return;
-    var meant = this.fill(s.question_amount, { amount: numberText(p.amount), unit: s.unit_words[p.suggest] });
-    var typed = this.fill(s.question_amount, { amount: numberText(p.amount), unit: s.unit_words[st.unit] });
+    var meant = this.fill(s.question_amount, { amount: numberText(p.amount, s.format), unit: s.unit_words[p.suggest] });
+    var typed = this.fill(s.question_amount, { amount: numberText(p.amount, s.format), unit: s.unit_words[st.unit] });
     var fix = el("button", { type: "button", class: "md-button md-button--primary", "data-fix-unit": p.suggest,
                              text: this.fill(s.question_fix, { amount: meant }) });
     var keep = el("button", { type: "button", class: "md-button", "data-keep-unit": st.unit,
@@ -357,20 +357,13 @@
     this.renderDiary();
   };
 
-  // A date in words for people ("Friday 12 March 2027", "Fri 12 Mar"): the names from Intl
-  // in the strings' locale, the order from the strings. ISO dates only go into files.
+  // A date in words for people ("Friday 12 March 2027", "fre 12 mars"): the names from the
+  // page's format (Babel's, in the strings' locale), the order from the strings. ISO dates
+  // only go into files.
   Companion.prototype.dateWords = function (iso, style) {
-    var d = new Date(this.M.parseDate(iso)), s = this.s, parts = {};
-    var long = style === "long";
-    try {
-      new Intl.DateTimeFormat(s.locale, { weekday: long ? "long" : "short", day: "numeric", month: long ? "long" : "short",
-                                          year: "numeric", timeZone: "UTC" })
-        .formatToParts(d).forEach(function (x) { parts[x.type] = x.value; });
-    } catch (err) {
-      parts = { weekday: (long ? s.weekdays : s.weekdays_short)[d.getUTCDay()], day: d.getUTCDate(),
-                month: (long ? s.months : s.months_short)[d.getUTCMonth()], year: d.getUTCFullYear() };
-    }
-    return this.fill(long ? s.date_long : s.date_short, { weekday: parts.weekday, day: parts.day, month: parts.month, year: parts.year });
+    var long = style === "long", s = this.s;
+    var parts = window.LLGUnitsModel.dateParts(this.M.parseDate(iso), s.format, long);
+    return this.fill(long ? s.date_long : s.date_short, parts);
   };
 
   Companion.prototype.longDate = function (iso) { return this.dateWords(iso, "long"); };
@@ -388,15 +381,15 @@
       if (!first) return;
       var date = self.dated ? self.longDate(first.date) : self.fill(s.summary_day, { day: first.day });
       if (seg.steps === 0) { if (sched.paused_from !== seg.start) parts.push(self.fill(s.summary_segment_pause, { date: date })); return; }
-      parts.push(self.fill(s.summary_segment, { date: date, rate: numberText(seg.rate), steps: seg.steps,
-                                                 step: M.stepText(M.tenThousandths(seg.rate / seg.steps)) }));
+      parts.push(self.fill(s.summary_segment, { date: date, rate: numberText(seg.rate, s.format), steps: seg.steps,
+                                                 step: M.stepText(M.tenThousandths(seg.rate / seg.steps), s.format) }));
       if (!times && first.times.length) times = M.stepTimes(seg.steps, self.state.first_time, self.state.last_time).join(", ");
     });
     if (times) parts.push(this.fill(s.summary_times, { times: times }));
     if (sched.paused_from) parts.push(this.fill(s.summary_pause, { date: this.dated ? this.longDate(sched.paused_from) : this.fill(s.summary_day, { day: last.day }) }));
     else if (!sched.reached) parts.push(this.fill(s.not_reached, { days: rows.length }));
-    else if (this.dated) parts.push(this.fill(s.summary_target, { target: M.mmText(sched.target), date: this.longDate(last.date), days: last.day }));
-    else parts.push(this.fill(s.summary_target_undated, { target: M.mmText(sched.target), days: last.day }));
+    else if (this.dated) parts.push(this.fill(s.summary_target, { target: M.mmText(sched.target, s.format), date: this.longDate(last.date), days: last.day }));
+    else parts.push(this.fill(s.summary_target_undated, { target: M.mmText(sched.target, s.format), days: last.day }));
     return parts.join(" ");
   };
 
@@ -418,15 +411,15 @@
     if (today < rows[0].date) return this.fill(s.today_before, { date: this.longDate(rows[0].date) });
     var r = rows.filter(function (x) { return x.date === today; })[0];
     if (!r) return this.fill(s.today_after, { date: this.longDate(rows[rows.length - 1].date) });
-    if (r.pause) return this.fill(s.today_pause, { date: this.longDate(r.date), total: M.mmText(r.total) });
+    if (r.pause) return this.fill(s.today_pause, { date: this.longDate(r.date), total: M.mmText(r.total, s.format) });
     return this.fill(r.times.length ? s.today_steps : s.today_steps_untimed, { date: this.longDate(r.date), steps: r.steps,
-                                      step: M.stepText(r.step_mm), times: r.times.join(", "), total: M.mmText(r.total) });
+                                      step: M.stepText(r.step_mm, s.format), times: r.times.join(", "), total: M.mmText(r.total, s.format) });
   };
 
   Companion.prototype.renderChanges = function () {
     var s = this.s, self = this, unused = this.sched.unused_segments;
     this.changeList.replaceChildren.apply(this.changeList, this.state.changes.map(function (c, i) {
-      var text = c.steps ? self.fill(s.change_item, { date: self.longDate(c.start), rate: numberText(c.rate), steps: c.steps })
+      var text = c.steps ? self.fill(s.change_item, { date: self.longDate(c.start), rate: numberText(c.rate, s.format), steps: c.steps })
                          : self.fill(s.change_item_pause, { date: self.longDate(c.start) });
       if (unused.indexOf(i + 1) >= 0) text += " " + s.change_unused;
       return el("li", {}, [el("span", { text: text }), " ",
@@ -450,8 +443,8 @@
       for (var k = 0; k < r.steps; k++) boxes.push(el("span", { class: "app-chart__box", text: r.times[k] || "" }));
       var steps = el("td", { class: "app-chart__steps" }, r.pause ? [s.change_pause] : boxes);
       return el("tr", {}, [el("th", { scope: "row", text: String(r.day) }), el("td", { class: "app-chart__date", text: dated ? self.shortDate(r.date) : "" }),
-                           el("td", { class: "app-chart__step", text: r.pause ? "" : self.fill(s.length, { mm: M.stepText(r.step_mm) }) }), steps,
-                           el("td", { class: "app-chart__total", text: self.fill(s.length, { mm: M.mmText(r.total) }) }), el("td", { class: "app-chart__notes" })]);
+                           el("td", { class: "app-chart__step", text: r.pause ? "" : self.fill(s.length, { mm: M.stepText(r.step_mm, s.format) }) }), steps,
+                           el("td", { class: "app-chart__total", text: self.fill(s.length, { mm: M.mmText(r.total, s.format) }) }), el("td", { class: "app-chart__notes" })]);
     }));
   };
 
@@ -476,11 +469,11 @@
       this.state.changes.forEach(function (c, i) {
         if (self.sched.unused_segments.indexOf(i + 1) < 0) {
           milestones.push({ id: "change-" + c.start, date: c.start, summary: self.fill(s.ics_change, {
-            what: c.steps ? self.fill(s.change_item, { date: c.start, rate: numberText(c.rate), steps: c.steps })
+            what: c.steps ? self.fill(s.change_item, { date: c.start, rate: numberText(c.rate, s.format), steps: c.steps })
                           : self.fill(s.change_item_pause, { date: c.start }) }) });
         }
       });
-      if (this.sched.reached) milestones.push({ id: "target", date: rows[rows.length - 1].date, summary: this.fill(s.ics_target, { target: M.mmText(this.sched.target) }) });
+      if (this.sched.reached) milestones.push({ id: "target", date: rows[rows.length - 1].date, summary: this.fill(s.ics_target, { target: M.mmText(this.sched.target, s.format) }) });
       var now = new Date().toISOString().replace(/[-:]/g, "").slice(0, 15) + "Z";
       var previous = Array.isArray(this.store.ics) ? this.store.ics : [];
       var text = M.ics(this.sched, s, now, milestones, previous);
@@ -681,7 +674,7 @@
       el("tbody", {}, done.map(function (d) {
         var e = d.entry;
         return el("tr", {}, [el("th", { scope: "row", class: "app-chart__date", text: self.shortDate(e.date) }), el("td", { text: e.steps == null ? "" : String(e.steps) }),
-          el("td", { text: d.row ? self.fill(s.length, { mm: M.mmText(d.total) }) : "" }), el("td", { text: e.pain == null ? "" : String(e.pain) }),
+          el("td", { text: d.row ? self.fill(s.length, { mm: M.mmText(d.total, s.format) }) : "" }), el("td", { text: e.pain == null ? "" : String(e.pain) }),
           el("td", { text: e.pins == null ? "" : e.pins ? s.answer_yes : s.answer_no }),
           el("td", { text: e.bend == null ? "" : String(e.bend) }), el("td", { text: e.aid ? s.diary_aids[e.aid] : "" }),
           el("td", { text: e.notes })]);
@@ -699,8 +692,8 @@
     var today = this.todayIso(), planned = 0;
     this.sched.rows.forEach(function (r) { if (r.date <= today) planned = r.total; });
     return this.fill(this.s.diary_progress, {
-      done: this.M.mmText(done[done.length - 1].total), days: counted.length,
-      first: this.longDate(counted[0].entry.date), planned: this.M.mmText(planned) });
+      done: this.M.mmText(done[done.length - 1].total, this.s.format), days: counted.length,
+      first: this.longDate(counted[0].entry.date), planned: this.M.mmText(planned, this.s.format) });
   };
 
   Companion.prototype.graph = function (done) {
@@ -721,7 +714,7 @@
     text(String(maxX), { x: x(maxX), y: H - P + 14, class: "app-graph__tick", "text-anchor": "middle" });
     text(s.graph_days, { x: (P + W) / 2, y: H - 4, class: "app-graph__label", "text-anchor": "middle" });
     text("0", { x: P - 4, y: y(0) + 4, class: "app-graph__tick", "text-anchor": "end" });
-    text(M.mmText(maxY), { x: P - 4, y: y(maxY) + 4, class: "app-graph__tick", "text-anchor": "end" });
+    text(M.mmText(maxY, s.format), { x: P - 4, y: y(maxY) + 4, class: "app-graph__tick", "text-anchor": "end" });
     text(s.graph_mm, { x: P - 4, y: y(maxY / 2) + 4, class: "app-graph__label", "text-anchor": "end" });
     var pts = ["" + x(0) + "," + y(0)].concat(rows.map(function (r) { return x(r.day) + "," + y(r.total); }));
     root.append(svg("polyline", { points: pts.join(" "), class: "app-graph__plan" }));

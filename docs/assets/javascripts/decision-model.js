@@ -137,6 +137,63 @@
     return { state: state, messages: MESSAGES.filter(function (m) { return found[m]; }) };
   }
 
+
+  // The ticked questions for the surgeon: their ids without the "q-" prefix, in the
+  // checklist's order, joined by ".".
+  function short(id) { return id.indexOf("q-") === 0 ? id.slice(2) : id; }
+  function encodeTicks(ids, ticked) {
+    return ids.filter(function (id) { return ticked.indexOf(id) >= 0; }).map(short).join(".");
+  }
+  // [ticked ids in the checklist's order, whether something was left out]
+  function decodeTicks(ids, value) {
+    value = String(value);
+    if (!value) return [[], false];
+    if (value.length > 40 * (ids.length + 1)) return [[], true];
+    var found = [], bad = false;
+    value.split(".").forEach(function (t) {
+      var id = null;
+      ids.forEach(function (x) { if (short(x) === t) id = x; });
+      if (id === null) bad = true;
+      else if (found.indexOf(id) < 0) found.push(id);
+    });
+    return [ids.filter(function (id) { return found.indexOf(id) >= 0; }), bad];
+  }
+
+  // The figures another tool brought, in mm: d (the difference), lo and hi (its range),
+  // written with a point whatever the language, at most one decimal.
+  var NUMBER = /^(0|[1-9][0-9]{0,2})(\.[0-9])?$/;
+  var FIGURE_MAX = 500;
+  function number(text) {
+    if (typeof text !== "string" || !NUMBER.test(text)) return null;
+    var x = Number(text);
+    return x <= FIGURE_MAX ? x : null;
+  }
+  function linkNumber(mm) {
+    var tenths = Math.floor(mm * 10 + 0.5 + 1e-9);
+    return String(Math.floor(tenths / 10)) + (tenths % 10 ? "." + (tenths % 10) : "");
+  }
+  function encodeFigures(figures) {
+    if (!figures || figures.d == null) return "";
+    var parts = ["d=" + linkNumber(figures.d)];
+    if (figures.lo != null && figures.hi != null) parts.push("lo=" + linkNumber(figures.lo), "hi=" + linkNumber(figures.hi));
+    return parts.join("&");
+  }
+  // pairs as for decode: {figures: {d, lo, hi} or null, bad}
+  function decodeFigures(pairs) {
+    var first = {};
+    pairs.forEach(function (p) {
+      if ((p[0] === "d" || p[0] === "lo" || p[0] === "hi") && !has(first, p[0])) first[p[0]] = String(p[1]);
+    });
+    if (!has(first, "d") && !has(first, "lo") && !has(first, "hi")) return { figures: null, bad: false };
+    var d = number(first.d), lo = number(first.lo), hi = number(first.hi);
+    if (d === null) return { figures: null, bad: true };
+    if (lo === null || hi === null || lo > d || d > hi) {
+      return { figures: { d: d, lo: null, hi: null }, bad: has(first, "lo") || has(first, "hi") };
+    }
+    return { figures: { d: d, lo: lo, hi: hi }, bad: false };
+  }
+
   root.LLGDecisionModel = Object.freeze({ GROUPS: GROUPS, MESSAGES: MESSAGES, band: band, fit: fit, cleanNote: cleanNote,
-    encode: encode, decode: decode });
+    encode: encode, decode: decode, encodeTicks: encodeTicks, decodeTicks: decodeTicks, linkNumber: linkNumber,
+    encodeFigures: encodeFigures, decodeFigures: decodeFigures });
 })(globalThis);

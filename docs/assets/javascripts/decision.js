@@ -101,17 +101,63 @@
     this.root = root;
     this.values = config.values;
     this.options = config.options || {};
-    this.checklist = (config.checklist || []).map(checklistText).filter(Boolean);
+    this.checklist = (config.checklist || []).map(function (item) {
+      return { id: (item && item.id) || "", text: checklistText(item) };
+    }).filter(function (q) { return q.text; });
+    this.checkIds = this.checklist.map(function (q) { return q.id; }).filter(Boolean);
     this.s = config.strings || {};
     this.names = { situations: config.situations };
-    this.state = { s: null, b: null, answers: {}, note: "", include_note: false };
+    this.state = { s: null, b: null, answers: {}, note: "", include_note: false, ticks: [] };
+    var fallback = root.querySelector(".app-decision__nojs");
+    if (fallback) fallback.remove();
     this.build();
-    var decoded = M.decode(this.values, Array.from(new URLSearchParams(location.search)));
+    var params = new URLSearchParams(location.search);
+    var decoded = M.decode(this.values, Array.from(params));
     this.state = decoded.state;
-    this.showMessages(decoded.messages);
+    var messages = decoded.messages.slice();
+    var ticks = M.decodeTicks(this.checkIds, params.has("t") ? params.get("t") : "");
+    this.state.ticks = ticks[0];
+    if (ticks[1]) messages.push("ticks");
+    this.fromLink = !!(this.state.s || this.state.b || Object.keys(this.state.answers).length || this.state.note ||
+      this.state.ticks.length);
+    this.figures = M.decodeFigures(Array.from(params));
+    if (this.figures.bad) messages.push("figures");
+    if (this.figures.figures) this.fromLink = true;
+    this.showMessages(messages);
+    this.bindTicks();
     this.toForm();
     this.update(false);
+    if (this.fromLink) this.arrive();
   }
+
+  // The page's checklist ("Questions to ask your surgeon"): its boxes are the ticks.
+  Aid.prototype.tickBoxes = function () {
+    var ids = this.checkIds;
+    return Array.prototype.filter.call(document.querySelectorAll(".app-checklist input[type=checkbox]"), function (b) {
+      return b.id.indexOf("dq-") === 0 && ids.indexOf(b.id.slice(3)) >= 0;
+    });
+  };
+  Aid.prototype.bindTicks = function () {
+    var self = this;
+    this.tickBoxes().forEach(function (box) {
+      box.addEventListener("change", function () {
+        var id = box.id.slice(3), t = self.state.ticks.filter(function (x) { return x !== id; });
+        if (box.checked) t.push(id);
+        self.state.ticks = self.checkIds.filter(function (x) { return t.indexOf(x) >= 0; });
+        self.update(false);
+      });
+    });
+  };
+
+  // Opened from a link with choices (the estimator, the planner, a saved link or a QR code):
+  // go to the questions and say the choices came from the link.
+  Aid.prototype.arrive = function () {
+    var note = el("p", { "class": "app-decision__from-link", "data-decision-from-link": "" }, this.s.from_link);
+    this.messages.insertBefore(note, this.messages.firstChild);
+    var target = document.getElementById("decision-values") || this.root;
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    setTimeout(function () { target.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" }); }, 0);
+  };
 
   Aid.prototype.situationName = function (id) { return nameOf(this.names.situations, id, this.s.situations[id]); };
   Aid.prototype.bandName = function (id) {
@@ -141,7 +187,6 @@
     bands.appendChild(vl);
     form.appendChild(bands);
 
-    form.appendChild(el("h3", { "class": "app-decision__title" }, s.values_title));
     form.appendChild(el("p", null, s.values_intro));
     v.questions.forEach(function (q) {
       var fs = radios("q-" + q.id, q.text, q.answers.map(function (a) { return { value: a.code, label: a.text }; }),
@@ -152,7 +197,10 @@
     });
     var clear = el("button", { type: "button", "class": "md-button app-decision__clear" }, s.clear);
     clear.addEventListener("click", function () {
-      self.state.answers = {};
+      self.state = { s: null, b: null, answers: {}, note: self.state.note, include_note: false, ticks: [] };
+      self.figures = { figures: null, bad: false };
+      self.tickBoxes().forEach(function (box) { box.checked = false; });
+      self.messages.replaceChildren();
       self.toForm();
       self.update(true);
     });
@@ -187,7 +235,11 @@
     var noteId = "app-decision-note-" + (++uid), helpId = noteId + "-help";
     notes.appendChild(el("label", { "for": noteId }, s.note_label));
     this.note = el("textarea", { id: noteId, rows: "3", maxlength: String(v.note_max), "aria-describedby": helpId });
-    this.note.addEventListener("input", function () { self.state.note = self.note.value; self.update(false); });
+    this.note.addEventListener("input", function () {
+      self.state.note = self.note.value;
+      if (self.state.include_note) self.update(false);
+      else self.renderSummary(self.result);
+    });
     notes.appendChild(this.note);
     notes.appendChild(el("p", { id: helpId, "class": "app-decision__hint" }, fill(s.note_help, { max: v.note_max })));
     var incId = "app-decision-inc-" + (++uid);
@@ -203,6 +255,8 @@
     this.link = el("a", { "class": "app-decision__url", "data-decision-summary-link": "" });
     linkBox.appendChild(this.link);
     linkBox.appendChild(el("p", { "class": "app-decision__hint" }, s.link_help));
+    this.linkNote = el("p", { "class": "app-decision__link-note" });
+    linkBox.appendChild(this.linkNote);
     this.qr = el("div", { "class": "app-decision__qr" });
     linkBox.appendChild(this.qr);
     sum.appendChild(linkBox);
@@ -226,6 +280,8 @@
   };
 
   Aid.prototype.toForm = function () {
+    var ticks = this.state.ticks;
+    this.tickBoxes().forEach(function (box) { box.checked = ticks.indexOf(box.id.slice(3)) >= 0; });
     var st = this.state, form = this.form;
     Array.prototype.forEach.call(form.querySelectorAll("input[type=radio]"), function (input) {
       var want = input.name === "s" ? st.s : input.name === "b" ? st.b : st.answers[input.name.slice(2)];
@@ -288,19 +344,36 @@
     return wrap;
   };
 
+  Aid.prototype.query = function () {
+    var parts = [M.encode(this.values, this.state)];
+    parts.push(this.state.ticks.length ? "t=" + M.encodeTicks(this.checkIds, this.state.ticks) : "");
+    parts.push(M.encodeFigures(this.figures.figures));
+    return parts.filter(Boolean).join("&");
+  };
   Aid.prototype.url = function () {
-    var query = M.encode(this.values, this.state);
+    var query = this.query();
     return location.href.split(/[?#]/)[0] + (query ? "?" + query : "");
+  };
+  // The address bar follows the answers (same link as the summary's), so a reload keeps them.
+  Aid.prototype.followInAddressBar = function () {
+    if (!window.history || !history.replaceState) return;
+    var query = this.query();
+    var want = location.pathname + (query ? "?" + query : "") + location.hash;
+    if (want === location.pathname + location.search + location.hash) return;
+    try { history.replaceState(history.state, "", want); } catch (e) { /* a file: page may refuse */ }
   };
 
   Aid.prototype.update = function (announce) {
     var s = this.s, st = this.state, self = this;
     var result = M.fit(this.values, st.s, st.b, st.answers);
+    this.result = result;
     this.groupsBox.replaceChildren();
     if (!st.s) {
       this.groupsBox.appendChild(el("p", { "class": "app-decision__prompt" }, s.choose_situation));
+    } else if (!this.answered().length && !st.b) {
+      this.groupsBox.appendChild(el("p", { "class": "app-decision__prompt" }, s.no_answers));
     } else {
-      if (!this.answered().length) this.groupsBox.appendChild(el("p", { "class": "app-decision__prompt" }, s.no_answers));
+      if (!this.answered().length) this.groupsBox.appendChild(el("p", { "class": "app-decision__prompt" }, s.size_only));
       this.groupsBox.appendChild(this.groupsView(result, "h4"));
     }
     if (announce && st.s) {
@@ -309,6 +382,7 @@
       this.live.textContent = fill(s.live_updated, names);
     }
     this.renderSummary(result);
+    this.followInAddressBar();
   };
 
   Aid.prototype.renderSummary = function (result) {
@@ -324,14 +398,16 @@
     body.appendChild(el("p", { "class": "app-decision__date" }, fill(s.summary_date, { date: date })));
     if (st.s) body.appendChild(el("p", null, fill(s.summary_situation, { situation: this.situationName(st.s) })));
     body.appendChild(el("p", null, st.b ? fill(s.summary_band, { band: this.bandName(st.b) }) : s.summary_band_unknown));
-    if (st.s) {
+    this.figuresView(body);
+    var answered = this.answered();
+    var showFit = st.s && (answered.length || st.b);
+    if (st.s && !showFit) { // with the groups below, every option is named there
       body.appendChild(el("h4", null, s.summary_options));
       var ol = el("ul", { "class": "app-decision__summary-options" });
       this.values.situations[st.s].forEach(function (o) { ol.appendChild(el("li", null, self.optionName(o))); });
       body.appendChild(ol);
     }
     body.appendChild(el("h4", null, s.summary_answers));
-    var answered = this.answered();
     if (!answered.length) {
       body.appendChild(el("p", null, s.summary_no_answers));
     } else {
@@ -345,22 +421,47 @@
       });
       body.appendChild(al);
     }
-    if (st.s && answered.length) {
+    if (showFit) {
       body.appendChild(el("h4", null, s.summary_fit));
-      var fl = el("ul", { "class": "app-decision__summary-fit" });
+      body.appendChild(el("p", { "class": "app-decision__not-advice" }, s.not_recommendation));
+      var fl = el("div", { "class": "app-decision__summary-fit" });
       M.GROUPS.forEach(function (g) {
         if (!result.groups[g].length) return;
-        var li = el("li", { "data-group": g });
-        li.appendChild(el("strong", null, s.groups[g] + ": "));
-        li.appendChild(document.createTextNode(result.groups[g].map(function (o) { return self.optionName(o); }).join(", ")));
-        fl.appendChild(li);
+        var box = el("div", { "data-group": g });
+        box.appendChild(el("p", { "class": "app-decision__summary-group" }, s.summary_groups[g]));
+        var ul = el("ul");
+        result.groups[g].forEach(function (o) {
+          var li = el("li", { "data-option": o });
+          li.appendChild(el("strong", null, self.optionName(o)));
+          var reasons = result.reasons[o];
+          if (!reasons.length) {
+            li.appendChild(document.createTextNode(": " + s.nothing_said));
+          } else {
+            var rl = el("ul", { "class": "app-decision__summary-reasons" });
+            reasons.forEach(function (r) {
+              rl.appendChild(el("li", { "data-fit": r.fit }, (r.fit === "better" ? s["for"] : s.against) + " " + r.reason));
+            });
+            li.appendChild(rl);
+          }
+          ul.appendChild(li);
+        });
+        box.appendChild(ul);
+        fl.appendChild(box);
       });
       body.appendChild(fl);
     }
     body.appendChild(el("h4", null, s.summary_questions));
-    var ql = el("ul", { "class": "app-decision__summary-questions" });
-    this.checklist.forEach(function (q) { ql.appendChild(el("li", null, q)); });
-    body.appendChild(ql);
+    var ticked = this.checklist.filter(function (q) { return st.ticks.indexOf(q.id) >= 0; });
+    if (!ticked.length) {
+      var none = el("p", { "class": "app-decision__no-ticks" }, s.summary_no_ticks + " ");
+      var go = el("a", { href: "#decision-questions", "class": "app-screen-only" }, s.tick_link);
+      none.appendChild(go);
+      body.appendChild(none);
+    } else {
+      var ql = el("ul", { "class": "app-decision__summary-questions" });
+      ticked.forEach(function (q) { ql.appendChild(el("li", { "data-question": q.id }, q.text)); });
+      body.appendChild(ql);
+    }
     var note = M.cleanNote(st.note || "", this.values.note_max)[0];
     if (note) {
       var np = el("p", { "class": "app-decision__summary-note" });
@@ -373,7 +474,28 @@
     var url = this.url();
     this.link.textContent = url;
     this.link.href = url;
+    this.linkNote.textContent = !note ? "" : st.include_note ? s.link_has_note : s.link_no_note;
     this.qrFor(url);
+  };
+
+  // The figures the growth estimator or the planner brought: the difference, its range, and
+  // whether the range reaches into two size groups.
+  Aid.prototype.figuresView = function (body) {
+    var f = this.figures && this.figures.figures, s = this.s, v = this.values;
+    if (!f) return;
+    var nf;
+    try { nf = new Intl.NumberFormat(s.locale, { maximumFractionDigits: 1 }); } catch (e) { nf = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 }); }
+    var cm = function (mm) { return nf.format(Math.round(mm) / 10); };
+    var p = el("p", { "class": "app-decision__figures", "data-figures": "" },
+      f.lo === null ? fill(s.summary_figure, { d: cm(f.d) }) : fill(s.summary_figure_range, { d: cm(f.d), lo: cm(f.lo), hi: cm(f.hi) }));
+    body.appendChild(p);
+    if (f.lo !== null && v.limits) {
+      var a = M.band(v.limits, f.lo), b = M.band(v.limits, f.hi);
+      if (a !== b) {
+        body.appendChild(el("p", { "class": "app-decision__figures-span", "data-figures-span": "" },
+          fill(s.summary_figure_span, { a: s.bands[a], b: s.bands[b] })));
+      }
+    }
   };
 
   Aid.prototype.qrFor = function (url) {
@@ -391,6 +513,25 @@
   };
 
   // On paper: the summary alone, as a copy at the top of the body (print styles hide the rest).
+  // Printed from the browser's menu: when the person has answers, a copy of their summary
+  // goes to the top of the page for the paper only (print styles leave out the form; the
+  // comparison tables follow); it is removed after printing.
+  Aid.prototype.prepareMenuPrint = function () {
+    var old = document.querySelector(".app-decision-menu-print");
+    if (old) old.remove();
+    var st = this.state;
+    if (!st.s && !st.b && !this.answered().length && !st.ticks.length && !(this.figures && this.figures.figures)) return;
+    var copy = el("div", { "class": "app-decision-menu-print" });
+    var sum = this.summary.cloneNode(true);
+    sum.removeAttribute("aria-labelledby");
+    Array.prototype.forEach.call(sum.querySelectorAll("[id]"), function (n) { n.removeAttribute("id"); });
+    copy.appendChild(sum);
+    var article = document.querySelector(".md-content__inner") || document.body;
+    var h1 = article.querySelector("h1");
+    if (h1 && h1.parentNode === article) article.insertBefore(copy, h1.nextSibling);
+    else article.insertBefore(copy, article.firstChild);
+  };
+
   Aid.prototype.preparePrint = function () {
     var old = document.querySelector(".app-decision-print");
     if (old) old.remove();
@@ -416,10 +557,23 @@
     document.documentElement.classList.remove("app-decision-printing");
     var old = document.querySelector(".app-decision-print");
     if (old) old.remove();
+    var menu = document.querySelector(".app-decision-menu-print");
+    if (menu) menu.remove();
   }
   if (!window.appDecisionPrintInit) {
     window.appDecisionPrintInit = true;
     window.addEventListener("afterprint", done);
+    var menuPrint = function () {
+      var root = document.querySelector("[data-app-widget='decision'][data-app-decision-init]");
+      if (root && root.app && !document.documentElement.classList.contains("app-decision-printing")) root.app.prepareMenuPrint();
+    };
+    window.addEventListener("beforeprint", menuPrint);
+    if (window.matchMedia) {
+      var media = window.matchMedia("print");
+      var onMedia = function (e) { if (e.matches) menuPrint(); else done(); };
+      if (media.addEventListener) media.addEventListener("change", onMedia);
+      else if (media.addListener) media.addListener(onMedia);
+    }
   }
 
   function start() {

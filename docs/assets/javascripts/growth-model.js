@@ -113,17 +113,17 @@
   /* ---- words (macros/render/growth.py) ---- */
   function ageText(js, age) {
     var years = Math.floor(age / 12), months = age % 12;
-    var y = fill(js.age_years[years === 1 ? "one" : "other"], { n: years });
-    var m = fill(js.age_months[months === 1 ? "one" : "other"], { n: months });
+    var y = fill(js.age_years[U.pluralForm(years, js.format)] || js.age_years.other, { n: U.numberText(years, js.format) });
+    var m = fill(js.age_months[U.pluralForm(months, js.format)] || js.age_months.other, { n: U.numberText(months, js.format) });
     if (months === 0) return y;
     if (years === 0) return m;
     return fill(js.age_and, { years: y, months: m });
   }
 
   function lengthText(js, mm, unit) {
-    var whole = String(halfUp(mm));
-    if (unit === "cm") return fill(js.length_cm, { cm: num(round1(mm / 10)), mm: whole });
-    if (unit === "in") return fill(js.length_in, { inches: num(round1(mm / U.MM_PER_INCH)), mm: whole });
+    var whole = U.numberText(halfUp(mm), js.format);
+    if (unit === "cm") return fill(js.length_cm, { cm: U.numberText(round1(mm / 10), js.format), mm: whole });
+    if (unit === "in") return fill(js.length_in, { inches: U.numberText(round1(mm / U.MM_PER_INCH), js.format), mm: whole });
     return fill(js.length_mm, { mm: whole });
   }
 
@@ -174,7 +174,7 @@
     var examples = js.diff_examples || {};
     return fill(js.errors[code], {
       example: Object.prototype.hasOwnProperty.call(examples, unit) ? examples[unit] : examples.mm,
-      max_mm: num(model.max_current_mm),
+      max_mm: U.numberText(model.max_current_mm, js.format),
       min_age: ageText(js, model.ages[0]),
       max_age: ageText(js, model.ages[model.ages.length - 1])
     });

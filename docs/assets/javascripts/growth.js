@@ -29,6 +29,17 @@
     return node;
   }
 
+  // After Estimate: bring the result into view if it is below the fold, gently (at once when
+  // the reader asks for reduced motion).
+  function showResult(widget) {
+    var result = widget.querySelector(".app-growth-result") || widget.querySelector(".app-growth__output > *");
+    if (!result || !result.scrollIntoView) return;
+    var box = result.getBoundingClientRect();
+    if (box.top >= 0 && box.top < window.innerHeight * 0.75) return;
+    var still = window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+    result.scrollIntoView({ block: "start", behavior: still ? "auto" : "smooth" });
+  }
+
   // state: {touched: {field: true}, all: bool (Estimate pressed or a link), keep: "diff|unit" confirmed}
   function render(widget, data, query, state) {
     var model = data.model, js = data.strings;
@@ -58,14 +69,14 @@
       suggest = null;
     }
     if (suggest) {
-      var meant = String(raw) + " " + js.unit_words[suggest];
+      var meant = U.numberText(raw, js.format) + " " + js.unit_words[suggest];
       question.appendChild(el("p", null, fill(js.question, { amount: meant })));
       var fix = el("button", "md-button md-button--primary", fill(js.question_fix, { amount: meant }));
       fix.type = "button";
       fix.dataset.fixUnit = suggest;
       question.appendChild(fix);
       if (toMm(raw, unit) < low) {
-        var keep = el("button", "md-button", fill(js.question_keep, { amount: String(raw) + " " + js.unit_words[unit] }));
+        var keep = el("button", "md-button", fill(js.question_keep, { amount: U.numberText(raw, js.format) + " " + js.unit_words[unit] }));
         keep.type = "button";
         keep.dataset.keep = query.diff + "|" + unit;
         question.appendChild(keep);
@@ -129,7 +140,9 @@
     if (data.decision && D) {
       var p2 = el("p", "app-growth-next__decision");
       var a2 = el("a", null, js.decision_link);
-      a2.href = data.decision.href + "?s=child&b=" + D.band(data.decision.limits, p.predicted);
+      // with the predicted difference and its range (mm, language-neutral), for the summary
+      var figures = D.encodeFigures ? D.encodeFigures({ d: p.predicted, lo: p.min, hi: p.max }) : "";
+      a2.href = data.decision.href + "?s=child&b=" + D.band(data.decision.limits, p.predicted) + (figures ? "&" + figures : "");
       a2.dataset.decisionLink = "";
       p2.appendChild(a2);
       output.appendChild(p2);
@@ -193,7 +206,8 @@
     function update() {
       var q = typedUnit(form, readForm(form), data.units_typed);
       var url = new URL(window.location.href);
-      FIELDS.forEach(function (f) { url.searchParams.set(f, q[f]); });
+      // a link is the same in every language: a number is written with a point ("4,5" -> 4.5)
+      FIELDS.forEach(function (f) { url.searchParams.set(f, f === "diff" ? U.linkNumber(q[f]) : q[f]); });
       window.history.replaceState(window.history.state, "", url.toString());
       state.fromLink = false;
       state.started = true;
@@ -203,6 +217,7 @@
       event.preventDefault();
       state.all = true;
       update();
+      showResult(widget);
     });
     // The result follows each key press, like the planner.
     form.addEventListener("input", update);

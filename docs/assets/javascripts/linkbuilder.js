@@ -33,6 +33,7 @@
       var el = form.elements[name];
       var value = el && el.value.trim();
       if (name === "amount" && check && check.typed) value = check.text;
+      if (name === "amount" && value) value = U.linkNumber(value);  // "4,5" -> 4.5, in every language
       if (name === "unit" && check && check.typed) value = check.typed;
       if (value) params.append(name, value);
     });
@@ -95,15 +96,15 @@
 
   // The plan in words above the address, so it can be proof-read at a glance.
   function planWords(form, check, P, strings) {
-    var words = fill(strings.slip_plan, { amount: check.number + " " + P.unit_words[check.unit],
+    var words = fill(strings.slip_plan, { amount: globalThis.LLGUnitsModel.numberText(check.number, P.format) + " " + P.unit_words[check.unit],
       bone: P.bones[form.elements.bone.value], method: P.methods[form.elements.method.value] });
     var date = form.elements.date.value;
     if (!date) return words + " " + strings.slip_no_date;
-    var shown = date;
-    try {
-      shown = new Intl.DateTimeFormat(P.locale || "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-        .format(new Date(date + "T00:00:00Z"));
-    } catch (e) { /* the ISO date */ }
+    var shown = date, ms = Date.parse(date + "T00:00:00Z");
+    if (P.format && !isNaN(ms)) {
+      var d = globalThis.LLGUnitsModel.dateParts(ms, P.format, true);
+      shown = d.day + " " + d.month + " " + d.year;  // "1 March 2027", "1 mars 2027"
+    }
     return words + " " + fill(strings.slip_date, { date: shown });
   }
 
@@ -140,7 +141,7 @@
         key = "";
       }
       if (key) {
-        var meant = check.number + " " + P.unit_words[check.suggest];
+        var meant = U.numberText(check.number, P.format) + " " + P.unit_words[check.suggest];
         questionEl.appendChild(el("p", fill(P.question, { amount: meant })));
         var fix = el("button", fill(P.question_fix, { amount: meant }));
         fix.type = "button";

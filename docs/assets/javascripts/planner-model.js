@@ -137,11 +137,17 @@
       if (span.min === span.max) return formatDay(span.typical);
       return fill(s.date_range, { typical: formatDay(span.typical), min: formatDay(span.min), max: formatDay(span.max) });
     }
-    if (span.min === span.max) return fill(s.day_single, { typical: span.typical });
-    return fill(s.day_range, { typical: span.typical, min: span.min, max: span.max });
+    var n = function (x) { return U.numberText(x, s.format); };
+    if (span.min === span.max) return fill(s.day_single, { typical: n(span.typical) });
+    return fill(s.day_range, { typical: n(span.typical), min: n(span.min), max: n(span.max) });
   }
 
-  function monthsRange(s, span) { return fill(s.months_range, { min: months(span.min), max: months(span.max) }); }
+  function monthsRange(s, span) {
+    return fill(s.months_range, { min: U.numberText(months(span.min), s.format), max: U.numberText(months(span.max), s.format) });
+  }
+
+  /* A date as the planner shows it ("3 Sept 2027", "1 mars 2027"): units.short_date. */
+  function dateText(s, ms) { return U.shortDate(ms, s.format); }
 
   function summaryText(s, tl) {
     return fill(s.summary, { solid: monthsRange(s, tl.totals.bone_solid), sport: monthsRange(s, tl.totals.return_to_sport) });
@@ -149,8 +155,8 @@
 
   /* The amount in the caption: "50 mm", or "2 in (50.8 mm)" in the unit it was typed in. */
   function amountText(s, mm, unit) {
-    var text = U.num(U.round1(mm)) + " mm";
-    if (unit !== "mm") text = U.num(U.fromMm(mm, unit)) + " " + s.unit_words[unit] + " (" + text + ")";
+    var text = U.numberText(U.round1(mm), s.format) + " mm";
+    if (unit !== "mm") text = U.numberText(U.fromMm(mm, unit), s.format) + " " + s.unit_words[unit] + " (" + text + ")";
     return text;
   }
 
@@ -214,7 +220,7 @@
     DAYS_PER_MONTH: DAYS_PER_MONTH,
     monthsToDays: monthsToDays, months: months, compute: compute, parseAmount: parseAmount, parseDate: parseDate,
     dateOf: dateOf, iso: iso, pick: pick, milestoneOrder: milestoneOrder, dayText: dayText, monthsRange: monthsRange,
-    summaryText: summaryText, amountText: amountText, byMethod: byMethod, milestoneName: milestoneName,
+    summaryText: summaryText, amountText: amountText, dateText: dateText, byMethod: byMethod, milestoneName: milestoneName,
     chartLayout: chartLayout, foldLine: foldLine
   });
 })(globalThis);

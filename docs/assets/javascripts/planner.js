@@ -56,13 +56,6 @@
     this.shortUrl = data.short_url || location.pathname;
     this.last = null;
     this.exact = null; // after a unit switch: the exact amount behind the shown, rounded number
-    var fmt;
-    try {
-      fmt = new Intl.DateTimeFormat(this.s.locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-    } catch (e) {
-      fmt = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
-    }
-    this.dateFormat = fmt;
   }
 
   Planner.prototype.dateOf = function (day) {
@@ -72,7 +65,7 @@
 
   Planner.prototype.dayText = function (span) {
     var self = this;
-    var f = this.last.dateMs != null ? function (d) { return self.dateFormat.format(new Date(self.dateOf(d))); } : null;
+    var f = this.last.dateMs != null ? function (d) { return M.dateText(self.s, self.dateOf(d)); } : null;
     return M.dayText(this.s, span, f);
   };
 
@@ -184,7 +177,9 @@
       // The planner does not ask the age: the amount is the difference to correct now, so the
       // link is for someone who has stopped growing, and says so.
       var link = el("p", { "class": "app-timeline__decision app-screen-only" });
-      link.appendChild(el("a", { href: this.decision.href + "?s=grown&b=" + D.band(this.decision.limits, tl.amount),
+      var figures = D.encodeFigures ? D.encodeFigures({ d: tl.amount }) : "";
+      link.appendChild(el("a", { href: this.decision.href + "?s=grown&b=" + D.band(this.decision.limits, tl.amount) +
+                                   (figures ? "&" + figures : ""),
                                  "data-decision-link": "" }, s.decision_link));
       link.appendChild(document.createTextNode(" " + s.decision_note));
       box.appendChild(link);
@@ -258,7 +253,8 @@
 
   Planner.prototype.toQuery = function (st) {
     var q = new URLSearchParams();
-    if (st.amount.trim()) q.set("amount", st.amount.trim());
+    // a link is the same in every language: a number is written with a point ("4,5" -> 4.5)
+    if (st.amount.trim()) q.set("amount", U.linkNumber(st.amount));
     q.set("unit", st.unit);
     if (st.bone) q.set("bone", st.bone);
     if (st.method) q.set("method", st.method);
@@ -298,7 +294,7 @@
     this.question.setAttribute("data-key", key);
     this.question.replaceChildren();
     if (!key) return;
-    var n = String(parsed.number);
+    var n = U.numberText(parsed.number, s.format);
     var meant = n + " " + s.unit_words[parsed.suggest];
     this.question.appendChild(el("p", null, fill(s.question, { amount: meant })));
     var fix = el("button", { type: "button", "class": "md-button md-button--primary", "data-fix-unit": parsed.suggest },
@@ -421,7 +417,7 @@
     this.printinfo.hidden = false;
     this.printinfo.setAttribute("data-url", url);
     this.root.querySelector(".app-planner__printed").textContent =
-      fill(this.s.printed, { date: this.dateFormat.format(new Date(Date.now())) });
+      fill(this.s.printed, { date: M.dateText(this.s, Date.now()) });
     this.root.querySelector(".app-planner__reopen").textContent =
       fill(this.s.reopen, { url: url.replace(/^https?:\/\//, "") });
     loadEncoder().then(function (encoder) {
@@ -437,7 +433,7 @@
     var self = this, tl = this.last.timeline, s = this.s;
     function d8(ms) { return self.iso(ms).replace(/-/g, ""); }
     function esc(t) { return String(t).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\n/g, "\\n"); }
-    function when(ms) { return self.dateFormat.format(new Date(ms)); }
+    function when(ms) { return M.dateText(self.s, ms); }
     var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
     var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Leg Length Guide//Planner//EN", "CALSCALE:GREGORIAN"];
     milestoneOrder(tl).forEach(function (mid) {
@@ -499,7 +495,8 @@
       // "4 cm" typed, then inches chosen: 1.57 shown, 4 (in cm) kept for the way back
       src = { mm: parsed.value, srcText: parsed.unit ? parsed.text : text, srcUnit: parsed.unit || from };
     }
-    var shown = to === src.srcUnit ? src.srcText : String(U.fromMm(src.mm, to));
+    // written with the page's decimal sign ("1,57"), which the field reads back
+    var shown = to === src.srcUnit ? src.srcText : String(U.fromMm(src.mm, to)).replace(".", this.s.format.decimal);
     this.form.elements.amount.value = shown;
     this.exact = { text: shown, unit: to, mm: src.mm, srcText: src.srcText, srcUnit: src.srcUnit };
   };

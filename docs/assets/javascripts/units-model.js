@@ -83,9 +83,60 @@
     });
   }
 
+  /* ---- numbers and dates in the reader's language (units.py: locale_format and after) ----
+     One rule on both sides: the signs and names come from Babel (CLDR) when the page is
+     built, in the widget's configuration (fmt = {locale, decimal, group, groupFrom, months,
+     monthsShort, weekdays, weekdaysShort}); this script only puts them together, so a
+     browser whose Intl writes "Sept" or another group sign shows the page's words. */
+  var JS_DECIMAL_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+  /* x for a reader: String(x) with the locale's decimal sign, the whole part grouped by
+     threes from fmt.groupFrom ("0,75", "12 345,5"); without fmt, String(x). */
+  function numberText(x, fmt) {
+    var text = String(x), m = JS_DECIMAL_TEXT.exec(text);
+    if (!fmt || !m) return text;
+    var whole = m[2];
+    if (Number(whole) >= fmt.groupFrom) {
+      var head = whole.length % 3 || 3, parts = [whole.slice(0, head)];
+      for (var i = head; i < whole.length; i += 3) parts.push(whole.slice(i, i + 3));
+      whole = parts.join(fmt.group);
+    }
+    return m[1] + whole + (m[3] ? fmt.decimal + m[3] : "");
+  }
+
+  /* A date's parts in words (a Date or UTC milliseconds): weekday, day, month, year. */
+  function dateParts(date, fmt, long) {
+    var d = new Date(typeof date === "number" ? date : date.getTime());
+    return { weekday: (long ? fmt.weekdays : fmt.weekdaysShort)[d.getUTCDay()], day: String(d.getUTCDate()),
+             month: (long ? fmt.months : fmt.monthsShort)[d.getUTCMonth()], year: String(d.getUTCFullYear()) };
+  }
+
+  /* "3 Sept 2027", "3 sep. 2027", "1 mars 2027". */
+  function shortDate(date, fmt) {
+    var p = dateParts(date, fmt, false);
+    return p.day + " " + p.month + " " + p.year;
+  }
+
+  /* The CLDR plural category of n ("one", "other") in the format's locale. */
+  function pluralForm(n, fmt) {
+    try {
+      return new Intl.PluralRules(fmt && fmt.locale ? fmt.locale : "en").select(Math.abs(n));
+    } catch (err) {
+      return Math.abs(n) === 1 ? "one" : "other";
+    }
+  }
+
+  /* A typed number as a link carries it, the same in every language: "4,5" -> "4.5";
+     text that is not a number is kept as typed (trimmed), for the page to refuse. */
+  function linkNumber(text) {
+    var t = String(text == null ? "" : text).trim();
+    return parseDecimal(t) === null ? t : t.replace(",", ".");
+  }
+
   root.LLGUnitsModel = Object.freeze({
     MM_PER_INCH: MM_PER_INCH, UNITS: UNITS, MM_PER: MM_PER, SHOWN_DECIMALS: SHOWN_DECIMALS,
     parseDecimal: parseDecimal, splitUnit: splitUnit, toMm: toMm, fromMm: fromMm, suggestUnit: suggestUnit,
-    halfUp: halfUp, round1: round1, num: num, fill: fill
+    halfUp: halfUp, round1: round1, num: num, fill: fill,
+    linkNumber: linkNumber, numberText: numberText, dateParts: dateParts, shortDate: shortDate, pluralForm: pluralForm
   });
 })(globalThis);
