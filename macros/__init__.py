@@ -152,8 +152,12 @@ def _page_values(env, page, markdown: str) -> None:
     page.meta["permalink_qr"] = qr.svg(url, t["qr_title"].format(url=qr.display(url)))
     # Dates as text in the strings file's locale (Babel): Zensical's templates (MiniJinja)
     # get dates as ISO strings, with no strftime.
-    page.meta["changes"] = [{"date": c.date, "anchor": c.anchor, "date_text": long_date(c.date, locale)}
-                            for c in site.changes if c.covers(src)]
+    # A day once: the link goes to that day's first entry for this page.
+    days = {}
+    for c in site.changes:
+        if c.covers(src) and c.date not in days:
+            days[c.date] = {"date": c.date, "anchor": c.anchor, "date_text": long_date(c.date, locale)}
+    page.meta["changes"] = list(days.values())
     env.variables["guide"] = site.guide  # pages read guide.strings: the page's language
     page.meta["theme_values"] = site.theme_values[site.lang]  # what overrides/ reads, in the page's language
 

@@ -6,11 +6,12 @@ guide's parameters, references, strings, signs and phone numbers; the clinic fil
 clinic edition; the permanent links; the record of changes; the editorial statement.
 
 Languages: every language of the build (``macros.data.languages``, from the i18n plugin's
-settings) gets its own strings, warning signs, glossary and phone-number order, loaded once
-here; parameters and references are one for all. ``Site.set_page(src, url)`` tells the site
-which page renders, and so its language (from the file name: ``help/urgent.sv.md`` is
-Swedish); ``site.guide``, ``site.strings`` and ``site.abbreviations`` then give that
-language's data, so no macro or render function asks which language it is.
+settings) gets its own strings, warning signs, glossary, phone-number order, decision aid
+and questions for the surgeon, loaded once here; parameters and references are one for
+all. ``Site.set_page(src, url)`` tells the site which page renders, and so its language
+(from the file name: ``help/urgent.sv.md`` is Swedish); ``site.guide``, ``site.strings``,
+``site.abbreviations``, ``site.decision`` and ``site.questions`` then give that language's
+data, so no macro or render function asks which language it is.
 
 Also the few facts about the current page the macros need: its name for error messages,
 and links from it to other pages (relative, so the site works under any base path and
@@ -65,8 +66,8 @@ class Site:
     site_url: str | None
     directory_urls: bool
     contact_email: str = ""
-    decision: Decision | None = None  # the decision aid (data/decision.yml)
-    questions: dict[str, tuple[Question, ...]] | None = None  # questions for the surgeon, by section
+    decisions: Mapping[str, Decision] | None = None  # by language: the decision aid (data/decision.yml)
+    question_sets: Mapping[str, dict[str, tuple[Question, ...]]] | None = None  # by language: by section
     site_names: Mapping[str, str] | None = None  # by language: the edition's name, heads a printed plan
     languages: Languages = Languages()
     abbreviation_files: Mapping[str, Path] | None = None  # by language: the hover glossary
@@ -101,6 +102,16 @@ class Site:
         language's own in the i18n plugin's settings)."""
         names = self.site_names or {}
         return names.get(self.lang) or names.get(self.languages.default, "")
+
+    @property
+    def decision(self) -> Decision | None:
+        """The decision aid's situations and options in the current page's language."""
+        return (self.decisions or {}).get(self.lang)
+
+    @property
+    def questions(self) -> dict[str, tuple[Question, ...]] | None:
+        """The questions for the surgeon, by section, in the current page's language."""
+        return (self.question_sets or {}).get(self.lang)
 
     @property
     def abbreviations(self) -> Path:
@@ -186,9 +197,15 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
              if languages.source(p) == p]
     permalinks = load_permalinks(data_dir / "permalinks.yml", pages)
     changes = changes_data.load_changes(data_dir, guide.references, pages)
-    questions = load_questions(data_dir / "questions.yml")
-    decision = load_decision(data_dir / "decision.yml", guide.params, guide.references, pages, MILESTONES,
-                             questions)
+    question_sets, decisions = {}, {}
+    for lang in languages.codes:  # each language's words; the default language's until translated
+        questions_file = lang_files.existing(lang_files.questions_file(data_dir, lang, languages.default),
+                                             lang_files.questions_file(data_dir, languages.default, languages.default))
+        decision_file = lang_files.existing(lang_files.decision_file(data_dir, lang, languages.default),
+                                            lang_files.decision_file(data_dir, languages.default, languages.default))
+        question_sets[lang] = load_questions(questions_file)
+        decisions[lang] = load_decision(decision_file, guide.params, guide.references, pages, MILESTONES,
+                                        question_sets[lang])
     default_unit = extra.get("default_unit", "cm")  # an edition setting: cm is the common spoken unit
     if default_unit not in INPUT_UNITS:
         raise GuideDataError("mkdocs.yml", "extra.default_unit",
@@ -203,7 +220,7 @@ def load_site(config: Mapping[str, Any], project_dir: Path) -> tuple[Site, dict[
         contact_email=clinic.contact_email or extra.get("contact_email", ""),
         site_names={**(languages.site_names or {}), languages.default: config.get("site_name") or ""},
         languages=languages, abbreviation_files=abbreviations, lang=languages.default,
-        decision=decision, questions=questions)
+        decisions=decisions, question_sets=question_sets)
     clinic_data = template_data(clinic)
     site.theme_values = {lang: {"editorial": editorials[lang], "clinic": clinic_data,
                                 "strings": g.strings["templates"],

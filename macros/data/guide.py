@@ -77,20 +77,25 @@ def load_guide(data_dir: Path, clinic: Clinic | None = None, clinic_file: str = 
 def load_editions(base: Guide, data_dir: Path, languages: Languages) -> dict[str, Guide]:
     """One :class:`Guide` per language: ``base`` (the default language, from
     :func:`load_guide`) and, for each other language, the same parameters, references and
-    clinic with that language's strings, warning signs and phone-number list
-    (:mod:`macros.data.languages` names the files). Each file is read once per build."""
+    clinic with that language's strings, warning signs, phone-number list and the decision
+    aid's questions on what matters (:mod:`macros.data.languages` names the files). Each
+    file is read once per build."""
     data_dir = Path(data_dir)
     editions = {languages.default: base}
     for lang in languages.others:
         strings_file = lang_files.existing(lang_files.strings_file(data_dir, lang), data_dir / STRINGS_FILE)
         urgent_file = lang_files.existing(lang_files.urgent_file(data_dir, lang, languages.default),
                                           data_dir / URGENT_FILE)
+        values_file = lang_files.existing(lang_files.values_file(data_dir, lang, languages.default),
+                                          data_dir / VALUES_FILE)
         strings = load_strings(strings_file, base.params.units, base.params.items)
         signs = load_signs(urgent_file, base.references, lambda key, which: base.params[key])
+        values = load_values(values_file, base.references, lambda key, which: base.params[key])
         regions = base.clinic.emergency or load_regions(data_dir / EMERGENCY_FILE, lang)
         own_questions = questions_file(data_dir, lang, languages.default)
         questions = None
         if own_questions.exists():
             questions = load_translation(own_questions, load_questions(data_dir / QUESTIONS_FILE))
-        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions, questions=questions)
+        editions[lang] = replace(base, strings=strings, signs=signs, regions=regions, questions=questions,
+                                 values=values)
     return editions

@@ -14,6 +14,9 @@ ONE file for every language: data/parameters.yml, data/references.yml):
 ==================  =========================  ============================
 strings             data/strings.en.yml        data/strings.sv.yml
 warning signs       data/urgent.yml            data/urgent.sv.yml
+decision aid        data/decision.yml          data/decision.sv.yml
+surgeon's questions data/questions.yml         data/questions.sv.yml
+what matters to you data/values.yml            data/values.sv.yml
 hover glossary      includes/abbreviations.md  includes/abbreviations.sv.md
 phone numbers       data/emergency.yml ``regions``, ordered and named by its ``languages.sv``
 ==================  =========================  ============================
@@ -174,10 +177,24 @@ def abbreviations_file(includes_dir: Path, lang: str, default: str = DEFAULT) ->
     return Path(includes_dir) / ("abbreviations.md" if lang == default else f"abbreviations.{lang}.md")
 
 
+def decision_file(data_dir: Path, lang: str, default: str = DEFAULT) -> Path:
+    return Path(data_dir) / ("decision.yml" if lang == default else f"decision.{lang}.yml")
+
+
+def questions_file(data_dir: Path, lang: str, default: str = DEFAULT) -> Path:
+    return Path(data_dir) / ("questions.yml" if lang == default else f"questions.{lang}.yml")
+
+
+def values_file(data_dir: Path, lang: str, default: str = DEFAULT) -> Path:
+    return Path(data_dir) / ("values.yml" if lang == default else f"values.{lang}.yml")
+
+
 def edition_files(data_dir: Path, includes_dir: Path, lang: str, default: str = DEFAULT) -> dict[str, Path]:
     """The files that hold one language's words, by kind."""
     return {"strings": strings_file(data_dir, lang), "urgent": urgent_file(data_dir, lang, default),
-            "abbreviations": abbreviations_file(includes_dir, lang, default)}
+            "abbreviations": abbreviations_file(includes_dir, lang, default),
+            "decision": decision_file(data_dir, lang, default), "questions": questions_file(data_dir, lang, default),
+            "values": values_file(data_dir, lang, default)}
 
 
 def existing(path: Path, fallback: Path) -> Path:

@@ -288,7 +288,8 @@ class StringsFile(Model):
     js: dict[str, Any] = Field(description="Strings shipped to the browser")
     book: dict[str, str] = Field(description="The PDF book of this language: cover subtitle, contents title, "
                                              "the note for pages left out (in another language only)")
-    theme: dict[Literal["headerlink"], Text] = Field(
+    theme: dict[Literal["headerlink", "fallback_notice", "fallback_link", "in_default_language", "not_found_title",
+                       "not_found_text", "not_found_home"], Text] = Field(
         description="Words the build writes into the theme's markup (overrides/hooks/languages.py)")
     parameter_labels: dict[str, Text] = Field(
         default_factory=dict,
@@ -584,9 +585,9 @@ FILES: dict[str, tuple[Any, tuple[str, ...]]] = {
     "permalinks": (PermalinksFile, ("data/permalinks.yml",)),
     "changes": (ChangesFile, ("data/changes.yml",)),
     "clinic": (ClinicFile, ("clinic-example/clinic.yml",)),
-    "decision": (DecisionFile, ("data/decision.yml",)),
+    "decision": (DecisionFile, ("data/decision.yml", "data/decision.sv.yml")),
     "questions": (QuestionsFile, ("data/questions.yml", "data/questions.sv.yml")),
-    "values": (ValuesFile, ("data/values.yml",)),
+    "values": (ValuesFile, ("data/values.yml", "data/values.sv.yml")),
 }
 TITLES = {
     "references": "data/references.yml: the bibliography, by reference key",

@@ -314,6 +314,6 @@ def planner(guide: Guide, refs_base: str, default_unit: str = "mm", short_url: s
     return render(
         "planner.html", config=config, t=t, defaults=defaults, default_unit=default_unit, site_name=site_name,
         units=[{"value": u, "label": t[f"unit_{u}"]} for u in UNITS],
-        bones=_choices(BONES, s["bones"]), methods=_choices(METHODS, s["methods"]), choose=s["choose_option"],
+        bones=_choices(BONES, s["bones"]), methods=_choices(METHODS, t["method_options"]), choose=s["choose_option"],
         example_note=t["example_note"].format(amount=amount_text(guide, defaults["amount"])),
         result=timeline_data(guide, tl, refs_base), blank=blank_plan(guide))

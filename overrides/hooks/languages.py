@@ -23,11 +23,14 @@ head has none (the sitemap carries the pairs).
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+from functools import lru_cache
 from pathlib import Path
 from html import escape
 from urllib.parse import urljoin
 
+import yaml
 from mkdocs.plugins import event_priority
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
@@ -64,6 +67,42 @@ def _translations(page, plugin) -> dict[str, str]:
         if alt is not None and getattr(alt, "locale", None) == lang:
             out[lang] = alt.url
     return out
+
+
+@lru_cache(maxsize=None)
+def _theme_words_in(path: str) -> dict:
+    return (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("theme") or {}
+
+
+def _theme_words(config, lang: str) -> dict:
+    """The strings file's ``theme`` words in ``lang`` (a fallback page's own strings are its
+    text's language; its notice and the 404 page speak the build's)."""
+    data_dir = Path(config.config_file_path).parent / (config.extra.get("data_dir") or "data")
+    return _theme_words_in(str(data_dir / f"strings.{lang}.yml"))
+
+
+def _relative(target: str, page_url: str) -> str:
+    """A root-relative address (``clinicians/``) as seen from the page at ``page_url``."""
+    here = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    rel = posixpath.relpath("/" + target, "/" + here)
+    return rel + "/" if target.endswith("/") and not rel.endswith("/") else rel
+
+
+def _fallback_notice(page, config, plugin) -> str:
+    """The notice at the top of a page built from another language's file: in the build's
+    language, linking to the page in its own language."""
+    words = _theme_words(config, plugin.current_language)
+    text_lang = _text_language(page, plugin)
+    original = (page.meta.get("hreflang") or {}).get(text_lang)
+    link = ""
+    if original is not None:
+        link = (f' <a href="{escape(_relative(original, page.url))}" hreflang="{escape(text_lang)}">'
+                f'{escape(words["fallback_link"])}</a>')
+    return (f'<p class="app-fallback-notice" lang="{escape(plugin.current_language)}">'
+            f'{escape(words["fallback_notice"])}{link}</p>')
+
+
+REPORT_LINK = re.compile(r'(<a class="app-page-foot__report"[^>]*)>([^<]*</a>)')
 
 
 def _home(plugin, lang: str) -> str:
@@ -108,7 +147,13 @@ def on_post_page(output, page, config):
     # search index of the page it started from.
     output = output.replace('class="md-select__link"', 'class="md-select__link" target="_self"')
     if _is_fallback(page, plugin):
-        output = output.replace(ARTICLE, ARTICLE[:-1] + f' lang="{escape(_text_language(page, plugin))}">', 1)
+        output = output.replace(ARTICLE, ARTICLE[:-1] + f' lang="{escape(_text_language(page, plugin))}">'
+                                + _fallback_notice(page, config, plugin), 1)
+    elif plugin.current_language != plugin.default_language:
+        # The error report page is in the default language only: say so after its link.
+        suffix = escape(_theme_words(config, plugin.current_language)["in_default_language"])
+        output = REPORT_LINK.sub(lambda m: f'{m.group(1)} hreflang="{escape(plugin.default_language)}">{m.group(2)} {suffix}',
+                                 output, count=1)
     return _headerlinks(output, page, config)
 
 
@@ -124,8 +169,15 @@ def _headerlinks(output: str, page, config) -> str:
 
 
 def on_env(env, config, files):
-    """Before the 404 page is rendered: the switcher links to each language's home page."""
+    """Before the 404 page is rendered: the switcher links to each language's home page,
+    and its words (overrides/404.html) are the build language's."""
     plugin = _plugin(config)
+    lang = plugin.current_language if plugin is not None else (config.theme.get("language") or "en")
+    words = _theme_words(config, lang)
+    config.extra["not_found"] = {k: words[k] for k in ("not_found_title", "not_found_text", "not_found_home")
+                                 if k in words}
+    home = _home(plugin, lang) if plugin is not None else ""
+    config.extra["not_found"]["home"] = urljoin(config.site_url, home) if config.site_url else None
     if plugin is not None and _several(plugin):
         config.extra["alternate"] = [{"name": plugin.get_language_config(lang).name, "lang": lang,
                                       "link": _home(plugin, lang)} for lang in plugin.build_languages]

@@ -2,7 +2,8 @@
 reasons (as Python's model groups them, from the page's own configuration), the summary's
 link and QR code reopen the same state, hostile links give a polite message and no markup,
 keyboard only, axe, one A4 page on paper, a phone's width, nothing stored or sent; and the
-planner's and the estimator's links into the aid."""
+planner's and the estimator's links into the aid. The Swedish page regroups the options
+the same way, with the Swedish words."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ import subprocess
 import urllib.parse
 
 import pytest
+import yaml
 
 from quality_checks import AXE_JS, AXE_TAGS
-from support import recording_page, zbar_svg
+from support import ROOT, recording_page, zbar_svg
 from macros.model import values as model
 
 pytestmark = pytest.mark.browser
@@ -69,11 +71,20 @@ def _answer(page, config, qid, code):
     page.locator(f"fieldset[data-question='{qid}']").get_by_label(text, exact=True).check()
 
 
-def test_answers_regroup_the_options_with_their_reasons(aid):
-    tab, url, _, _, _ = aid
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_answers_regroup_the_options_with_their_reasons(aid, lang):
+    """In each language: the Swedish page (under /sv/) works the same with its own words."""
+    tab, url, origin, _, _ = aid
     page = tab.page
+    if lang != "en":
+        url = f"{origin}{lang}/{url[len(origin):]}"
     config = _open(page, url)
     s = config["strings"]
+    words = yaml.safe_load((ROOT / "data" / f"strings.{lang}.yml").read_text(encoding="utf-8"))
+    assert s["values_title"] == words["js"]["decision"]["values_title"]
+    values = yaml.safe_load((ROOT / "data" / ("values.yml" if lang == "en" else f"values.{lang}.yml"))
+                            .read_text(encoding="utf-8"))
+    assert [q["text"] for q in config["values"]["questions"]] == [q["text"] for q in values["questions"]]
     assert page.locator(".app-decision__groups").inner_text().strip() == s["choose_situation"]
     page.get_by_label(s["situations"]["grown"], exact=True).check()
     # nothing said yet: a prompt, and no groups that would contradict it

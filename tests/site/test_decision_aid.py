@@ -2,7 +2,8 @@
 in the page's HTML, each under its own heading, so they work without JavaScript and on
 paper; the page sits after the treatment overview and is linked from the home page; a
 parameter changed in a copy of the data changes the aid and the pages that use it
-together; a bad key in data/decision.yml stops the real build in one line."""
+together; a bad key in data/decision.yml stops the real build in one line. The Swedish
+page and questions page show the Swedish files' words."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import json
 import re
 import shutil
 
+import pytest
 from bs4 import BeautifulSoup
 
 from support import ROOT, guide, mkdocs_build
@@ -24,9 +26,18 @@ def page(site, rel=PAGE) -> BeautifulSoup:
     return BeautifulSoup((site.dir / rel).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_both_situations_are_in_the_page_without_javascript(site):
-    article = page(site).select_one("article")
-    raw = read_yaml(ROOT / "data" / "decision.yml")
+# Each language's page reads its own language's files: (where it is built, its decision
+# data, its strings, its questions).
+LANGUAGES = {"en": ("", "decision.yml", "strings.en.yml", "questions.yml"),
+             "sv": ("sv/", "decision.sv.yml", "strings.sv.yml", "questions.sv.yml")}
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_both_situations_are_in_the_page_without_javascript(site, lang):
+    prefix, decision_file, strings_file, _ = LANGUAGES[lang]
+    article = page(site, prefix + PAGE).select_one("article")
+    raw = read_yaml(ROOT / "data" / decision_file)
+    strings = read_yaml(ROOT / "data" / strings_file)
     for sid in ("child", "grown"):
         heading = article.select_one(f"h3#decision-{sid}")
         assert heading is not None and heading.get_text(" ", strip=True).startswith(raw["situations"][sid]["name"])
@@ -35,7 +46,7 @@ def test_both_situations_are_in_the_page_without_javascript(site):
         assert [th["data-option"] for th in table.select("thead th")] == raw["situations"][sid]["options"]
         # the size bands and the line about doing nothing are on the page too
         assert table.find_parent(class_="app-decision").find_next_sibling("p").get_text().startswith(
-            GUIDE.strings["templates"]["decision"]["if_nothing_line"].split("{")[0])
+            strings["templates"]["decision"]["if_nothing_line"].split("{")[0])
     assert article.select_one("h3#decision-bands")
     assert len(article.select("table.app-decision__table div.app-icons svg[role=img]")) >= 8
     # the interactive part's root, with its configuration
@@ -56,9 +67,11 @@ def test_page_is_after_the_treatment_overview_and_linked_from_home_and_overview(
     assert overview.select_one('a[href="decision-aid/"]')
 
 
-def test_questions_page_shows_every_question_of_the_data_file(site):
-    questions = read_yaml(ROOT / "data" / "questions.yml")["sections"]
-    built = page(site, "help/questions/index.html")
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_questions_page_shows_every_question_of_the_data_file(site, lang):
+    prefix, _, _, questions_file = LANGUAGES[lang]
+    questions = read_yaml(ROOT / "data" / questions_file)["sections"]
+    built = page(site, prefix + "help/questions/index.html")
     ids = [i["id"] for i in built.select("ul.app-checklist input[type=checkbox]")]
     assert ids == [q["id"] for qs in questions.values() for q in qs]
     for qs in questions.values():

@@ -131,3 +131,16 @@ def test_figures_use_one_block(site):
         tokens = {t for c in classes for t in c.split()}
         stray = sorted(t for t in tokens if t.startswith("app-fig") and not re.fullmatch(r"app-figure(__[a-z-]+)?(--[a-z-]+)?", t))
         assert not stray, (page.relative_to(site.dir).as_posix(), stray)
+
+
+@pytest.mark.parametrize("path", ["", "sv/", "lengthening/planner/", "sv/clinicians/"])
+def test_no_sideways_scroll_on_a_phone_without_javascript(browser, site, path):
+    """The header's language menu, closed and invisible, must not widen a phone's page."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(site.url + path)
+        assert page.locator(".md-header .md-select__inner").count() == 1, path  # the menu is there
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    finally:
+        context.close()

@@ -18,6 +18,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from macros.data import glossary
@@ -25,6 +26,8 @@ from macros.data.languages import default_only
 from support import ROOT, built_pages, languages, page_sources, published_path
 
 LANGS = languages()
+STRINGS = {lang: yaml.safe_load((ROOT / "data" / f"strings.{lang}.yml").read_text(encoding="utf-8"))
+           for lang in ("en", "sv")}
 SV_ONLY_SOURCES = page_sources("sv")
 
 
@@ -38,7 +41,7 @@ def _soup(site, rel: str) -> BeautifulSoup:
 
 def _article_text(html: str) -> str:
     article = BeautifulSoup(html, "html.parser").select_one("article")
-    for el in article.select(".app-page-foot, .headerlink, .md-tooltip, script, svg"):
+    for el in article.select(".app-page-foot, .app-fallback-notice, .headerlink, .md-tooltip, script, svg"):
         el.decompose()
     return " ".join(article.get_text(" ").split())
 
@@ -162,6 +165,60 @@ def test_404_page_in_each_language(site):
     assert '<html lang="sv"' in _html(site, "sv/404.html")
     for rel in ("404.html", "sv/404.html"):
         assert "hreflang" not in _html(site, rel).split("</head>")[0], rel
+    for rel, lang, home in (("404.html", "en", site.url), ("sv/404.html", "sv", site.url + "sv/")):
+        words = STRINGS[lang]["theme"]
+        article = _soup(site, rel).select_one("article")
+        assert article.select_one("h1").get_text(strip=True) == f"404 – {words['not_found_title']}", rel
+        assert words["not_found_text"] in article.get_text(" "), rel
+        assert article.find("a", string=words["not_found_home"])["href"] == home, rel
+    assert "Not found" not in _soup(site, "sv/404.html").select_one("article").get_text(), "English on the Swedish 404"
+
+
+def test_english_only_pages_under_sv_say_so_in_swedish_and_link_the_english_page(site):
+    words = STRINGS["sv"]["theme"]
+    only = [published_path(s) for s in page_sources() if default_only(s)]
+    assert any(p.startswith("clinicians/") for p in only) and "changes/" in only
+    for path in only:
+        rel = "sv/" + path + "index.html"
+        article = _soup(site, rel).select_one("article.md-content__inner")
+        assert article.get("lang") == "en", rel  # the page's text stays English
+        notice = article.find(recursive=False)  # the first thing in the article
+        assert "app-fallback-notice" in notice.get("class", []), rel
+        assert notice.get("lang") == "sv", rel
+        assert notice.get_text(" ", strip=True).startswith(words["fallback_notice"]), rel
+        link = notice.select_one("a")
+        assert link.get_text(strip=True) == words["fallback_link"] and link["hreflang"] == "en", rel
+        assert urljoin(site.url + "sv/" + path, link["href"]) == site.url + path, rel
+    # A translated Swedish page and every English page have no such notice.
+    for rel in ("sv/index.html", "index.html", "clinicians/index.html", "changes/index.html"):
+        assert not _soup(site, rel).select(".app-fallback-notice"), rel
+
+
+def test_the_error_report_link_says_english_on_swedish_pages_only(site):
+    suffix = STRINGS["sv"]["theme"]["in_default_language"]
+    for rel in ("sv/index.html", "sv/lengthening/planner/index.html"):
+        link = _soup(site, rel).select_one(".app-page-foot a.app-page-foot__report")
+        assert link["hreflang"] == "en", rel
+        assert link.next_sibling.strip() == suffix, rel
+    for rel in ("index.html", "lengthening/planner/index.html"):
+        foot = _soup(site, rel).select_one(".app-page-foot")
+        assert STRINGS["en"]["theme"]["in_default_language"] not in foot.get_text(), rel
+        assert suffix not in foot.get_text(), rel
+
+
+def test_swedish_editorial_words_and_method_options_read_naturally(site):
+    foot = " ".join(_soup(site, "sv/index.html").select_one(".app-page-foot").get_text(" ").split())
+    assert "Redaktör: projektets" not in foot
+    assert "Redaktion: projektets redaktörer" in foot
+    assert "Benlängdsguidens medverkande" not in _html(site, "sv/index.html")
+    for lang, rel in (("sv", "sv/lengthening/planner/index.html"), ("en", "lengthening/planner/index.html")):
+        options = {o["value"]: o.get_text(strip=True)
+                   for o in _soup(site, rel).select("#app-planner-method option[value]") if o["value"]}
+        labels = STRINGS[lang]["templates"]["planner"]["method_options"]
+        assert options == labels, rel
+        assert all(label[0].isupper() for label in options.values()), rel
+    # the sentence form keeps its article: "med en yttre ram"
+    assert STRINGS["sv"]["js"]["planner"]["methods"]["frame"] == "en yttre ram"
 
 
 @pytest.mark.parametrize("english,swedish", _pairs())

@@ -167,12 +167,25 @@ def test_changes_newest_first_enforced():
 
 def test_what_changed_page_and_each_foot_link_the_entries(site):
     soup = BeautifulSoup(site.page_html("changes/"), "html.parser")
-    ids = [h["id"] for h in soup.select("article h2[id]") if h["id"].startswith("change-")]
+    ids = [el["id"] for el in soup.select("article [id^='change-']")]
     assert ids == [c.anchor for c in CHANGES]
+    # One heading per day: the page's menu names each day once.
+    days = list(dict.fromkeys(c.date for c in CHANGES))
+    headings = [h["id"] for h in soup.select("article h2[id^='change-']")]
+    assert headings == [next(c.anchor for c in CHANGES if c.date == d) for d in days]
+    menus = soup.select("nav.md-nav--secondary")  # the page's contents (in the sidebar and the drawer)
+    assert menus and all(len(m.select("a[href^='#change-']")) == len(days) for m in menus)
     for md, html_file in _built(site).items():
         foot = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one(".app-page-foot__changes")
         linked = [a["href"].split("#", 1)[1] for a in foot.select("a[href*='#change-']")]
-        assert linked == [c.anchor for c in CHANGES if c.covers(md)], md
+        # each day once, linking to that day's first entry for the page
+        first_per_day = {}
+        for c in CHANGES:
+            if c.covers(md):
+                first_per_day.setdefault(c.date, c.anchor)
+        assert linked == list(first_per_day.values()), md
+        dates = [t.get_text() for t in foot.select("a[href*='#change-'] time")]
+        assert len(dates) == len(set(dates)), md
         assert foot.select_one("a[href$='/changes/']"), md
 
 

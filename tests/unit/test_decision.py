@@ -158,8 +158,8 @@ def test_a_changed_lengthening_parameter_changes_the_aid_and_the_planner_togethe
 def _site(params):
     config = read_config(ROOT / "mkdocs.yml")
     site, _ = load_site({**config, "docs_dir": str(ROOT / "docs")}, ROOT)
+    site.set_page("treatment/decision-aid.md", "treatment/decision-aid/")
     site.guides = {**site.guides, site.lang: type(site.guide)(**{**site.guide.__dict__, "params": params})}
-    site.page_src, site.page_url = "treatment/decision-aid.md", "treatment/decision-aid/"
     return site
 
 
@@ -303,7 +303,8 @@ def test_the_shipped_file_loads_as_the_build_loads_it():
 
 # ---- the questions: one source for the questions page and the aid ------------------------
 
-def test_questions_page_reads_the_questions_file():
-    text = (ROOT / "docs" / "help" / "questions.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", ["questions.md", "questions.sv.md"])
+def test_questions_page_reads_the_questions_file(page):
+    text = (ROOT / "docs" / "help" / page).read_text(encoding="utf-8")
     assert "<input" not in text, "a question typed into the page instead of data/questions.yml"
     assert re.findall(r'questions\("(\w+)"\)', text) == list(QUESTIONS)

@@ -1,5 +1,9 @@
 """The Swedish data files are faithful copies of the English ones in everything but words.
 
+data/decision.sv.yml, data/questions.sv.yml and data/values.sv.yml keep the English files' keys, ids,
+sources, pages and number placeholders, pass the build's loaders, and are what a Swedish
+page reads.
+
 data/strings.sv.yml has exactly the keys of data/strings.en.yml, and every string keeps the
 {placeholders} of its English original (code fills them by name) and stays free of HTML
 where the English is. data/urgent.sv.yml has the same tiers, the same signs in the same
@@ -18,6 +22,12 @@ import yaml
 
 from support import ROOT, guide
 from macros.data import glossary
+from macros.data.decision import PLACEHOLDER as DECISION_PLACEHOLDER, load_decision
+from macros.data.questions import load_questions
+from macros.data.values import load_values
+from macros.data.yamlfile import read_config
+from macros.model.timeline import MILESTONES
+from macros.site import load_site
 from macros.data.strings import parse_strings
 from macros.data.urgent import PARAM_REF, TIERS, parse_signs
 from macros.errors import GuideDataError
@@ -195,3 +205,123 @@ def test_a_label_for_no_parameter_is_named():
     g = guide()
     with pytest.raises(GuideDataError, match=r"^strings.sv.yml: parameter_labels.lengthening.latensy: is not a parameter"):
         parse_strings(broken, g.params.units, "strings.sv.yml", g.params.items)
+
+
+# ---- the decision aid and the questions for the surgeon ------------------------------------
+# data/decision.sv.yml and data/questions.sv.yml are copies of the English files in
+# everything but words: the same keys in the same order (situations, bands, options, rows),
+# the same ids, sources, pages, pictures and checklist, and every text keeps the number
+# placeholders of its English original, so no option loses a source or shows another number.
+
+DECISION_EN, DECISION_SV = read("decision.yml"), read("decision.sv.yml")
+QUESTIONS_EN, QUESTIONS_SV = read("questions.yml"), read("questions.sv.yml")
+# Keys whose values are identifiers, not words: equal in every language.
+NEUTRAL = {"options", "page", "sources", "figure", "checklist", "bands_sources", "id"}
+
+
+def words_and_ids(en, sv, path="", neutral=NEUTRAL):
+    """``(path, English, Swedish, is_words)`` for every leaf, after checking both files have
+    the same keys in the same order and lists of the same length; a list or a value under a
+    key in ``neutral`` is identifiers (``is_words`` false)."""
+    if isinstance(en, dict):
+        assert isinstance(sv, dict) and list(sv) == list(en), f"{path or 'top'}: keys {list(sv)} != {list(en)}"
+        for key in en:
+            yield from words_and_ids(en[key], sv[key], f"{path}.{key}" if path else str(key), neutral)
+    elif isinstance(en, list):
+        assert isinstance(sv, list) and len(sv) == len(en), f"{path}: {len(sv)} items, English has {len(en)}"
+        if path.rsplit(".", 1)[-1] in neutral:
+            yield path, en, sv, False
+        else:
+            for i, (a, b) in enumerate(zip(en, sv)):
+                yield from words_and_ids(a, b, f"{path}[{i}]", neutral)
+    else:
+        yield path, en, sv, path.rsplit(".", 1)[-1] not in neutral
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(m.group(0) for m in DECISION_PLACEHOLDER.finditer(text))
+
+
+@pytest.mark.parametrize("name,en,sv", [("decision", DECISION_EN, DECISION_SV),
+                                        ("questions", QUESTIONS_EN, QUESTIONS_SV)])
+def test_swedish_decision_and_questions_keep_ids_sources_and_placeholders(name, en, sv):
+    for path, a, b, is_words in words_and_ids(en, sv):
+        if not is_words:
+            assert b == a, f"{name}.sv.yml {path}: {b!r}, the English file has {a!r}"
+            continue
+        assert isinstance(b, str) and b.strip(), f"{name}.sv.yml {path}: empty"
+        assert placeholders(b) == placeholders(a), f"{name}.sv.yml {path}: placeholders differ from the English"
+        assert b.strip() != a.strip() or not re.search(r"[a-z]{3}", DECISION_PLACEHOLDER.sub("", a)), \
+            f"{name}.sv.yml {path}: not translated"
+
+
+def test_a_broken_swedish_decision_copy_is_caught():
+    """The comparison fails on a changed placeholder, a lost source and a reordered option."""
+    def broken(change):
+        raw = yaml.safe_load(yaml.safe_dump(DECISION_SV, allow_unicode=True))
+        change(raw)
+        return raw
+
+    def fails(raw):
+        with pytest.raises(AssertionError):
+            test_swedish_decision_and_questions_keep_ids_sources_and_placeholders("decision", DECISION_EN, raw)
+
+    fails(broken(lambda r: r["options"]["grown"]["nail"]["harms"][0].update(
+        text="Studier fann {risk:complications.nail_major:segment}.")))
+    fails(broken(lambda r: r["options"]["child"]["lift"]["sources"].pop()))
+    fails(broken(lambda r: r.update(options={"child": dict(reversed(list(r["options"]["child"].items()))),
+                                             "grown": r["options"]["grown"]})))
+
+
+def test_swedish_decision_and_questions_pass_the_loaders():
+    g = guide()
+    pages = [p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")]
+    questions = load_questions(DATA / "questions.sv.yml")
+    assert {s: [q.id for q in qs] for s, qs in questions.items()} == \
+        {s: [q["id"] for q in qs] for s, qs in QUESTIONS_EN["sections"].items()}
+    decision = load_decision(DATA / "decision.sv.yml", g.params, g.references, pages, MILESTONES, questions)
+    assert [o.id for s in decision.situations for o in s.options] == \
+        [o for s in DECISION_EN["situations"].values() for o in s["options"]]
+
+
+def test_a_swedish_page_reads_the_swedish_decision_and_questions():
+    """The page's language picks the file: the site gives a Swedish page the Swedish words."""
+    site, _ = load_site({**read_config(ROOT / "mkdocs.yml"), "docs_dir": str(ROOT / "docs")}, ROOT)
+    site.set_page("treatment/decision-aid.sv.md", "sv/treatment/decision-aid/")
+    assert site.decision.situations[0].name == " ".join(DECISION_SV["situations"]["child"]["name"].split())
+    assert site.questions["choices"][0].text == QUESTIONS_SV["sections"]["choices"][0]["text"]
+    assert site.guide.values.questions[0].text == VALUES_SV["questions"][0]["text"]
+    assert site.strings["js"]["decision"]["values_title"] == SV["js"]["decision"]["values_title"]
+    site.set_page("treatment/decision-aid.md", "treatment/decision-aid/")
+    assert site.guide.values.questions[0].text == VALUES_EN["questions"][0]["text"]
+    assert site.decision.situations[0].name == DECISION_EN["situations"]["child"]["name"]
+    assert site.questions["choices"][0].text == QUESTIONS_EN["sections"]["choices"][0]["text"]
+
+
+# ---- the decision aid's questions on what matters ------------------------------------------
+# data/values.sv.yml keeps values.yml's questions, answers and fits in the same order, with
+# the same ids, link codes (a link made in one language opens in the other), options, pages,
+# sources and placeholders.
+
+VALUES_EN, VALUES_SV = read("values.yml"), read("values.sv.yml")
+VALUES_NEUTRAL = {"options", "fit", "page", "sources", "code", "id", "note_max", "child", "grown"}
+
+
+def test_swedish_values_keep_codes_fits_sources_and_placeholders():
+    checked = 0
+    for path, a, b, is_words in words_and_ids(VALUES_EN, VALUES_SV, neutral=VALUES_NEUTRAL):
+        checked += 1
+        if not is_words:
+            assert b == a, f"values.sv.yml {path}: {b!r}, the English file has {a!r}"
+            continue
+        assert isinstance(b, str) and b.strip(), f"values.sv.yml {path}: empty"
+        assert placeholders(b) == placeholders(a), f"values.sv.yml {path}: placeholders differ from the English"
+        assert b.strip() != a.strip(), f"values.sv.yml {path}: not translated"
+    assert checked > 50
+
+
+def test_swedish_values_pass_the_loader():
+    g = guide()
+    values = load_values(DATA / "values.sv.yml", g.references, lambda key, which: g.params[key])
+    assert [(q.id, q.code, [a.code for a in q.answers]) for q in values.questions] == \
+        [(q.id, q.code, [a.code for a in q.answers]) for q in g.values.questions]

@@ -267,12 +267,21 @@
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
-  function diaryToCsv(entries) {
-    var lines = [CSV_COLUMNS.join(",")];
+  // words (optional): the page language's column headings {date: ..., ...} and yes/no;
+  // without them, the column keys and "yes"/"no".
+  function csvWords(words) {
+    words = words || {};
+    var cols = words.columns || {};
+    return { head: CSV_COLUMNS.map(function (k) { return cols[k] || k; }), yes: words.yes || "yes", no: words.no || "no" };
+  }
+
+  function diaryToCsv(entries, words) {
+    var w = csvWords(words);
+    var lines = [w.head.map(csvCell).join(",")];
     entries.forEach(function (e) {
       lines.push(CSV_COLUMNS.map(function (k) {
         var v = e[k];
-        if (k === "pins") v = v === true ? "yes" : v === false ? "no" : "";
+        if (k === "pins") v = v === true ? w.yes : v === false ? w.no : "";
         return csvCell(v == null ? "" : v);
       }).join(","));
     });
@@ -329,15 +338,19 @@
     return e;
   }
 
-  function diaryFromCsv(text) {
+  // Reads a diary written in any language: the column keys, or the page language's headings.
+  function diaryFromCsv(text, words) {
+    var w = csvWords(words);
     var rows = parseCsv(String(text));
-    if (!rows.length || rows[0].join(",") !== CSV_COLUMNS.join(",")) throw new InputError("csv", "bad_header", rows[0]);
+    var head = rows.length ? rows[0].join(",") : "";
+    if (head !== CSV_COLUMNS.join(",") && head !== w.head.join(",")) throw new InputError("csv", "bad_header", rows[0]);
     return rows.slice(1).map(function (r, i) {
       if (r.length !== CSV_COLUMNS.length) throw new InputError("csv", "bad_row", i + 2);
       var raw = {};
       CSV_COLUMNS.forEach(function (k, j) {
         var v = r[j];
         if (k === "notes" && /^'[=+\-@\t\r]/.test(v)) v = v.slice(1);
+        if (k === "pins") v = v === w.yes ? "yes" : v === w.no ? "no" : v;
         raw[k] = v;
       });
       return checkEntry(raw);

@@ -482,7 +482,7 @@
       index.forEach(function (e) { have[e.uid] = true; });
       this.store.ics = index.concat(previous.filter(function (e) { return e && !have[e.uid]; }));
       this.save();
-      this.download(text, "lengthening-reminders.ics", "text/calendar");
+      this.download(text, s.ics_filename, "text/calendar");
     } else if (name === "add-change") {
       this.addChange();
     } else if (name === "remove-change") {
@@ -491,7 +491,7 @@
     } else if (name === "diary-save") {
       this.saveEntry();
     } else if (name === "export-csv") {
-      this.download(M.diaryToCsv(this.store.entries), "lengthening-diary.csv", "text/csv");
+      this.download(M.diaryToCsv(this.store.entries, this.csvWords()), s.csv_filename, "text/csv");
     } else if (name === "delete-all") {
       if (!window.confirm(s.delete_confirm)) return;
       try { window.localStorage.removeItem(this.cfg.storage_key); } catch (err) { /* blocked */ }
@@ -508,6 +508,12 @@
       this.diaryOpened = false;
       this.diarySay(s.deleted, "ok");
     }
+  };
+
+  // The diary's CSV headings and yes/no in the page's language (the strings file).
+  Companion.prototype.csvWords = function () {
+    var s = this.s;
+    return { columns: s.csv_columns, yes: s.csv_yes, no: s.csv_no };
   };
 
   Companion.prototype.download = function (text, name, type) {
@@ -545,7 +551,7 @@
     this.diaryForm = el("div", { class: "app-companion__diary-form" }, [
       field("app-companion-d-date", s.diary_date, el("input", { id: "app-companion-d-date", type: "date" })),
       field("app-companion-d-steps", s.diary_steps, el("input", { id: "app-companion-d-steps", type: "text", inputmode: "numeric", autocomplete: "off", size: 4 })),
-      field("app-companion-d-pain", s.diary_pain, el("input", { id: "app-companion-d-pain", type: "text", inputmode: "decimal", autocomplete: "off", size: 4 })),
+      field("app-companion-d-pain", s.diary_pain, el("input", { id: "app-companion-d-pain", type: "text", inputmode: "numeric", autocomplete: "off", size: 4 })),
       el("div", { class: "app-companion__field" }, [el("label", {}, [
         el("input", { id: "app-companion-d-pins", type: "checkbox" }), " " + s.diary_pins])]),
       field("app-companion-d-bend", s.diary_bend, el("input", { id: "app-companion-d-bend", type: "text", inputmode: "decimal", autocomplete: "off", size: 4 })),
@@ -568,7 +574,7 @@
     file.addEventListener("change", function () { self.importFile(file); });
     return el("section", { class: "app-companion__section app-companion__diary", "aria-labelledby": "app-companion-diary-title" }, [
       el("h2", { id: "app-companion-diary-title", text: s.diary_title }),
-      el("p", { class: "app-companion__privacy", text: this.fill(s.diary_privacy, { key: this.cfg.storage_key }) }),
+      el("p", { class: "app-companion__privacy", text: s.diary_privacy }),
       this.diaryForm, this.diaryMessage,
       el("div", { class: "app-companion__summary-print" }, [
         el("h2", { class: "app-companion__print-only", text: s.summary_title }),
@@ -635,7 +641,7 @@
     if (!file) return;
     file.text().then(function (text) {
       var entries;
-      try { entries = self.M.diaryFromCsv(text); }
+      try { entries = self.M.diaryFromCsv(text, self.csvWords()); }
       catch (err) { self.diarySay(s.import_failed, "error"); return; }
       var byDate = {};
       self.store.entries.concat(entries).forEach(function (e) { byDate[e.date] = e; });

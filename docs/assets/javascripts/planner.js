@@ -288,6 +288,9 @@
   Planner.prototype.ask = function (parsed, unit) {
     var s = this.s, self = this;
     var key = parsed && parsed.suggest ? parsed.number + "|" + unit + "|" + parsed.suggest : "";
+    // The question stands beside the field with its answer: the short summary at the foot
+    // of a phone's screen would only say it a second time.
+    if (this.peekOn) this.peek.hidden = !!key;
     // The same question stays as it is: a tap on its button blurs the field, and a
     // rebuilt button would lose that tap.
     if (key && this.question.getAttribute("data-key") === key) return;
@@ -344,7 +347,6 @@
     if (unchosen.length) {
       this.showBlank(st);
       this.sayChoose(unchosen);
-      if (a.suggest) this.peek.textContent = this.question.querySelector("p").textContent;
       if (!opts.noUrl) this.writeUrl(st);
       this.printInfo(st);
       return false;
@@ -363,7 +365,7 @@
       this.say(a.error === "amount_question" ? null : a.error);
       this.keptNote(a.error === "amount_question");
       // the short summary on a phone says what is needed now
-      this.peek.textContent = a.suggest ? this.question.querySelector("p").textContent : this.s["error_" + a.error];
+      if (!a.suggest) this.peek.textContent = this.s["error_" + a.error];
       return false;
     }
     if (!pick(st.bone, BONES) || !pick(st.method, METHODS) || !pick(st.unit, UNITS)) {
@@ -380,6 +382,7 @@
     // The link keeps the amount as it was typed (before any unit switch), so it reopens this exact plan.
     var linkState = useExact ? Object.assign({}, st, { amount: this.exact.srcText, unit: this.exact.srcUnit }) : st;
     this.root.removeAttribute("data-state");
+    if (this.actionNote) this.actionNote.textContent = "";
     this.last = { state: linkState, unit: st.unit, dateMs: dt.value };
     var tl = compute(this.model, mm, st.bone, st.method);
     this.last.timeline = tl;
@@ -473,6 +476,8 @@
     }
     if (name === "ics") {
       var text = this.ics();
+      // The buttons sit below the plan, far from the message on a phone: say it here too.
+      this.actionNote.textContent = text ? "" : this.message.textContent;
       if (!text) return;
       var blob = new Blob([text], { type: "text/calendar;charset=utf-8" });
       var a = el("a", { href: URL.createObjectURL(blob), download: this.s.ics_filename });
@@ -528,11 +533,14 @@
     this.form.addEventListener("submit", function (ev) { ev.preventDefault(); self.update(); });
     var actions = this.root.querySelector(".app-planner__actions");
     actions.hidden = false;
+    this.actionNote = el("p", { "class": "app-planner__action-note", role: "status", "aria-live": "polite" });
+    actions.after(this.actionNote);
     actions.addEventListener("click", function (ev) {
       var b = ev.target.closest("[data-action]");
       if (b) self.action(b.getAttribute("data-action"));
     });
-    this.peek.hidden = false;
+    this.peekOn = true;
+    this.peek.hidden = !!this.question.getAttribute("data-key");
     var nojs = this.root.querySelector(".app-planner__nojs");
     if (nojs) nojs.remove(); // it is for readers without JavaScript only
     window.addEventListener("beforeprint", function () {
