@@ -13,8 +13,9 @@ Placeholders:
     A parameter in words, its range or its ``low``, ``typical`` or ``high`` value. Not a risk.
 ``{risk:KEY:UNIT}``
     A risk in words ending with what was counted; ``UNIT`` must be what the study counted.
-``{duration:MILESTONE}``
-    The planner's typical time to a milestone for a usual lengthening ("6 to 10 months").
+``{duration:MILESTONE}`` / ``{duration:MILESTONE:METHOD}``
+    The planner's typical time to a milestone for a usual lengthening ("6 to 10 months"),
+    over both methods or for one (``nail`` or ``frame``).
 
 Pure module: no MkDocs import.
 """
@@ -38,6 +39,7 @@ BANDS = ("small", "medium", "large")
 ROWS = ("involves", "operations", "activity", "time_off", "benefits", "harms", "uncertain")
 TEXT_ROWS = ("involves", "operations", "activity", "time_off", "uncertain")
 WHICH = ("low", "typical", "high")
+DURATION_METHODS = ("nail", "frame")  # the planner's methods (macros.model.timeline.METHODS)
 PLACEHOLDER = re.compile(r"\{(param|risk|duration):([\w.]+)(?::(\w+))?\}")
 # Only a share of people (or lengthenings) can be drawn as shaded figures out of 100.
 FIGURE_MEASURE = "share"
@@ -99,8 +101,10 @@ def check_placeholders(text: str, params: Parameters, milestones: Iterable[str],
     for m in PLACEHOLDER.finditer(text):
         kind, name, arg = m.groups()
         if kind == "duration":
-            if name not in milestones or arg is not None:
+            if name not in milestones:
                 raise bad(name, f"is not a milestone (one of {', '.join(milestones)})")
+            if arg not in (None, *DURATION_METHODS):
+                raise bad(name, f"{arg!r} is not a method (one of {', '.join(DURATION_METHODS)})")
             continue
         if name not in params:
             raise bad(name, "no such parameter")

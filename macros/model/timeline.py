@@ -315,14 +315,18 @@ def duration_range(params: Parameters, milestone: str = "return_to_sport") -> tu
     return months(min(s.min for s in spans)), months(max(s.max for s in spans))
 
 
-def typical_duration(params: Parameters, milestone: str = "return_to_sport") -> tuple[int, int]:
+def typical_duration(params: Parameters, milestone: str = "return_to_sport",
+                     method: str | None = None) -> tuple[int, int]:
     """The spread of typical times (in whole months) to ``milestone`` for the stated
     case: the usual amount of lengthening (``lengthening.usual_amount``, low to high) of
     one bone, over every bone and method. The source of the journey page's "the typical
     estimate is about X to Y months" (the page states the case; a test checks the page,
-    its worked example and the typical-timelines table agree)."""
+    its worked example and the typical-timelines table agree). With ``method`` ("nail" or
+    "frame"), only that method (the decision aid's "how long a frame stays on")."""
+    if method is not None and method not in METHODS:
+        raise ValueError(f"method must be one of {', '.join(METHODS)}, got {method!r}")
     model = model_data(params)
     usual = params["lengthening.usual_amount"]
     values = [compute(model, a, b, m).milestones[milestone].typical
-              for a in {usual.low, usual.high} for b in BONES for m in METHODS]
+              for a in {usual.low, usual.high} for b in BONES for m in (METHODS if method is None else (method,))]
     return months(min(values)), months(max(values))

@@ -21,12 +21,29 @@ from macros.model import wording
 from macros.render.environment import render
 
 
-def filler(strings: Mapping[str, Any], params: Parameters) -> Callable[[str], str]:
+def drawn_words(strings: Mapping[str, Any], params: Parameters, key: str) -> str:
+    """A drawn risk in the picture's own words ("18 in 100 children (6 of 33)"), so the
+    words beside a picture say the number it shades, not a rounder "about 1 in 6"."""
+    p = params[key]
+    arr = decision_model.icon_array(p)
+    t = strings["templates"]
+    words = t["decision"]["figure_caption"].format(total=arr.total, unit=t["risk"]["units"][p.counted.unit],
+                                                    filled=arr.filled)
+    if p.counted.events is not None:
+        words = t["risk"]["with_counts"].format(text=words, counts=t["risk"]["counts_share"].format(
+            events=p.counted.events, total=p.counted.total))
+    return words
+
+
+def filler(strings: Mapping[str, Any], params: Parameters, drawn: tuple[str, ...] = ()) -> Callable[[str], str]:
     """A function that fills a text's placeholders with the words the pages use; a text
-    that starts with a placeholder starts with a capital ("About 1 in 6 children ...")."""
+    that starts with a placeholder starts with a capital ("About 1 in 6 children ...").
+    A risk in ``drawn`` (the item's picture) is said as the picture counts it."""
     def value(kind: str, key: str, arg: str | None) -> str:
+        if kind == "risk" and key in drawn:
+            return drawn_words(strings, params, key)
         if kind == "duration":
-            low, high = timeline_model.typical_duration(params, key)
+            low, high = timeline_model.typical_duration(params, key, arg)
             return wording.span(strings, low, high, "month")
         if kind == "risk":
             return wording.risk(strings, params[key], arg)
@@ -43,7 +60,7 @@ def figure(strings: Mapping[str, Any], params: Parameters, key: str) -> dict[str
     arr = decision_model.icon_array(p)
     t = strings["templates"]["decision"]
     unit = strings["templates"]["risk"]["units"][p.counted.unit]
-    words = wording.risk(strings, p, p.counted.unit)
+    words = drawn_words(strings, params, key)
     return {"filled": arr.filled, "total": arr.total, "cells": arr.cells(), "rows": arr.rows,
             "per_row": arr.per_row, "key": key,
             "label": t["figure_label"].format(total=arr.total, unit=unit, filled=arr.filled, words=words),
@@ -55,6 +72,8 @@ def _item(strings: Mapping[str, Any], params: Parameters, fill_text: Callable[[s
     """A benefit or harm in words, with its picture, or a note that a risk counted as events
     per 100 has none (one bone can have more than one)."""
     per_100 = [key for key in risk_keys(item.text) if params[key].counted.measure == "per_100"]
+    if item.figure:
+        fill_text = filler(strings, params, (item.figure,))
     return {"text": fill_text(item.text), "figure": figure(strings, params, item.figure) if item.figure else None,
             "no_figure": bool(per_100) and not item.figure}
 
@@ -68,6 +87,12 @@ def option_data(strings: Mapping[str, Any], params: Parameters, option: Option, 
            "benefits": [_item(strings, params, fill_text, i) for i in option.benefits],
            "harms": [_item(strings, params, fill_text, i) for i in option.harms],
            "sources": list(option.sources)}
+    # "No picture" explains a missing picture beside drawn ones; an option drawn in words
+    # only (nail and frame, compared fairly) needs no such note on half its items.
+    if not any(i["figure"] for r in ("benefits", "harms") for i in out[r]):
+        for r in ("benefits", "harms"):
+            for i in out[r]:
+                i["no_figure"] = False
     if option.if_nothing:
         out["if_nothing"] = fill_text(option.if_nothing)
     return out

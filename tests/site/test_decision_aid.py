@@ -104,8 +104,9 @@ def test_a_changed_parameter_changes_the_aid_and_the_page_that_uses_it(tmp_path)
         return html, " ".join(html.select_one("article").get_text(" ").split())
     aid, aid_text = words(PAGE)
     _, prose = words("treatment/growth-modulation/index.html")
-    for text in (aid_text, prose):
-        assert new[:1].upper() + new[1:] in text and old_words[:1].upper() + old_words[1:] not in text
+    # the page words the risk as everywhere; beside its picture, the aid says the picture's count
+    assert new[:1].upper() + new[1:] in prose and old_words[:1].upper() + old_words[1:] not in prose
+    assert "30 in 100 children had pain" in aid_text and "18 in 100 children had pain" not in aid_text
     fig = aid.select_one('div.app-icons[data-key="treatment.growth_modulation.pets_pain"]')
     assert len(fig.select(".app-icons__on use")) == 30
 
@@ -124,3 +125,27 @@ def test_a_bad_key_in_the_data_file_stops_the_build_in_one_line(tmp_path):
     assert len(lines) == 1, output
     assert re.search(r"decision\.yml: options\.child\.slow\.harms\[0\]\.text: "
                      r"treatment\.growth_modulation\.pets_pian: no such parameter$", lines[0]), lines[0]
+
+
+def test_help_comes_first_and_what_others_chose_comes_late_with_its_context(site):
+    article = page(site).select_one("article")
+    headings = [h.get("id") for h in article.select("h2")]
+    box = article.select_one("div.admonition.warning")
+    # the help box comes before the first section, and links the urgent-help page
+    assert box is not None and box.find_next("h2")["id"] == headings[0] == "what-this-page-is-for"
+    assert box.select_one('a[href$="help/urgent/"]')
+    text = " ".join(article.get_text(" ").split())
+    chose = text.index("chose lengthening")
+    # what one clinic's patients chose: after the comparison, with the clinic, the size and the missing reasons
+    assert chose > text.index("Compare the options") and text.count("chose lengthening") == 1
+    section = article.select_one("h2#how-other-people-chose").find_next("p").get_text(" ")
+    for context in ("surgeon who does lengthening", "one clinic", "children's", "USA", "did not say why"):
+        assert context in section, context
+
+
+def test_the_checklist_has_the_growth_and_help_questions_and_no_leading_question(site):
+    article = page(site).select_one("article")
+    ids = {i["id"] for i in article.select("#decision-questions ~ ul.app-checklist input[type=checkbox]")}
+    assert {"dq-q-growth-1", "dq-q-growth-5", "dq-q-help-2", "dq-q-help-7"} <= ids
+    checklist = article.select_one("#decision-questions ~ ul.app-checklist").get_text(" ")
+    assert "suggest lengthening" not in checklist and "Why do you suggest this option for me?" in checklist

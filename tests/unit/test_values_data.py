@@ -110,6 +110,47 @@ def test_groups_follow_the_rule_and_never_rank():
     assert model.fit(config, None, "small", {"surgery": "1"})["groups"] == {"fits": [], "some": [], "less": []}
 
 
+def _groups(situation, band, answers):
+    config = model.plain_config(load_guide().values, lambda t: t, lambda p: p, lambda k: {"label": k, "href": k})
+    return model.fit(config, situation, band, answers)["groups"]
+
+
+def test_the_fit_rules_do_not_push_toward_an_operation():
+    # a size band alone never puts an option under "fits less" (a child's band is a prediction)
+    for situation in ("child", "grown"):
+        for band in ("small", "medium", "large"):
+            assert _groups(situation, band, {})["less"] == [], (situation, band)
+    # small: no treatment and a lift fit; the operations are not pushed down by the band alone
+    assert _groups("child", "small", {}) == {"fits": ["none", "lift"], "some": ["slow", "lengthen"], "less": []}
+    # "over quickly": no treatment and a lift fit it; shortening (months on crutches) does not
+    g = _groups("grown", "medium", {"time": "1"})
+    assert g["fits"] == ["none", "lift"] and "shorten" in g["some"]
+    # a small operation only: shortening is a big bone operation
+    assert "shorten" in _groups("grown", "medium", {"surgery": "2"})["less"]
+    # sport and daily life: shortening also means months of healing
+    assert "shorten" in _groups("grown", "medium", {"sport": "1"})["less"]
+    assert "shorten" in _groups("grown", "medium", {"life": "1"})["less"]
+    # scars: a nail leaves scars from two operations, so it is not marked as fitting
+    assert _groups("grown", "medium", {"scars": "1"}) == {"fits": ["none", "lift"], "some": ["shorten", "nail"],
+                                                          "less": ["frame"]}
+
+
+def test_reasons_suit_the_situation():
+    """A reason shown under an adult's option never speaks of a child, and one about adults
+    with a nail is never shown under a frame or a child's lengthening."""
+    raw = read_yaml(ROOT / "data" / "values.yml")
+    fits = [f for q in raw["questions"] for a in q["answers"] for f in a.get("fits", [])]
+    fits += [f for b in raw["bands"].values() for f in b]
+    for f in fits:
+        grown_only = set(f["options"]) & {"shorten", "nail", "frame"}
+        shared = set(f["options"]) & {"none", "lift"}
+        if grown_only or shared:
+            assert "in a child" not in f["reason"].lower(), f["reason"]
+        if set(f["options"]) & {"frame", "lengthen"}:
+            assert "with a nail" not in f["reason"], f["reason"]
+        assert "make the legs the same length" not in f["reason"], f["reason"]
+
+
 def test_size_bands_use_the_thresholds_low_ends():
     g = load_guide()
     small = g.params["thresholds.small_difference"].low * 10
