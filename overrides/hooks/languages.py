@@ -174,10 +174,10 @@ def on_env(env, config, files):
     plugin = _plugin(config)
     lang = plugin.current_language if plugin is not None else (config.theme.get("language") or "en")
     words = _theme_words(config, lang)
-    config.extra["not_found"] = {k: words[k] for k in ("not_found_title", "not_found_text", "not_found_home")
-                                 if k in words}
+    not_found = {k: words[k] for k in ("not_found_title", "not_found_text", "not_found_home") if k in words}
     home = _home(plugin, lang) if plugin is not None else ""
-    config.extra["not_found"]["home"] = urljoin(config.site_url, home) if config.site_url else None
+    not_found["home"] = urljoin(config.site_url, home) if config.site_url else None
+    env.globals["not_found"] = not_found  # a template global, not config.extra (see overrides/404.html)
     if plugin is not None and _several(plugin):
         config.extra["alternate"] = [{"name": plugin.get_language_config(lang).name, "lang": lang,
                                       "link": _home(plugin, lang)} for lang in plugin.build_languages]

@@ -206,6 +206,7 @@ SUPPORTED: dict[str, str] = {
     **{f"feature:{k}": "referenced by zensical/ui dist/ (29e67c3f)" for k in (
         "content.tooltips", "navigation.instant", "navigation.tracking", "navigation.sections",
         "navigation.indexes", "navigation.footer", "navigation.top", "search.highlight", "toc.follow")},
+    "override:overrides/404.html": "plain MiniJinja; its words come from the languages hook (a template global), which Zensical does not run: there the page says 'Not found'",
     "override:overrides/main.html": "zensical/ui base.html has block content; custom_dir has precedence (config.rs)",
     "override:overrides/partials/clinic-contact.html": "plain MiniJinja; values from page.meta",
     "override:overrides/partials/page-foot.html": "plain MiniJinja; values from page.meta",

@@ -357,6 +357,12 @@ def test_build_fails_when_the_data_changes_what_was_counted(tmp_path):
     old = "counted: {unit: lengthening, measure: per_100, event: fracture, events: 20, total: 111}"
     assert old in text
     params.write_text(text.replace(old, "counted: {unit: child, measure: share}", 1))
+    # The decision aid's data follows the new count (its own check is in test_decision.py):
+    # what stops the build here is a page's sentence.
+    for name in ("decision.yml", "decision.sv.yml"):
+        data = proj / "data" / name
+        data.write_text(data.read_text().replace("complications.regenerate_fracture_child:lengthening",
+                                                 "complications.regenerate_fracture_child:child"))
     line = _build_fails(tmp_path, proj, "complications.regenerate_fracture_child: the sentence counts lengthening")
     assert ".md" in line
 
